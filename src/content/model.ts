@@ -1,0 +1,61 @@
+import type { ArchiveSettings, IssueMetadata, Publication } from "./schema.ts";
+
+/** One gazette issue (期) with its documents, as loaded from `issues/<YYYY-NN>/`. */
+export interface GazetteIssue extends IssueMetadata {
+  /** Folder name, `YYYY-NN`, e.g. `2019-02`; also the issue's stable key. */
+  key: string;
+  /** Site URL, e.g. `/2019/2/`. */
+  url: string;
+  /** Reader-facing label, e.g. `2019年第2期`. */
+  label: string;
+  /** Path of `issue.yml`, relative to the repository root. */
+  sourcePath: string;
+  /** Documents in table-of-contents order: section order, then printed page, then file name. */
+  documents: GazetteDocument[];
+}
+
+/** One document (公文) of a gazette issue. */
+export interface GazetteDocument {
+  /** File name without `.md`: ASCII, kebab-case, unique within its issue; the last URL segment. */
+  slug: string;
+  /** Site URL, e.g. `/2019/2/rzf-2019-2/`. */
+  url: string;
+  /** Path of the Markdown file, relative to the repository root. */
+  sourcePath: string;
+  /** 标题 */
+  title: string;
+  /** 发文字号, canonical 〔〕 form; empty for items without one. */
+  docNumbers: string[];
+  /** 发文机关: one, or several for a joint document. */
+  issuers: string[];
+  /** 成文日期, `YYYY-MM-DD`. */
+  date: string;
+  /** 公开方式 */
+  publication: Publication;
+  /** 栏目 */
+  section: string;
+  /** 原刊页码 */
+  page?: number;
+  /** Markdown body (the text after the front matter). */
+  body: string;
+  /** 1-based line of the file where the body starts. */
+  bodyLine: number;
+  /** Key of the gazette issue, e.g. `2019-02`. */
+  issueKey: string;
+}
+
+/** A whole archive: its settings and its gazette issues, newest first. */
+export interface Archive {
+  settings: ArchiveSettings;
+  issues: GazetteIssue[];
+}
+
+/** True for documents that may appear on the site: `public` and `on-request` (metadata only). */
+export function isListed(doc: Pick<GazetteDocument, "publication">): boolean {
+  return doc.publication === "public" || doc.publication === "on-request";
+}
+
+/** True for documents whose full text is published: `public` only. */
+export function isTextPublished(doc: Pick<GazetteDocument, "publication">): boolean {
+  return doc.publication === "public";
+}

@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { parseCalendarDate } from "./calendar-date.ts";
+import { canonicalDocNumber } from "./doc-number.ts";
+
+/**
+ * Front-matter and metadata schemas. Each field carries its Chinese term; the editors' guide
+ * (docs/editors-guide.md) documents the same fields for editors.
+ */
+
+const text = (what: string) =>
+  z.string({ error: `must be text (${what})` }).trim().min(1, { error: `must not be empty (${what})` });
+
+const calendarDate = z
+  .string({ error: "must be a calendar date like 2019-04-10 (write it unquoted or quoted, without a time)" })
+  .refine((v) => parseCalendarDate(v) !== null, {
+    error: (iss) => `must be a real calendar date like 2019-04-10, got "${String(iss.input)}"`,
+  });
+
+const docNumber = z.string({ error: "must be a document number like 乳政发〔2019〕2号" }).transform((v, ctx) => {
+  const canonical = canonicalDocNumber(v);
+  if (canonical === null) {
+    ctx.addIssue({ code: "custom", message: `must be a document number like 乳政发〔2019〕2号, got "${v}"` });
+    return z.NEVER;
+  }
+  return canonical;
+});
+
+const oneOrMany = <T extends z.ZodType>(item: T) =>
+  z.union([item, z.array(item).min(1, { error: "must list at least one value" })]);
+
+/** 公开方式 — publication status. Only `public` and `on-request` documents reach the site. */
+export const PUBLICATION = ["public", "on-request", "withheld", "draft"] as const;
+export type Publication = (typeof PUBLICATION)[number];
+
+/** Chinese labels for the publication statuses, as shown to readers. */
+export const PUBLICATION_LABEL: Record<Publication, string> = {
+  public: "主动公开",
+  "on-request": "依申请公开",
+  withheld: "不予公开",
+  draft: "未发布",
+};
+
+/** Front matter of one document (公文). */
+export const documentFrontMatter = z.strictObject({
+  /** 标题 — full title as printed. */
+  title: text("标题 title"),
+  /** 发文字号 — document number(s); absent for items that have none. */
+  docNumber: oneOrMany(docNumber).optional(),
+  /** 发文机关 — issuer, or a list of issuers for a joint document. */
+  issuer: oneOrMany(text("发文机关 issuer")),
+  /** 成文日期 — date of the document, a calendar date YYYY-MM-DD. */
+  date: calendarDate,
+  /** 公开方式 — publication status. */
+  publication: z.enum(PUBLICATION, {
+    error: (iss) => `must be one of ${PUBLICATION.join(", ")}, got "${String(iss.input)}"`,
+  }),
+  /** 栏目 — section of the gazette issue; one of the issue's `sections`. */
+  section: text("栏目 section"),
+  /** 原刊页码 — page in the printed issue. */
+  page: z.number({ error: "must be a page number like 12" }).int().positive().optional(),
+});
+export type DocumentFrontMatter = z.output<typeof documentFrontMatter>;
+
+/** Metadata of one gazette issue (期), written once in `issues/<YYYY-NN>/issue.yml`. */
+export const issueMetadata = z.strictObject({
+  /** 刊名 — gazette name. */
+  gazette: text("刊名 gazette"),
+  /** 年份 — year of the issue. */
+  year: z.number({ error: "must be a year like 2019" }).int().min(1949).max(2999),
+  /** 期号 — issue number within the year. */
+  number: z.number({ error: "must be an issue number like 2" }).int().positive(),
+  /** 出版日期 — publication date, when known. */
+  published: calendarDate.optional(),
+  /** 刊期 — frequency, e.g. 季刊, 月刊. */
+  frequency: text("刊期 frequency"),
+  /** 主办 — publisher. */
+  publisher: text("主办 publisher"),
+  /** 栏目 — the issue's sections in printed order. */
+  sections: z.array(text("栏目 section")).min(1, { error: "must list at least one section" }),
+});
+export type IssueMetadata = z.output<typeof issueMetadata>;
+
+/** Site-wide settings, written once in `issues/archive.yml`. */
+export const archiveSettings = z.strictObject({
+  /** 网站名称 — name of the archive site, usually the gazette name. */
+  title: text("网站名称 title"),
+  /** 主办 — publisher of the archive. */
+  publisher: text("主办 publisher"),
+  /** 网址 — public base URL, e.g. https://www.rushan.gov.cn/gazette/ (optional). */
+  url: z.url({ error: "must be a full URL like https://example.gov.cn/gazette/" }).optional(),
+  /** 语言 — language of the content (BCP 47). */
+  lang: z.string().default("zh-CN"),
+});
+export type ArchiveSettings = z.output<typeof archiveSettings>;

@@ -1,0 +1,72 @@
+import MarkdownIt from "markdown-it";
+import anchor from "markdown-it-anchor";
+import cjkBreaks from "markdown-it-cjk-breaks";
+import cjkFriendly from "markdown-it-cjk-friendly";
+import container from "markdown-it-container";
+import { headingId } from "./heading-id.ts";
+
+/**
+ * The parts of an official document that the body marks with `::: name` blocks, and the class
+ * each gets in HTML. They let the screen and print layouts place them as GB/T 9704-2012 §7.2–7.3
+ * places them (addressee flush left, signature and date to the right, note indented).
+ */
+export const DOCUMENT_BLOCKS = {
+  addressee: "doc-addressee", // 主送机关 §7.3.2
+  signature: "doc-signature", // 发文机关署名、成文日期 §7.3.5
+  note: "doc-note", // 附注 §7.3.6
+  attachment: "doc-attachment", // 附件 §7.3.7
+} as const;
+
+/** A heading found while rendering, for the outline of a document page. */
+export interface OutlineEntry {
+  level: number;
+  id: string;
+  text: string;
+}
+
+/**
+ * Creates the Markdown renderer for document bodies: CommonMark + tables, raw HTML escaped
+ * (editors write Markdown only), emphasis that works next to Chinese punctuation
+ * (markdown-it-cjk-friendly), no space added at a line break between Chinese characters
+ * (markdown-it-cjk-breaks), heading ids that keep Chinese characters (markdown-it-anchor),
+ * and the `::: addressee|signature|note|attachment` blocks of {@link DOCUMENT_BLOCKS}.
+ * Pass `env.outline = []` to `render` to collect the headings.
+ */
+export function createMarkdown(): MarkdownIt {
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  md.use(cjkFriendly);
+  md.use(cjkBreaks);
+  md.use(anchor, {
+    level: [2, 3, 4],
+    slugify: headingId,
+    tabIndex: false,
+    callback(token, info) {
+      // markdown-it-anchor passes no env; the outline is collected by the core rule below.
+      token.attrSet("data-outline", info.title);
+    },
+  });
+  for (const [name, className] of Object.entries(DOCUMENT_BLOCKS)) {
+    md.use(container, name, {
+      render(tokens: { nesting: number }[], idx: number) {
+        const tag = name === "attachment" ? "section" : "div";
+        return tokens[idx]!.nesting === 1 ? `<${tag} class="${className}">\n` : `</${tag}>\n`;
+      },
+    });
+  }
+  md.core.ruler.push("gazette_outline", (state) => {
+    const outline = (state.env as { outline?: OutlineEntry[] }).outline;
+    for (const token of state.tokens) {
+      if (token.type !== "heading_open") continue;
+      const title = token.attrGet("data-outline");
+      const id = token.attrGet("id");
+      if (title === null || id === null) continue;
+      token.attrs = (token.attrs ?? []).filter(([k]) => k !== "data-outline");
+      outline?.push({ level: Number(token.tag.slice(1)), id, text: title });
+    }
+  });
+  const defaultTableOpen = md.renderer.rules.table_open ?? ((t, i, o, _e, self) => self.renderToken(t, i, o));
+  const defaultTableClose = md.renderer.rules.table_close ?? ((t, i, o, _e, self) => self.renderToken(t, i, o));
+  md.renderer.rules.table_open = (t, i, o, e, self) => `<div class="table-wrap">` + defaultTableOpen(t, i, o, e, self);
+  md.renderer.rules.table_close = (t, i, o, e, self) => defaultTableClose(t, i, o, e, self) + `</div>`;
+  return md;
+}

@@ -1,0 +1,2 @@
+export { createMarkdown, DOCUMENT_BLOCKS, type OutlineEntry } from "./create-markdown.ts";
+export { headingId } from "./heading-id.ts";

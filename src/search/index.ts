@@ -1,0 +1,1 @@
+export { buildSearchIndex, type IndexReport } from "./build-index.ts";

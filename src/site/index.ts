@@ -1,0 +1,3 @@
+export { compileTheme, THEME_ENTRY } from "./compile-theme.ts";
+export { gazettePlugin, type GazettePluginOptions } from "./plugin.ts";
+export { buildSiteData, type DocumentView, type IssueView, type SiteData } from "./site-data.ts";

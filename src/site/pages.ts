@@ -1,0 +1,70 @@
+import type { UserConfig } from "@11ty/eleventy";
+import type { DocumentView, IssueView, SiteData } from "./site-data.ts";
+
+/** One step of the breadcrumb trail; the current page has no `url`. */
+export interface Crumb {
+  label: string;
+  url?: string;
+}
+
+const HOME: Crumb = { label: "首页", url: "/" };
+
+/** Breadcrumbs of a year page: 首页 › 2019年. */
+export function yearCrumbs(year: number): Crumb[] {
+  return [HOME, { label: `${year}年` }];
+}
+
+/** Breadcrumbs of a gazette issue page: 首页 › 2019年 › 2019年第2期. */
+export function issueCrumbs(issue: Pick<IssueView, "year" | "label">): Crumb[] {
+  return [HOME, { label: `${issue.year}年`, url: `/${issue.year}/` }, { label: issue.label }];
+}
+
+/** Breadcrumbs of a document page: 首页 › 2019年 › 2019年第2期 › title. */
+export function documentCrumbs(doc: Pick<DocumentView, "issue" | "title">): Crumb[] {
+  return [HOME, { label: `${doc.issue.year}年`, url: `/${doc.issue.year}/` }, { label: doc.issue.label, url: doc.issue.url }, { label: doc.title }];
+}
+
+/**
+ * Registers the generated pages as virtual templates. Each is an empty Nunjucks template whose
+ * layout (in `_includes/layouts/`) does the rendering; paginated pages take one item of the
+ * global `site` data each. URLs (ASCII, stable, never slugified from Chinese):
+ * `/` home, `/<year>/`, `/<year>/<number>/` issue, `/<year>/<number>/<slug>/` document,
+ * `/search/`, `/404.html`.
+ */
+export function registerPages(config: UserConfig): void {
+  config.addTemplate("gazette/home.njk", "", { layout: "home.njk", permalink: "/index.html" });
+  config.addTemplate("gazette/search.njk", "", {
+    layout: "search.njk",
+    permalink: "/search/index.html",
+    pageTitle: "全文检索",
+    breadcrumbs: [HOME, { label: "全文检索" }],
+  });
+  config.addTemplate("gazette/404.njk", "", { layout: "404.njk", permalink: "/404.html", pageTitle: "页面未找到" });
+  config.addTemplate("gazette/year.njk", "", {
+    layout: "year.njk",
+    pagination: { data: "site.years", size: 1, alias: "yearGroup" },
+    permalink: "{{ yearGroup.url }}index.html",
+    eleventyComputed: {
+      pageTitle: (d: { yearGroup: SiteData["years"][number] }) => `${d.yearGroup.year}年`,
+      breadcrumbs: (d: { yearGroup: SiteData["years"][number] }) => yearCrumbs(d.yearGroup.year),
+    },
+  });
+  config.addTemplate("gazette/issue.njk", "", {
+    layout: "issue.njk",
+    pagination: { data: "site.issues", size: 1, alias: "issue" },
+    permalink: "{{ issue.url }}index.html",
+    eleventyComputed: {
+      pageTitle: (d: { issue: IssueView }) => `${d.issue.gazette}${d.issue.label}`,
+      breadcrumbs: (d: { issue: IssueView }) => issueCrumbs(d.issue),
+    },
+  });
+  config.addTemplate("gazette/document.njk", "", {
+    layout: "document.njk",
+    pagination: { data: "site.documents", size: 1, alias: "doc" },
+    permalink: "{{ doc.url }}index.html",
+    eleventyComputed: {
+      pageTitle: (d: { doc: DocumentView }) => d.doc.title,
+      breadcrumbs: (d: { doc: DocumentView }) => documentCrumbs(d.doc),
+    },
+  });
+}

@@ -1,0 +1,41 @@
+import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
+import path from "node:path";
+import { loadArchiveOrThrow } from "../content/index.ts";
+import { createMarkdown } from "../markdown/index.ts";
+import { buildSearchIndex } from "../search/build-index.ts";
+import { compileTheme } from "./compile-theme.ts";
+import { registerPages } from "./pages.ts";
+import { buildSiteData } from "./site-data.ts";
+
+/** Options of the gazette plugin. */
+export interface GazettePluginOptions {
+  /** Folder holding the gazette issues (default `issues`, or `GAZETTE_CONTENT` from the environment). */
+  contentDir?: string;
+  /** Build the Pagefind index after writing pages (default true). */
+  search?: boolean;
+}
+
+/**
+ * The whole site as one Eleventy plugin: reads and validates `issues/` into the global `site`
+ * data (see `buildSiteData`), registers the generated pages as virtual templates rendered by the
+ * layouts in `_includes/layouts/`, turns on Nunjucks autoescaping, compiles the Sass theme and
+ * builds the Pagefind index after each build (also under `--serve`). Markdown bodies are
+ * rendered by our markdown-it instance only, never by a template engine, so `{{` and `{%` in a
+ * document stay text.
+ * @throws ContentError (from the global data) when the content has errors: the build stops.
+ */
+export function gazettePlugin(config: UserConfig, options: GazettePluginOptions = {}): void {
+  const contentDir = options.contentDir ?? process.env.GAZETTE_CONTENT ?? "issues";
+  const md = createMarkdown();
+  config.addPlugin(HtmlBasePlugin);
+  config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
+  config.addWatchTarget(path.join(contentDir, "**/*.{md,yml}"));
+  config.addWatchTarget("src/theme/**/*.scss");
+  config.addPassthroughCopy({ "src/client": "assets" });
+  config.addGlobalData("site", async () => buildSiteData(await loadArchiveOrThrow(contentDir), md));
+  registerPages(config);
+  config.on("eleventy.after", async ({ directories }) => {
+    await compileTheme(directories.output);
+    if (options.search !== false) await buildSearchIndex(directories.output);
+  });
+}

@@ -1,0 +1,132 @@
+import { formatChineseDate } from "../content/calendar-date.ts";
+import { isListed, isTextPublished, type Archive, type GazetteDocument, type GazetteIssue } from "../content/model.ts";
+import { PUBLICATION_LABEL, type ArchiveSettings, type Publication } from "../content/schema.ts";
+import type MarkdownIt from "markdown-it";
+import type { OutlineEntry } from "../markdown/index.ts";
+
+/** A gazette issue as the templates see it: only listed documents, grouped by section. */
+export interface IssueView {
+  key: string;
+  url: string;
+  label: string;
+  gazette: string;
+  year: number;
+  number: number;
+  frequency: string;
+  publisher: string;
+  /** 出版日期 as `2019年6月30日`, when known. */
+  publishedLabel?: string;
+  /** Sections in printed order with their listed documents; empty sections are left out. */
+  sections: { name: string; documents: DocumentView[] }[];
+  /** All listed documents in table-of-contents order. */
+  documents: DocumentView[];
+  /** Older and newer neighbours in the archive, by year and number. */
+  previous?: IssueLink;
+  next?: IssueLink;
+}
+
+export interface IssueLink {
+  url: string;
+  label: string;
+}
+
+/** A document as the templates see it, with every derived value computed once. */
+export interface DocumentView {
+  slug: string;
+  url: string;
+  title: string;
+  docNumbers: string[];
+  issuers: string[];
+  date: string;
+  /** 成文日期 as `2019年4月10日`. */
+  dateLabel: string;
+  /** Year of the gazette issue that carries the document (the archive's year pages and filter). */
+  year: number;
+  publication: Publication;
+  publicationLabel: string;
+  /** False for `on-request` documents: the page shows metadata and a notice, not the text. */
+  textPublished: boolean;
+  section: string;
+  page?: number;
+  issue: IssueLink & { key: string; gazette: string; year: number };
+  /** Rendered body HTML; "" when the text is not published. */
+  html: string;
+  outline: OutlineEntry[];
+}
+
+/** What the templates get as the global `site`. Never holds withheld or draft documents. */
+export interface SiteData {
+  settings: ArchiveSettings;
+  issues: IssueView[];
+  years: { year: number; url: string; issues: IssueView[] }[];
+  documents: DocumentView[];
+}
+
+/**
+ * Derives everything the templates show from a validated archive. Documents whose publication
+ * status is `withheld` or `draft` are dropped here, so nothing downstream (pages, search index,
+ * feeds) can reach them; `on-request` documents keep their metadata but not their text.
+ * @param archive a validated archive (issues newest first).
+ * @param md the Markdown renderer from `createMarkdown()`.
+ */
+export function buildSiteData(archive: Archive, md: MarkdownIt): SiteData {
+  const views = archive.issues.map((issue) => issueView(issue, md));
+  views.forEach((v, i) => {
+    const newer = views[i - 1];
+    const older = views[i + 1];
+    if (older) v.previous = { url: older.url, label: older.label };
+    if (newer) v.next = { url: newer.url, label: newer.label };
+  });
+  const years: SiteData["years"] = [];
+  for (const v of views) {
+    const last = years.at(-1);
+    if (last && last.year === v.year) last.issues.push(v);
+    else years.push({ year: v.year, url: `/${v.year}/`, issues: [v] });
+  }
+  return { settings: archive.settings, issues: views, years, documents: views.flatMap((v) => v.documents) };
+}
+
+function issueView(issue: GazetteIssue, md: MarkdownIt): IssueView {
+  const link = { key: issue.key, url: issue.url, label: issue.label, gazette: issue.gazette, year: issue.year };
+  const documents = issue.documents.filter(isListed).map((d) => documentView(d, link, md));
+  const sections = issue.sections
+    .map((name) => ({ name, documents: documents.filter((d) => d.section === name) }))
+    .filter((s) => s.documents.length > 0);
+  return {
+    key: issue.key,
+    url: issue.url,
+    label: issue.label,
+    gazette: issue.gazette,
+    year: issue.year,
+    number: issue.number,
+    frequency: issue.frequency,
+    publisher: issue.publisher,
+    ...(issue.published ? { publishedLabel: formatChineseDate(issue.published) } : {}),
+    sections,
+    documents,
+  };
+}
+
+function documentView(doc: GazetteDocument, issue: DocumentView["issue"], md: MarkdownIt): DocumentView {
+  const textPublished = isTextPublished(doc);
+  const env = { outline: [] as OutlineEntry[] };
+  const html = textPublished ? md.render(doc.body, env) : "";
+  return {
+    slug: doc.slug,
+    url: doc.url,
+    title: doc.title,
+    docNumbers: doc.docNumbers,
+    issuers: doc.issuers,
+    date: doc.date,
+    dateLabel: formatChineseDate(doc.date),
+    year: issue.year,
+    publication: doc.publication,
+    publicationLabel: PUBLICATION_LABEL[doc.publication],
+    textPublished,
+    section: doc.section,
+    ...(doc.page === undefined ? {} : { page: doc.page }),
+    issue,
+    html,
+    outline: env.outline,
+  };
+}

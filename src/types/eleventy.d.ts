@@ -1,0 +1,45 @@
+/** The subset of Eleventy 3's API this project uses (Eleventy ships no TypeScript types). */
+declare module "@11ty/eleventy" {
+  export interface EleventyDirectories {
+    input: string;
+    output: string;
+    includes: string;
+    layouts?: string;
+  }
+  export interface EleventyEventArgs {
+    directories: EleventyDirectories;
+    runMode: "build" | "watch" | "serve";
+    outputMode: string;
+  }
+  export interface UserConfig {
+    directories: EleventyDirectories;
+    pathPrefix: string;
+    addPlugin<O>(plugin: (config: UserConfig, options: O) => void | Promise<void>, options?: O): void;
+    addPlugin(plugin: unknown, options?: unknown): void;
+    addGlobalData(name: string, data: unknown): void;
+    addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
+    addFilter(name: string, fn: (...args: never[]) => unknown): void;
+    addWatchTarget(target: string): void;
+    addPassthroughCopy(paths: string | Record<string, string>): void;
+    setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
+    setTemplateFormats(formats: string[]): void;
+    setServerOptions(options: Record<string, unknown>): void;
+    setWatchThrottleWaitTime(ms: number): void;
+    ignores: { add(glob: string): void };
+    on(event: "eleventy.before" | "eleventy.after", fn: (args: EleventyEventArgs) => unknown): void;
+  }
+  export interface EleventyOptions {
+    configPath?: string;
+    quietMode?: boolean;
+    pathPrefix?: string;
+    runMode?: string;
+    config?: (config: UserConfig) => void;
+  }
+  export default class Eleventy {
+    constructor(input?: string, output?: string, options?: EleventyOptions);
+    write(): Promise<unknown>;
+    toJSON(): Promise<{ url: string | false; inputPath: string; outputPath: string | false; content: string }[]>;
+    setIsVerbose(verbose: boolean): void;
+  }
+  export const HtmlBasePlugin: unknown;
+}

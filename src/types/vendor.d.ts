@@ -1,0 +1,5 @@
+declare module "markdown-it-cjk-breaks" {
+  import type MarkdownIt from "markdown-it";
+  const plugin: (md: MarkdownIt) => void;
+  export default plugin;
+}
