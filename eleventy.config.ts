@@ -4,12 +4,12 @@ import { gazettePlugin } from "./src/site/index.ts";
 /**
  * Eleventy configuration: one plugin from `src/` does the work. Pages are virtual templates
  * rendered by the layouts in `_includes/layouts/`; content is read from `issues/`
- * (or the folder named by GAZETTE_CONTENT). Output goes to `_site/`.
+ * (or the folder named by GAZETTE_CONTENT). Input and output folders come from the caller (defaults `.` and `_site/`).
  */
 export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(gazettePlugin, {});
   return {
-    dir: { input: ".", includes: "_includes", layouts: "_includes/layouts", output: "_site" },
+    dir: { includes: "_includes", layouts: "_includes/layouts" },
     templateFormats: ["njk"],
   };
 }

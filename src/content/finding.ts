@@ -22,6 +22,8 @@ export interface Finding {
  */
 export class ContentError extends Error {
   readonly findings: readonly Finding[];
+  /** Tells Eleventy's error handler (under `npm start`) to print the message without a stack. */
+  readonly skipOriginalStack = true;
   constructor(findings: readonly Finding[]) {
     super(formatFindings(findings));
     this.name = "ContentError";

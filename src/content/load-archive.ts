@@ -118,14 +118,13 @@ async function loadDocument(
     findings.push({ file: relPath, ...source.positionOf(["section"]), severity: "error", message: `"section" is "${fm.section}", which ${issue.sourcePath} does not declare`, fix: `use one of: ${issue.sections.join("、")}, or add it to sections in issue.yml` });
     return null;
   }
-  const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
   return {
     slug,
     url: `${issue.url}${slug}/`,
     sourcePath: relPath,
     title: fm.title,
-    docNumbers: list(fm.docNumber),
-    issuers: list(fm.issuer),
+    docNumbers: fm.docNumber ?? [],
+    issuers: fm.issuer,
     date: fm.date,
     publication: fm.publication,
     section: fm.section,

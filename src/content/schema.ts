@@ -25,8 +25,12 @@ const docNumber = z.string({ error: "must be a document number like 乳政发〔
   return canonical;
 });
 
+/** One value or a YAML list of values, always read as a list. */
 const oneOrMany = <T extends z.ZodType>(item: T) =>
-  z.union([item, z.array(item).min(1, { error: "must list at least one value" })]);
+  z.preprocess(
+    (v) => (v === undefined || Array.isArray(v) ? v : [v]),
+    z.array(item).min(1, { error: "must list at least one value" }),
+  );
 
 /** 公开方式 — publication status. Only `public` and `on-request` documents reach the site. */
 export const PUBLICATION = ["public", "on-request", "withheld", "draft"] as const;

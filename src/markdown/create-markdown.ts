@@ -1,4 +1,4 @@
-import MarkdownIt from "markdown-it";
+import MarkdownItFactory, { type MarkdownIt } from "markdown-it";
 import anchor from "markdown-it-anchor";
 import cjkBreaks from "markdown-it-cjk-breaks";
 import cjkFriendly from "markdown-it-cjk-friendly";
@@ -33,7 +33,7 @@ export interface OutlineEntry {
  * Pass `env.outline = []` to `render` to collect the headings.
  */
 export function createMarkdown(): MarkdownIt {
-  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  const md = new MarkdownItFactory({ html: false, linkify: false, typographer: false });
   md.use(cjkFriendly);
   md.use(cjkBreaks);
   md.use(anchor, {
@@ -61,7 +61,7 @@ export function createMarkdown(): MarkdownIt {
       const id = token.attrGet("id");
       if (title === null || id === null) continue;
       token.attrs = (token.attrs ?? []).filter(([k]) => k !== "data-outline");
-      outline?.push({ level: Number(token.tag.slice(1)), id, text: title });
+      outline?.push({ level: Number(token.tag.slice(1)), id: String(id), text: String(title) });
     }
   });
   const defaultTableOpen = md.renderer.rules.table_open ?? ((t, i, o, _e, self) => self.renderToken(t, i, o));

@@ -36,6 +36,6 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   registerPages(config);
   config.on("eleventy.after", async ({ directories }) => {
     await compileTheme(directories.output);
-    if (options.search !== false) await buildSearchIndex(directories.output);
+    if (options.search !== false && process.env.GAZETTE_SEARCH !== "off") await buildSearchIndex(directories.output);
   });
 }

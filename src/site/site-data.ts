@@ -1,7 +1,7 @@
 import { formatChineseDate } from "../content/calendar-date.ts";
 import { isListed, isTextPublished, type Archive, type GazetteDocument, type GazetteIssue } from "../content/model.ts";
 import { PUBLICATION_LABEL, type ArchiveSettings, type Publication } from "../content/schema.ts";
-import type MarkdownIt from "markdown-it";
+import type { MarkdownIt } from "markdown-it";
 import type { OutlineEntry } from "../markdown/index.ts";
 
 /** A gazette issue as the templates see it: only listed documents, grouped by section. */

@@ -37,6 +37,10 @@ declare module "@11ty/eleventy" {
   }
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
+    init(): Promise<void>;
+    watch(): Promise<void>;
+    serve(port?: number): Promise<void>;
+    stopWatch(): Promise<void>;
     write(): Promise<unknown>;
     toJSON(): Promise<{ url: string | false; inputPath: string; outputPath: string | false; content: string }[]>;
     setIsVerbose(verbose: boolean): void;

@@ -1,0 +1,30 @@
+/**
+ * `npm run build [-- --path-prefix /gazette/] [-- --no-search]`: checks the content, builds the
+ * site into `_site/` (pages, theme, search index) and swaps it in only on success.
+ */
+import { parseArgs } from "node:util";
+import { buildSite } from "../src/build/index.ts";
+import { formatFindings } from "../src/content/index.ts";
+
+const { values } = parseArgs({
+  options: {
+    "path-prefix": { type: "string" },
+    "no-search": { type: "boolean", default: false },
+    content: { type: "string" },
+    output: { type: "string" },
+  },
+});
+const result = await buildSite({
+  ...(values.content ? { contentDir: values.content } : {}),
+  ...(values.output ? { outputDir: values.output } : {}),
+  ...(values["path-prefix"] ? { pathPrefix: values["path-prefix"] } : process.env.GAZETTE_PATH_PREFIX ? { pathPrefix: process.env.GAZETTE_PATH_PREFIX } : {}),
+  search: !values["no-search"],
+});
+if (!result.ok) {
+  console.error(result.error);
+  console.error("\nBuild stopped: nothing was changed in the output folder.");
+  process.exit(1);
+}
+const warnings = formatFindings(result.findings);
+if (warnings) console.warn(warnings);
+console.log(`Built the site in ${(result.ms / 1000).toFixed(1)} s.`);

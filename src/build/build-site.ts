@@ -1,0 +1,89 @@
+import Eleventy from "@11ty/eleventy";
+import { rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { formatFindings, loadArchive, type Finding } from "../content/index.ts";
+import { explainError } from "./explain-error.ts";
+
+/** Options of {@link buildSite}. Paths are relative to `root`. */
+export interface BuildOptions {
+  /** Project folder holding `eleventy.config.ts` and `_includes/` (default `process.cwd()`). */
+  root?: string;
+  /** Content folder (default `issues`). */
+  contentDir?: string;
+  /** Output folder (default `_site`). */
+  outputDir?: string;
+  /** URL path the site is served under, e.g. `/gazette/` (default `/`). */
+  pathPrefix?: string;
+  /** Build the search index (default true). */
+  search?: boolean;
+}
+
+/** Outcome of a build: `ok` false means the previous output was left exactly as it was. */
+export interface BuildResult {
+  ok: boolean;
+  /** Every content finding (warnings too). */
+  findings: Finding[];
+  /** What went wrong, for the editor (no stack trace); "" when ok. */
+  error: string;
+  /** Wall-clock time in ms. */
+  ms: number;
+}
+
+/**
+ * Builds the site safely: checks the content first, builds into a staging folder beside the
+ * output (Eleventy pages, Sass theme, Pagefind index), and only when all of that succeeded
+ * swaps the staging folder into place. A failed build removes its staging folder and leaves the
+ * previous output untouched.
+ */
+export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
+  const root = path.resolve(options.root ?? process.cwd());
+  const contentDir = path.resolve(root, options.contentDir ?? "issues");
+  const outputDir = path.resolve(root, options.outputDir ?? "_site");
+  const { archive, findings } = await loadArchive(contentDir, root);
+  const elapsed = () => Math.round(performance.now() - started);
+  if (!archive) return { ok: false, findings, error: formatFindings(findings), ms: elapsed() };
+
+  const staging = `${outputDir}.staging-${process.pid}`;
+  const previous = `${outputDir}.previous-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  const savedEnv = { content: process.env.GAZETTE_CONTENT, search: process.env.GAZETTE_SEARCH };
+  const savedCwd = process.cwd();
+  try {
+    process.env.GAZETTE_CONTENT = contentDir;
+    process.env.GAZETTE_SEARCH = options.search === false ? "off" : "on";
+    process.chdir(root);
+    const eleventy = new Eleventy(".", staging, {
+      configPath: path.join(root, "eleventy.config.ts"),
+      quietMode: true,
+      ...(options.pathPrefix ? { pathPrefix: options.pathPrefix } : {}),
+    });
+    await eleventy.write();
+  } catch (err) {
+    await rm(staging, { recursive: true, force: true });
+    return { ok: false, findings, error: explainError(err), ms: elapsed() };
+  } finally {
+    process.chdir(savedCwd);
+    restoreEnv("GAZETTE_CONTENT", savedEnv.content);
+    restoreEnv("GAZETTE_SEARCH", savedEnv.search);
+  }
+  const hadOutput = await exists(outputDir);
+  if (hadOutput) await rename(outputDir, previous);
+  await rename(staging, outputDir);
+  if (hadOutput) await rm(previous, { recursive: true, force: true });
+  return { ok: true, findings, error: "", ms: elapsed() };
+}
+
+function restoreEnv(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await stat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
