@@ -1,0 +1,44 @@
+import { existsSync } from "node:fs";
+import { chromium, type Browser } from "playwright-core";
+
+/** Where Chromium is looked for, in order, when `CHROMIUM_PATH` is not set. */
+export const CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+
+/**
+ * Finds the Chromium executable: `CHROMIUM_PATH` from the environment, else Debian's
+ * `/usr/bin/chromium` (package `chromium`) and the other {@link CHROMIUM_CANDIDATES}.
+ * @throws Error telling how to install Chromium or set CHROMIUM_PATH when none is found.
+ */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env.CHROMIUM_PATH;
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv;
+    throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, but no file is there. Point it at a Chromium executable or unset it.`);
+  }
+  const found = CHROMIUM_CANDIDATES.find((p) => existsSync(p));
+  if (!found) {
+    throw new Error("No Chromium found. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH to a Chromium executable.");
+  }
+  return found;
+}
+
+/**
+ * Launches headless Chromium through playwright-core with the flags this closed network needs
+ * (no background networking, no component updates). The caller closes the browser.
+ */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: findChromium(),
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--font-render-hinting=none",
+    ],
+  });
+}

@@ -1,0 +1,135 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { buildSite } from "../../src/build/index.ts";
+import { allSiteText, listFiles } from "../helpers/site-files.ts";
+import { documentText, PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
+
+let out = "";
+let content = "";
+const page = (url: string) => readFile(path.join(out, url, url.endsWith(".html") ? "" : "index.html"), "utf8");
+const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+
+test.before(async () => {
+  out = path.join(await mkdtemp(path.join(tmpdir(), "gazette-site-")), "_site");
+  content = await tempArchive();
+  const saved = process.env.TZ;
+  process.env.TZ = "America/Los_Angeles";
+  const result = await buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: out });
+  process.env.TZ = saved;
+  assert.ok(result.ok, result.error);
+});
+
+test.after(async () => {
+  await rm(path.dirname(out), { recursive: true, force: true });
+  await rm(content, { recursive: true, force: true });
+});
+
+test("writes home, year, issue, document, search and 404 pages at stable ASCII URLs", async () => {
+  const files = await listFiles(out);
+  for (const f of [
+    "index.html",
+    "2019/index.html",
+    "2020/index.html",
+    "2019/1/index.html",
+    "2019/1/csf-2019-1/index.html",
+    "2019/1/csbf-2019-2/index.html",
+    "2019/1/csbf-2019-3/index.html",
+    "2020/3/renmian/index.html",
+    "search/index.html",
+    "404.html",
+    "assets/site.css",
+    "pagefind/pagefind.js",
+  ]) assert.ok(files.includes(f), `missing ${f}`);
+  assert.ok(files.every((f) => /^[\x20-\x7e]+$/.test(f)), "every output path is ASCII");
+});
+
+test("the home page lists gazette issues newest first, grouped by year", async () => {
+  const html = await page("/");
+  assert.ok(html.indexOf("2020年第3期") < html.indexOf("2019年第1期"));
+  assert.ok(html.includes('<a href="/2020/">2020年</a>'));
+  assert.ok(html.includes('lang="zh-CN"'));
+});
+
+test("the issue page lists listed documents by section in printed order with number, issuer and page", async () => {
+  const html = await page("/2019/1/");
+  const t = text(html);
+  const order = ["【市政府文件】", "测试市人民政府关于印发2019年工作要点的通知", "【市政府办公室文件】", "关于依申请公开事项的通知", "关于加强精神卫生工作的实施意见"];
+  let last = -1;
+  for (const s of order) {
+    const at = t.indexOf(s);
+    assert.ok(at > last, `${s} out of order`);
+    last = at;
+  }
+  assert.ok(t.includes("测政发〔2019〕1号"));
+  assert.ok(t.includes("测试市人民政府办公室、测试市卫生健康局"));
+  assert.match(t, /原刊第\s*5\s*页/);
+  assert.ok(html.includes('href="/2020/3/"'), "link to the next issue");
+});
+
+test("the document page shows its metadata block and full text", async () => {
+  const html = await page("/2019/1/csf-2019-1/");
+  const t = text(html);
+  for (const s of ["发文字号 测政发〔2019〕1号", "发文机关 测试市人民政府", "成文日期 2019年1月10日", "公开方式 主动公开", "所属期次 测试市人民政府公报2019年第1期", "原刊页码 第1页"]) {
+    assert.ok(t.includes(s), s);
+  }
+  assert.ok(html.includes('<h2 id="2019年工作要点">2019年工作要点</h2>'));
+  assert.ok(html.includes('<h3 id="一发展经济">一、发展经济</h3>'));
+  assert.ok(html.includes('<h3 id="一发展经济-1">一、发展经济</h3>'), "repeated heading gets a unique id");
+  assert.ok(html.includes("<strong>“突破立市产业和实体经济”</strong>作为当务之急"), "Chinese emphasis and line break");
+  assert.ok(html.includes("模板字符 {{ site.settings.title }} 与 {% raw %} 应原样显示"), "template syntax is literal");
+  assert.ok(html.includes('<nav class="breadcrumbs"'));
+});
+
+test("the calendar date is the same whatever the build's time zone", async () => {
+  const html = await page("/2019/1/csbf-2019-2/");
+  assert.ok(html.includes('<time datetime="2019-01-01"'));
+  assert.ok(html.includes("2019年1月1日"));
+});
+
+test("an on-request document shows its metadata and a notice, never its text", async () => {
+  const html = await page("/2019/1/csbf-2019-3/");
+  assert.ok(html.includes("依申请公开"));
+  assert.ok(html.includes("全文未在本站发布"));
+  assert.not.ok((await allSiteText(out)).includes("海棠依申请"));
+});
+
+test("withheld and draft documents reach neither the pages nor the search index", async () => {
+  const all = await allSiteText(out);
+  for (const secret of ["紫藤机密", "不予公开的机密文件标题", "测政办发〔2019〕9号", "蔷薇草稿", "尚未发布的草稿文件标题"]) {
+    assert.not.ok(all.includes(secret), secret);
+  }
+  const files = await listFiles(out);
+  assert.not.ok(files.some((f) => f.includes("withheld") || f.includes("draft")));
+});
+
+test("document pages mark only the document for the search index, with filters and a date sort key", async () => {
+  const html = await page("/2019/1/csbf-2019-2/");
+  assert.is(html.match(/data-pagefind-body/g)?.length, 1);
+  assert.ok(html.includes('data-pagefind-sort="date:2019-01-01"'));
+  assert.ok(html.includes('<span data-pagefind-filter="发文机关">测试市卫生健康局</span>'));
+  assert.ok(html.includes('data-pagefind-filter="栏目">市政府办公室文件<'));
+  assert.ok(html.includes('data-pagefind-filter="年份">2019<'));
+  const nav = html.slice(0, html.indexOf("<main"));
+  assert.not.ok(nav.includes("data-pagefind-body"), "navigation is outside the indexed body");
+  const home = await page("/");
+  assert.not.ok(home.includes("data-pagefind-body"), "only documents are indexed");
+  const entry = JSON.parse(await readFile(path.join(out, "pagefind/pagefind-entry.json"), "utf8"));
+  assert.equal(Object.keys(entry.languages), ["zh-cn"]);
+  assert.is(entry.languages["zh-cn"].page_count, 4);
+});
+
+test("a failed build leaves the previous output exactly as it was", async () => {
+  const before = await allSiteText(out);
+  await writeFile(path.join(content, "2019-01/bad.md"), documentText({ date: "2019-02-30" }));
+  const result = await buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: out });
+  assert.not.ok(result.ok);
+  assert.match(result.error, /2019-01\/bad\.md:5:7 {2}error {2}"date" must be a real calendar date/);
+  assert.not.match(result.error, /\n\s+at /, "no stack trace");
+  assert.is(await allSiteText(out), before);
+  await rm(path.join(content, "2019-01/bad.md"));
+});
+
+test.run();
