@@ -4,7 +4,7 @@ import { canonicalDocNumber } from "./doc-number.ts";
 
 /**
  * Front-matter and metadata schemas. Each field carries its Chinese term; the editors' guide
- * (docs/editors-guide.md) documents the same fields for editors.
+ * (issues/README.md) documents the same fields for editors.
  */
 
 const text = (what: string) =>
