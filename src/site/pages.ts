@@ -29,7 +29,8 @@ export function documentCrumbs(doc: Pick<DocumentView, "issue" | "title">): Crum
  * layout (in `_includes/layouts/`) does the rendering; paginated pages take one item of the
  * global `site` data each. URLs (ASCII, stable, never slugified from Chinese):
  * `/` home, `/<year>/`, `/<year>/<number>/` issue, `/<year>/<number>/<slug>/` document,
- * `/search/`, `/404.html`.
+ * `/search/`, `/404.html`; print views `/print/<YYYY-NN>/` (whole issue) and
+ * `/print/<YYYY-NN>/<slug>/` (one document).
  */
 export function registerPages(config: UserConfig): void {
   config.addTemplate("gazette/home.njk", "", { layout: "home.njk", permalink: "/index.html" });
@@ -57,6 +58,17 @@ export function registerPages(config: UserConfig): void {
       pageTitle: (d: { issue: IssueView }) => `${d.issue.gazette}${d.issue.label}`,
       breadcrumbs: (d: { issue: IssueView }) => issueCrumbs(d.issue),
     },
+  });
+  // Print views (GB/T 9704-2012) from which `npm run pdf` makes the PDFs; not in the search index.
+  config.addTemplate("gazette/print-issue.njk", "", {
+    layout: "print-issue.njk",
+    pagination: { data: "site.issues", size: 1, alias: "issue" },
+    permalink: "{{ issue | printUrl }}index.html",
+  });
+  config.addTemplate("gazette/print-document.njk", "", {
+    layout: "print-document.njk",
+    pagination: { data: "site.documents", size: 1, alias: "doc" },
+    permalink: "{{ doc | printUrl }}index.html",
   });
   config.addTemplate("gazette/document.njk", "", {
     layout: "document.njk",

@@ -3,6 +3,7 @@ import path from "node:path";
 import { loadArchiveOrThrow } from "../content/index.ts";
 import { createMarkdown } from "../markdown/index.ts";
 import { buildSearchIndex } from "../search/build-index.ts";
+import { markHeadingLevels, pdfPath, printUrl, writePrintAssets } from "../print/index.ts";
 import { compileTheme } from "./compile-theme.ts";
 import { registerPages } from "./pages.ts";
 import { buildSiteData } from "./site-data.ts";
@@ -18,7 +19,8 @@ export interface GazettePluginOptions {
 /**
  * The whole site as one Eleventy plugin: reads and validates `issues/` into the global `site`
  * data (see `buildSiteData`), registers the generated pages as virtual templates rendered by the
- * layouts in `_includes/layouts/`, turns on Nunjucks autoescaping, compiles the Sass theme and
+ * layouts in `_includes/layouts/`, turns on Nunjucks autoescaping, compiles the Sass theme (and the
+ * GB/T 9704-2012 print stylesheet with its bundled fonts, see `src/print/`) and
  * builds the Pagefind index after each build (also under `--serve`). Markdown bodies are
  * rendered by our markdown-it instance only, never by a template engine, so `{{` and `{%` in a
  * document stay text.
@@ -33,9 +35,14 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   config.addWatchTarget("src/theme/**/*.scss");
   config.addPassthroughCopy({ "src/client": "assets" });
   config.addGlobalData("site", async () => buildSiteData(await loadArchiveOrThrow(contentDir), md));
+  config.addFilter("printUrl", printUrl);
+  config.addFilter("pdfUrl", (item: Parameters<typeof pdfPath>[0]) => `/${pdfPath(item)}`);
+  config.addFilter("pdfPath", pdfPath);
+  config.addFilter("gbtHeadings", markHeadingLevels);
   registerPages(config);
   config.on("eleventy.after", async ({ directories }) => {
     await compileTheme(directories.output);
+    await writePrintAssets(directories.output);
     if (options.search !== false && process.env.GAZETTE_SEARCH !== "off") await buildSearchIndex(directories.output);
   });
 }

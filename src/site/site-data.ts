@@ -14,6 +14,8 @@ export interface IssueView {
   number: number;
   frequency: string;
   publisher: string;
+  /** 出版日期 as `YYYY-MM-DD`, when known. */
+  published?: string;
   /** 出版日期 as `2019年6月30日`, when known. */
   publishedLabel?: string;
   /** Sections in printed order with their listed documents; empty sections are left out. */
@@ -101,7 +103,7 @@ function issueView(issue: GazetteIssue, md: MarkdownIt): IssueView {
     number: issue.number,
     frequency: issue.frequency,
     publisher: issue.publisher,
-    ...(issue.published ? { publishedLabel: formatChineseDate(issue.published) } : {}),
+    ...(issue.published ? { published: issue.published, publishedLabel: formatChineseDate(issue.published) } : {}),
     sections,
     documents,
   };

@@ -1,0 +1,54 @@
+/**
+ * `npm run pdf [-- --issue 2019-02] [-- --documents]`: prints the GB/T 9704-2012 print view of
+ * every gazette issue (or one) to `_site/pdf/<YYYY-NN>.pdf` in headless Chromium, and with
+ * `--documents` one PDF per document to `_site/pdf/<YYYY-NN>/<slug>.pdf`. Builds the site first
+ * when `_site/` has no print views. Chromium: CHROMIUM_PATH, else Debian's /usr/bin/chromium.
+ */
+import { SingleBar, Presets } from "cli-progress";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { buildSite } from "../src/build/index.ts";
+import { loadArchive, formatFindings } from "../src/content/index.ts";
+import { createMarkdown } from "../src/markdown/index.ts";
+import { printPdfs, printTasks, type PrintedPdf } from "../src/print/index.ts";
+import { buildSiteData } from "../src/site/index.ts";
+
+const { values } = parseArgs({
+  options: {
+    issue: { type: "string" },
+    documents: { type: "boolean", default: false },
+    content: { type: "string", default: "issues" },
+    output: { type: "string", default: "_site" },
+  },
+});
+const siteDir = path.resolve(values.output);
+const contentDir = path.resolve(values.content);
+
+try {
+  const { archive, findings } = await loadArchive(contentDir);
+  if (!archive) throw new Error(`${formatFindings(findings)}\n\nFix the content first: no PDF was made.`);
+  if (!existsSync(path.join(siteDir, "print"))) {
+    console.log(`No print views in ${path.relative(process.cwd(), siteDir) || "."}/ — building the site first…`);
+    const built = await buildSite({ contentDir, outputDir: siteDir });
+    if (!built.ok) throw new Error(`${built.error}\n\nBuild stopped: no PDF was made.`);
+  }
+  const tasks = printTasks(buildSiteData(archive, createMarkdown()), {
+    ...(values.issue ? { issue: values.issue } : {}),
+    documents: values.documents,
+  });
+  const started = performance.now();
+  const bar = tasks.length > 1 && process.stdout.isTTY ? new SingleBar({ format: "PDF {bar} {value}/{total} {file}", hideCursor: true }, Presets.shades_classic) : undefined;
+  bar?.start(tasks.length, 0, { file: "" });
+  const report = (p: PrintedPdf) => `${path.relative(process.cwd(), p.file)}: ${p.pages} pages, ${(p.bytes / 1024 / 1024).toFixed(2)} MB, ${(p.ms / 1000).toFixed(1)} s`;
+  const done = await printPdfs(siteDir, tasks, (p) => {
+    if (bar) bar.increment(1, { file: p.task.file });
+    else console.log(report(p));
+  });
+  bar?.stop();
+  if (bar) for (const p of done) console.log(report(p));
+  console.log(`Made ${done.length} PDF${done.length === 1 ? "" : "s"} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(1);
+}

@@ -1,0 +1,78 @@
+import type { DocumentView, IssueView, SiteData } from "../site/site-data.ts";
+import { pdfPath, printUrl } from "./paths.ts";
+
+/** One PDF to make: which print view, where to write it, and its metadata. */
+export interface PrintTask {
+  /** Print view path, e.g. `/print/2019-02/`. */
+  view: string;
+  /** Output path relative to the site folder, e.g. `pdf/2019-02.pdf`. */
+  file: string;
+  /** Folder (relative to the site) whose HTML pages may link to this PDF: the issue's pages. */
+  linkedFrom: string;
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  lang: string;
+  /** `YYYY-MM-DD`: the issue's 出版日期, else the latest 成文日期 of its documents. */
+  date: string;
+}
+
+/** Options of {@link printTasks}. */
+export interface PrintTaskOptions {
+  /** Only this gazette issue, by key `YYYY-NN` (e.g. `2019-02`). */
+  issue?: string;
+  /** One PDF per document too. */
+  documents?: boolean;
+}
+
+/**
+ * Lists the PDFs to make from the site data: one per gazette issue (`pdf/<YYYY-NN>.pdf`) and,
+ * with `documents`, one per listed document (`pdf/<YYYY-NN>/<slug>.pdf`). Withheld and draft
+ * documents are not in the site data, so never printed; on-request ones print metadata and notice.
+ * @throws Error naming the known issues when `issue` is not one of them.
+ */
+export function printTasks(site: SiteData, options: PrintTaskOptions = {}): PrintTask[] {
+  const issues = options.issue ? site.issues.filter((i) => i.key === options.issue) : site.issues;
+  if (options.issue && issues.length === 0) {
+    throw new Error(`--issue ${options.issue}: no such gazette issue — use one of ${site.issues.map((i) => i.key).join(", ") || "(none)"} (folder names under issues/)`);
+  }
+  const lang = site.settings.lang;
+  const tasks: PrintTask[] = [];
+  for (const issue of issues) {
+    const date = issueDate(issue);
+    tasks.push({
+      view: printUrl(issue),
+      file: pdfPath(issue),
+      linkedFrom: issue.url,
+      title: `${issue.gazette}${issue.label}`,
+      author: issue.publisher,
+      subject: `${issue.gazette} ${issue.year}年第${issue.number}期（${issue.frequency}）`,
+      keywords: [issue.gazette, `${issue.year}年第${issue.number}期`, ...issue.sections.map((s) => s.name)],
+      lang,
+      date,
+    });
+    if (!options.documents) continue;
+    for (const doc of issue.documents) tasks.push(documentTask(doc, issue, lang));
+  }
+  return tasks;
+}
+
+function documentTask(doc: DocumentView, issue: IssueView, lang: string): PrintTask {
+  return {
+    view: printUrl(doc),
+    file: pdfPath(doc),
+    linkedFrom: issue.url,
+    title: doc.title,
+    author: doc.issuers.join("、"),
+    subject: [doc.docNumbers.join("、"), `${issue.gazette}${issue.label}`].filter(Boolean).join(" "),
+    keywords: [...doc.docNumbers, doc.section],
+    lang,
+    date: doc.date,
+  };
+}
+
+function issueDate(issue: IssueView): string {
+  if (issue.published) return issue.published;
+  return issue.documents.map((d) => d.date).sort().at(-1) ?? `${issue.year}-01-01`;
+}

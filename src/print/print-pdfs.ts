@@ -1,0 +1,77 @@
+import { mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { launchChromium, serveStatic } from "../browser/index.ts";
+import type { PrintTask } from "./print-jobs.ts";
+import { renderPdf } from "./render-pdf.ts";
+
+/** One PDF written by {@link printPdfs}. */
+export interface PrintedPdf {
+  task: PrintTask;
+  /** Absolute path of the file written. */
+  file: string;
+  bytes: number;
+  pages: number;
+  /** Wall-clock time of this PDF in ms (load, prints, pdf-lib). */
+  ms: number;
+  passes: number;
+  starts: Record<string, number>;
+  fonts: string[];
+}
+
+/**
+ * Makes the PDFs of `tasks` from a built site: serves `siteDir` on loopback, prints each print
+ * view in headless Chromium (`renderPdf`), writes the file atomically (temp file + rename, so a
+ * failed run leaves the previous PDF in place) and then shows the links to it on the gazette
+ * issue and document pages (`unhidePdfLinks`). One browser for all tasks.
+ * @param onDone called after each PDF (for a progress bar).
+ * @throws Error from `findChromium` when no Chromium is found, or from `renderPdf`.
+ */
+export async function printPdfs(siteDir: string, tasks: PrintTask[], onDone: (pdf: PrintedPdf) => void = () => {}): Promise<PrintedPdf[]> {
+  const server = await serveStatic(siteDir);
+  const done: PrintedPdf[] = [];
+  try {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      for (const task of tasks) {
+        const started = performance.now();
+        const result = await renderPdf(page, { url: `${server.url}${task.view}`, ...task });
+        const file = path.join(siteDir, task.file);
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeFile(`${file}.tmp`, result.bytes);
+        await rename(`${file}.tmp`, file);
+        await unhidePdfLinks(path.join(siteDir, task.linkedFrom), task.file);
+        const printed: PrintedPdf = { task, file, bytes: result.bytes.byteLength, pages: result.pages, ms: Math.round(performance.now() - started), passes: result.passes, starts: result.starts, fonts: result.fonts };
+        done.push(printed);
+        onDone(printed);
+      }
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await server.close();
+  }
+  return done;
+}
+
+/**
+ * Shows the links to a PDF that now exists: in every `index.html` under `dir`, removes the
+ * `hidden` attribute of the `<a … data-pdf="<pdfFile>" hidden>` anchors the layouts write
+ * (issue and document pages carry them hidden, since the build does not make PDFs).
+ * @param pdfFile path relative to the site root, e.g. `pdf/2019-02.pdf`.
+ * @returns number of pages changed.
+ */
+export async function unhidePdfLinks(dir: string, pdfFile: string): Promise<number> {
+  const marker = `data-pdf="${pdfFile}" hidden`;
+  let changed = 0;
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  for (const e of entries) {
+    if (!e.isFile() || e.name !== "index.html") continue;
+    const file = path.join(e.parentPath, e.name);
+    const html = await readFile(file, "utf8");
+    if (!html.includes(marker)) continue;
+    await writeFile(file, html.split(marker).join(`data-pdf="${pdfFile}"`));
+    changed++;
+  }
+  return changed;
+}

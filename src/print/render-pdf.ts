@@ -1,0 +1,144 @@
+import { PDFDict, PDFDocument, PDFName, PDFRef } from "pdf-lib";
+import type { Page } from "playwright-core";
+import { PRINT_FONTS } from "./fonts.ts";
+import { readOutline } from "./pdf-outline.ts";
+
+/** What to print and the metadata of the PDF (GB/T 9704 print view URL, Info dictionary). */
+export interface PdfJob {
+  /** Absolute URL of a print view, e.g. `http://127.0.0.1:4000/print/2019-02/`. */
+  url: string;
+  title: string;
+  author: string;
+  subject: string;
+  keywords?: string[];
+  /** BCP 47 language of the text, e.g. `zh-CN`. */
+  lang: string;
+  /** Calendar date `YYYY-MM-DD` used as creation and modification date, so runs give the same bytes. */
+  date: string;
+}
+
+/** A finished PDF. */
+export interface PdfResult {
+  bytes: Uint8Array;
+  pages: number;
+  /** Page (1-based) where each document of the view starts, keyed by document slug. */
+  starts: Record<string, number>;
+  /** How many times the view was printed until the table of contents was stable (1–4). */
+  passes: number;
+  /** BaseFont names of the embedded fonts (subset prefix removed), sorted, unique. */
+  fonts: string[];
+}
+
+/** Most print passes before giving up on a table of contents whose numbers keep moving. */
+export const MAX_PASSES = 4;
+
+/**
+ * Prints a GB/T 9704-2012 print view to PDF in Chromium and finishes it with pdf-lib:
+ * 1. loads the view and waits until every web font it uses is loaded;
+ * 2. prints it (A4 from the CSS `@page`, tagged, with an outline of the `<h1>` titles);
+ * 3. reads from the outline the page where each document (`[data-print-doc]`) starts, writes those
+ *    numbers into the table of contents (`[data-toc-page]`) and prints again until they no
+ *    longer move (at most {@link MAX_PASSES} prints);
+ * 4. checks that every embedded font is one of the bundled faces and none is Type 3;
+ * 5. sets title, author, subject, keywords, language and fixed dates, drops Chromium's XMP
+ *    packet and random file ID, so two runs give identical files.
+ * @throws Error when the page does not load, a document title has no bookmark, the table of
+ *   contents does not settle, or a font outside {@link PRINT_FONTS} (system fallback: a
+ *   character missing from the bundled fonts) or a Type 3 font ends up in the PDF.
+ */
+export async function renderPdf(page: Page, job: PdfJob): Promise<PdfResult> {
+  const response = await page.goto(job.url, { waitUntil: "load" });
+  if (!response || !response.ok()) throw new Error(`print view ${job.url} did not load (HTTP ${response?.status() ?? "no response"}) — run \`npm run build\` first`);
+  await page.emulateMedia({ media: "print" });
+  await waitForFonts(page);
+  const docs = await page.$$eval("[data-print-doc]", (els) =>
+    els.map((el) => ({ slug: el.getAttribute("data-print-doc") ?? "", title: (el.querySelector("h1")?.textContent ?? "").trim() })),
+  );
+  for (let pass = 1; pass <= MAX_PASSES; pass++) {
+    const raw = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
+    const pdf = await PDFDocument.load(raw, { updateMetadata: false });
+    const starts = documentStarts(pdf, docs, job.url);
+    const changed = await page.$$eval(
+      "[data-toc-page]",
+      (els, s) => {
+        let n = 0;
+        for (const el of els) {
+          const want = String(s[el.getAttribute("data-toc-page") ?? ""] ?? "");
+          if (el.textContent !== want) {
+            el.textContent = want;
+            n++;
+          }
+        }
+        return n;
+      },
+      starts,
+    );
+    if (changed > 0) {
+      await waitForFonts(page);
+      continue;
+    }
+    const fonts = checkFonts(pdf, job.url);
+    setMetadata(pdf, job);
+    const bytes = await pdf.save({ useObjectStreams: false, updateFieldAppearances: false });
+    return { bytes, pages: pdf.getPageCount(), starts, passes: pass, fonts };
+  }
+  throw new Error(`${job.url}: the table of contents page numbers still moved after ${MAX_PASSES} prints — check the print stylesheet for content whose height depends on the numbers`);
+}
+
+async function waitForFonts(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+  });
+}
+
+function documentStarts(pdf: PDFDocument, docs: { slug: string; title: string }[], url: string): Record<string, number> {
+  const outline = readOutline(pdf);
+  const norm = (s: string) => s.replace(/\s+/g, "");
+  const starts: Record<string, number> = {};
+  let from = 0;
+  for (const doc of docs) {
+    const i = outline.findIndex((o, k) => k >= from && norm(o.title) === norm(doc.title));
+    if (i < 0 || !outline[i]!.page) throw new Error(`${url}: no bookmark for the document "${doc.title}" in the printed PDF — Chromium did not make an outline entry for its <h1>`);
+    starts[doc.slug] = outline[i]!.page;
+    from = i + 1;
+  }
+  return starts;
+}
+
+/** Families of the bundled fonts as PostScript names start, e.g. `NotoSerifSC`, `LXGWWenKai`. */
+const BUNDLED_PREFIXES = [...new Set(PRINT_FONTS.map((f) => f.family.replace(/\s+/g, "")))];
+
+function checkFonts(pdf: PDFDocument, url: string): string[] {
+  const names = new Set<string>();
+  for (const [, obj] of pdf.context.enumerateIndirectObjects()) {
+    if (!(obj instanceof PDFDict) || obj.get(PDFName.of("Type")) !== PDFName.of("Font")) continue;
+    const subtype = obj.get(PDFName.of("Subtype"));
+    if (subtype === PDFName.of("Type3")) throw new Error(`${url}: a Type 3 font was embedded; print shops reject Type 3 — is a variable or bitmap font in the print stylesheet?`);
+    if (subtype === PDFName.of("Type0")) continue; // its descendant CIDFont carries the same name
+    const base = obj.get(PDFName.of("BaseFont"));
+    if (!(base instanceof PDFName)) continue;
+    const name = base.decodeText().replace(/^[A-Z]{6}\+/, "");
+    if (!BUNDLED_PREFIXES.some((p) => name.startsWith(p))) {
+      throw new Error(`${url}: the system font "${name}" was embedded, so a character is missing from the bundled fonts (${BUNDLED_PREFIXES.join(", ")}) — add a face that has it to src/print/fonts.ts`);
+    }
+    names.add(name);
+  }
+  return [...names].sort();
+}
+
+function setMetadata(pdf: PDFDocument, job: PdfJob): void {
+  const date = new Date(`${job.date}T00:00:00+08:00`);
+  pdf.setTitle(job.title, { showInWindowTitleBar: true });
+  pdf.setAuthor(job.author);
+  pdf.setSubject(job.subject);
+  if (job.keywords) pdf.setKeywords(job.keywords);
+  pdf.setCreator("gazette-archive print view (GB/T 9704-2012)");
+  pdf.setProducer("Chromium + pdf-lib");
+  pdf.setCreationDate(date);
+  pdf.setModificationDate(date);
+  pdf.setLanguage(job.lang);
+  const xmp = pdf.catalog.get(PDFName.of("Metadata"));
+  if (xmp instanceof PDFRef) pdf.context.delete(xmp);
+  pdf.catalog.delete(PDFName.of("Metadata"));
+  delete pdf.context.trailerInfo.ID;
+}

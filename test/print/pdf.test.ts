@@ -1,0 +1,198 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { PDFDocument } from "pdf-lib";
+import { buildSite } from "../../src/build/index.ts";
+import { loadArchiveOrThrow } from "../../src/content/index.ts";
+import { createMarkdown } from "../../src/markdown/index.ts";
+import { MARGINS, PRINT_FONTS, TYPE_AREA, printPdfs, printTasks, readOutline, type PrintedPdf } from "../../src/print/index.ts";
+import { buildSiteData, type SiteData } from "../../src/site/index.ts";
+import { bboxPages, pageTexts, poppler, type BoxPage } from "../helpers/poppler.ts";
+import { PROJECT_ROOT } from "../helpers/temp-archive.ts";
+
+// Builds the real sample gazette issue (issues/2019-02), prints its PDF once in Chromium and
+// checks the file with poppler-utils as a print shop would.
+let out = "";
+let site: SiteData;
+let printed: PrintedPdf;
+let pdf = "";
+let boxes: BoxPage[] = [];
+let texts: string[] = [];
+const TOL = TYPE_AREA.toleranceMm;
+const typeLeft = MARGINS.leftMm;
+const typeRight = MARGINS.leftMm + TYPE_AREA.widthMm;
+const typeTop = MARGINS.topMm;
+const typeBottom = MARGINS.topMm + TYPE_AREA.heightMm;
+const strip = (s: string) => s.replace(/\s+/g, "");
+
+test.before(async () => {
+  out = path.join(await mkdtemp(path.join(tmpdir(), "gazette-print-")), "_site");
+  const contentDir = path.join(PROJECT_ROOT, "issues");
+  const result = await buildSite({ root: PROJECT_ROOT, contentDir, outputDir: out, search: false });
+  assert.ok(result.ok, result.error);
+  site = buildSiteData(await loadArchiveOrThrow(contentDir, PROJECT_ROOT), createMarkdown());
+  [printed] = (await printPdfs(out, printTasks(site, { issue: "2019-02" }))) as [PrintedPdf];
+  pdf = printed.file;
+  boxes = bboxPages(pdf);
+  texts = pageTexts(pdf);
+});
+
+test.after(async () => {
+  await rm(path.dirname(out), { recursive: true, force: true });
+});
+
+const issue = () => site.issues.find((i) => i.key === "2019-02")!;
+/** Words of the page number line: below the type area. */
+const footer = (p: BoxPage) => p.words.filter((w) => w.yMin > typeBottom);
+
+test("writes _site/pdf/2019-02.pdf: A4 pages, tagged, with title, author, subject and language", async () => {
+  assert.is(path.relative(out, pdf), "pdf/2019-02.pdf");
+  const info = poppler("pdfinfo", [pdf]);
+  assert.match(info, /Title:\s+乳山市人民政府公报2019年第2期/);
+  assert.match(info, /Author:\s+乳山市人民政府办公室/);
+  assert.match(info, /Subject:\s+乳山市人民政府公报 2019年第2期（季刊）/);
+  assert.match(info, /Tagged:\s+yes/);
+  assert.match(info, new RegExp(`Pages:\\s+${printed.pages}\\n`));
+  assert.ok(printed.pages > 10, `${printed.pages} pages`);
+  for (const [i, p] of boxes.entries()) {
+    assert.ok(Math.abs(p.widthMm - 210) < TOL && Math.abs(p.heightMm - 297) < TOL, `page ${i + 1}: ${p.widthMm} × ${p.heightMm} mm`);
+  }
+  const doc = await PDFDocument.load(await readFile(pdf), { updateMetadata: false });
+  assert.is(doc.catalog.get((await import("pdf-lib")).PDFName.of("Lang"))?.toString(), "(zh-CN)");
+});
+
+test("every word lies inside the 156 × 225 mm type area at 37 mm top and 28 mm left (GB/T 9704-2012 §5.2.2)", () => {
+  for (const [i, p] of boxes.entries()) {
+    for (const w of p.words.filter((w) => !footer(p).includes(w))) {
+      assert.ok(w.xMin >= typeLeft - TOL && w.xMax <= typeRight + TOL, `page ${i + 1} "${w.text}" x ${w.xMin.toFixed(1)}–${w.xMax.toFixed(1)} mm`);
+      assert.ok(w.yMin >= typeTop - TOL && w.yMax <= typeBottom + TOL, `page ${i + 1} "${w.text}" y ${w.yMin.toFixed(1)}–${w.yMax.toFixed(1)} mm`);
+    }
+  }
+});
+
+test("full lines hold 28 characters across the 156 mm measure, 22 lines to a page (§5.2.4)", () => {
+  const page = boxes[printed.starts["rzf-2019-2"]!]!; // second page of the first document: body text only
+  const lines = [...new Set(page.words.filter((w) => w.yMin < typeBottom).map((w) => w.yMin.toFixed(0)))];
+  assert.ok(lines.length >= 20 && lines.length <= 22, `${lines.length} lines`);
+  const full = page.words.filter((w) => Math.abs(w.xMin - typeLeft) < 0.5 && Math.abs(w.xMax - typeRight) < 0.5 && !/[\d“”+A-Za-z]/.test(w.text));
+  assert.ok(full.length > 5, "some full lines");
+  // A line is one character short where the next would be punctuation that may not start a line.
+  for (const w of full) assert.ok([...w.text].length === 28 || [...w.text].length === 27, w.text);
+  assert.ok(full.filter((w) => [...w.text].length === 28).length >= full.length * 0.7, "most full lines hold 28");
+  const first = Math.min(...page.words.map((w) => w.yMin));
+  const lastBody = Math.max(...page.words.filter((w) => w.yMin < typeBottom).map((w) => w.yMin));
+  const avgPitch = (lastBody - first) / (lines.length - 1);
+  assert.ok(Math.abs(avgPitch - TYPE_AREA.heightMm / 22) < 0.1, `line pitch ${avgPitch.toFixed(2)} mm`);
+});
+
+test("every page but the cover has its number — N — 7 mm below the type area, odd at the right and even at the left, one character in (§7.5)", () => {
+  assert.is(footer(boxes[0]!).length, 0, "no number on the cover");
+  for (let i = 1; i < boxes.length; i++) {
+    const n = i + 1;
+    const words = footer(boxes[i]!);
+    assert.equal(words.map((w) => w.text), ["—", String(n), "—"], `page ${n}`);
+    const top = Math.min(...words.map((w) => w.yMin));
+    assert.ok(top > typeBottom + 5 && top < typeBottom + 9, `page ${n}: number ${(top - typeBottom).toFixed(1)} mm below the type area`);
+    const char = 14 * (25.4 / 72);
+    if (n % 2 === 1) {
+      const right = Math.max(...words.map((w) => w.xMax));
+      assert.ok(Math.abs(typeRight - char - right) < TOL, `odd page ${n}: right edge ${right.toFixed(1)} mm`);
+    } else {
+      const left = Math.min(...words.map((w) => w.xMin));
+      assert.ok(Math.abs(typeLeft + char - left) < TOL, `even page ${n}: left edge ${left.toFixed(1)} mm`);
+    }
+  }
+});
+
+test("the table of contents gives, for every document, the page where its title is printed", () => {
+  const docs = issue().documents;
+  const firstDocPage = Math.min(...Object.values(printed.starts));
+  const tocNumbers = texts
+    .slice(1, firstDocPage - 1)
+    .flatMap((t) => t.split("\n"))
+    .map((l) => l.match(/(\d+)\s*$/)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number);
+  assert.is(tocNumbers.length, docs.length, `TOC numbers ${tocNumbers.join(",")}`);
+  for (const [k, doc] of docs.entries()) {
+    const page = texts.findIndex((t, i) => i >= firstDocPage - 1 && strip(t).includes(strip(doc.title))) + 1;
+    assert.ok(page > 0, `title of ${doc.slug} not found`);
+    assert.is(tocNumbers[k], page, doc.title);
+    assert.is(printed.starts[doc.slug], page, doc.slug);
+  }
+});
+
+test("each document starts on a new page and has a bookmark pointing there", async () => {
+  const outline = readOutline(await PDFDocument.load(await readFile(pdf)));
+  assert.equal(outline.map((o) => o.title), issue().documents.map((d) => d.title));
+  for (const [k, doc] of issue().documents.entries()) {
+    assert.is(outline[k]!.page, printed.starts[doc.slug]);
+    const top = boxes[outline[k]!.page - 1]!.words[0]!;
+    assert.ok(strip(doc.docNumbers[0] ?? doc.title).startsWith(strip(top.text).slice(0, 4)), `${doc.slug} starts at the top of its page, found "${top.text}"`);
+  }
+});
+
+test("every font is embedded as a CID TrueType subset of a bundled face — no Type 3, no system font", () => {
+  const rows = poppler("pdffonts", [pdf]).trim().split("\n").slice(2);
+  assert.ok(rows.length > 0);
+  const families = PRINT_FONTS.map((f) => f.family.replace(/\s+/g, ""));
+  for (const row of rows) {
+    const [name, ...rest] = row.trim().split(/\s+/);
+    const line = rest.join(" ");
+    assert.ok(line.startsWith("CID TrueType"), row);
+    assert.match(line, /Identity-H\s+yes\s+yes\s+yes/, row);
+    const face = name!.replace(/^[A-Z]{6}\+/, "");
+    assert.ok(families.some((f) => face.startsWith(f)), `unexpected font ${face}`);
+  }
+  const used = rows.map((r) => r.trim().split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ""));
+  for (const f of families) assert.ok(used.some((u) => u.startsWith(f)), `${f} used (Song, Hei and Kai all appear in the sample)`);
+});
+
+test("the Chinese text can be copied back out of the PDF, word for word", async () => {
+  const all = strip(texts.join(""));
+  for (const doc of issue().documents) {
+    const source = await readFile(path.join(PROJECT_ROOT, "issues/2019-02", `${doc.slug}.md`), "utf8");
+    const paragraphs = source.split(/\n\s*\n/).filter((p) => /^[\u4e00-\u9fff“《]/.test(p) && p.length > 30).slice(0, 3);
+    assert.ok(paragraphs.length > 0 || doc.slug === "renmian", doc.slug);
+    for (const p of paragraphs) assert.ok(all.includes(strip(p)), `${doc.slug}: ${p.slice(0, 20)}…`);
+  }
+  for (const s of ["缓释基金", "严重精神障碍", "增减挂钩", "（此件公开发布）", "乳政办发〔2019〕5号"]) assert.ok(all.includes(s), s);
+});
+
+test("no heading is the last line of a page", () => {
+  const headings = new Set(issue().documents.flatMap((d) => d.outline.map((h) => strip(h.text))));
+  assert.ok(headings.size > 5);
+  for (const [i, t] of texts.entries()) {
+    const lines = t.split("\n").map(strip).filter((l) => l && !/^—\d+—$/.test(l));
+    const last = lines.at(-1) ?? "";
+    assert.not.ok(headings.has(last), `page ${i + 1} ends with the heading ${last}`);
+  }
+});
+
+test("the gazette issue and document pages link to the PDF once it exists", async () => {
+  const issueHtml = await readFile(path.join(out, "2019/2/index.html"), "utf8");
+  assert.ok(issueHtml.includes('<a class="pdf-link" href="/pdf/2019-02.pdf" data-pdf="pdf/2019-02.pdf">'));
+  const docHtml = await readFile(path.join(out, "2019/2/rzbf-2019-5/index.html"), "utf8");
+  assert.ok(docHtml.includes('href="/pdf/2019-02.pdf" data-pdf="pdf/2019-02.pdf">'), "link to the issue PDF shown");
+  assert.ok(docHtml.includes('data-pdf="pdf/2019-02/rzbf-2019-5.pdf" hidden>'), "no document PDF was made, so its link stays hidden");
+});
+
+test("print views are not in the search index", async () => {
+  const html = await readFile(path.join(out, "print/2019-02/index.html"), "utf8");
+  assert.not.ok(html.includes("data-pagefind"));
+});
+
+test("two runs give the same PDF, byte for byte", async () => {
+  const tasks = printTasks(site, { issue: "2019-02", documents: true }).filter((t) => t.file === "pdf/2019-02/renmian.pdf");
+  assert.is(tasks.length, 1);
+  const [a] = await printPdfs(out, tasks);
+  const first = await readFile(a!.file);
+  const [b] = await printPdfs(out, tasks);
+  const second = await readFile(b!.file);
+  assert.ok(first.equals(second), "identical bytes");
+  assert.ok((await readFile(path.join(out, "2019/2/renmian/index.html"), "utf8")).includes('data-pdf="pdf/2019-02/renmian.pdf">'));
+});
+
+test.run();
