@@ -1,0 +1,81 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { buildSite } from "../../src/build/index.ts";
+import { loadArchiveOrThrow } from "../../src/content/index.ts";
+import { createMarkdown } from "../../src/markdown/index.ts";
+import { printPdfs, printTasks, type PrintedPdf } from "../../src/print/index.ts";
+import { buildSiteData } from "../../src/site/index.ts";
+import { pageTexts } from "../helpers/poppler.ts";
+import { failLoudly } from "../helpers/setup.ts";
+import { PROJECT_ROOT, documentText, tempArchive } from "../helpers/temp-archive.ts";
+
+// Prints the small fixture archive, with a long table added, to check page breaks and what
+// never reaches a PDF (withheld and draft documents, the text of on-request ones).
+let out = "";
+let content = "";
+let pdfs: PrintedPdf[] = [];
+const rows = Array.from({ length: 40 }, (_, i) => `| 第${i + 1}项 | 测试内容第${i + 1}行，用于检查跨页表格的表头。 |`).join("\n");
+
+test.before(
+  failLoudly(async () => {
+    content = await tempArchive({
+      "2020-03/table.md": documentText(
+        { title: '"测试市长表格文件"', docNumber: '"测政发〔2020〕5号"', date: "2020-03-01", section: '"政务动态"' },
+        `正文。\n\n| 序号列标题 | 表头内容列 |\n| --- | --- |\n${rows}\n`,
+      ),
+    });
+    out = path.join(await mkdtemp(path.join(tmpdir(), "gazette-print-fixture-")), "_site");
+    const result = await buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: out, search: false });
+    assert.ok(result.ok, result.error);
+    const site = buildSiteData(await loadArchiveOrThrow(content, PROJECT_ROOT), createMarkdown());
+    pdfs = await printPdfs(out, printTasks(site, { documents: true }));
+  }),
+);
+
+test.after(async () => {
+  await rm(path.dirname(out), { recursive: true, force: true });
+  await rm(content, { recursive: true, force: true });
+});
+
+const pdf = (file: string) => pdfs.find((p) => p.task.file === file)!;
+
+test("prints one PDF per gazette issue and, with documents, one per listed document", () => {
+  assert.equal(pdfs.map((p) => p.task.file).sort(), [
+    "pdf/2019-01.pdf",
+    "pdf/2019-01/csbf-2019-2.pdf",
+    "pdf/2019-01/csbf-2019-3.pdf",
+    "pdf/2019-01/csf-2019-1.pdf",
+    "pdf/2020-03.pdf",
+    "pdf/2020-03/renmian.pdf",
+    "pdf/2020-03/table.pdf",
+  ]);
+});
+
+test("a table that runs over a page repeats its header row and splits no row", () => {
+  const pages = pageTexts(pdf("pdf/2020-03/table.pdf").file).filter((t) => t.includes("测试内容"));
+  assert.ok(pages.length >= 2, `${pages.length} pages with rows`);
+  for (const [i, t] of pages.entries()) assert.ok(t.includes("序号列标题") && t.includes("表头内容列"), `header row on page ${i + 1}`);
+  const all = pages.join("\n");
+  for (let i = 1; i <= 40; i++) assert.ok(all.includes(`测试内容第${i}行，用于检查跨页表格的表头。`), `row ${i} whole`);
+});
+
+test("withheld and draft documents never reach a PDF; on-request ones print metadata and notice only", () => {
+  const text = pdfs.map((p) => pageTexts(p.file).join("\n")).join("\n");
+  for (const secret of ["紫藤机密", "不予公开的机密文件标题", "测政办发〔2019〕9号", "蔷薇草稿", "尚未发布的草稿文件标题"]) {
+    assert.not.ok(text.includes(secret), secret);
+  }
+  const onRequest = pageTexts(pdf("pdf/2019-01/csbf-2019-3.pdf").file).join("\n");
+  assert.ok(onRequest.includes("本文件为依申请公开文件"));
+  assert.not.ok(text.includes("海棠依申请"), "text of the on-request document");
+  assert.is(pdf("pdf/2019-01/csbf-2019-3.pdf").pages, 1);
+});
+
+test("a single document PDF numbers its first page too", () => {
+  const [first] = pageTexts(pdf("pdf/2020-03/renmian.pdf").file);
+  assert.match(first!, /—\s*1\s*—/);
+});
+
+test.run();
