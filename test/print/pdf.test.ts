@@ -164,6 +164,16 @@ test("the Chinese text can be copied back out of the PDF, word for word", async 
   for (const s of ["缓释基金", "严重精神障碍", "增减挂钩", "（此件公开发布）", "乳政办发〔2019〕5号"]) assert.ok(all.includes(s), s);
 });
 
+test("no character of the sample issue is missing: every character of the documents is in the PDF text", () => {
+  const pdfChars = new Set(strip(texts.join("")));
+  const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+  for (const doc of issue().documents) {
+    const chars = new Set(strip(decode((doc.title + doc.docNumbers.join("") + doc.html).replace(/<[^>]*>/g, ""))));
+    const missing = [...chars].filter((c) => !pdfChars.has(c));
+    assert.equal(missing, [], doc.slug);
+  }
+});
+
 test("no heading is the last line of a page", () => {
   const headings = new Set(issue().documents.flatMap((d) => d.outline.map((h) => strip(h.text))));
   assert.ok(headings.size > 5);
