@@ -3,6 +3,7 @@
  * every gazette issue (or one) to `_site/pdf/<YYYY-NN>.pdf` in headless Chromium, and with
  * `--documents` one PDF per document to `_site/pdf/<YYYY-NN>/<slug>.pdf`. Builds the site first
  * when `_site/` has no print views. Chromium: CHROMIUM_PATH, else Debian's /usr/bin/chromium.
+ * A site built with `--path-prefix` (or GAZETTE_PATH_PREFIX) needs the same prefix here.
  */
 import { SingleBar, Presets } from "cli-progress";
 import { existsSync } from "node:fs";
@@ -20,8 +21,10 @@ const { values } = parseArgs({
     documents: { type: "boolean", default: false },
     content: { type: "string", default: "issues" },
     output: { type: "string", default: "_site" },
+    "path-prefix": { type: "string" },
   },
 });
+const pathPrefix = values["path-prefix"] ?? process.env.GAZETTE_PATH_PREFIX ?? "/";
 const siteDir = path.resolve(values.output);
 const contentDir = path.resolve(values.content);
 
@@ -30,7 +33,7 @@ try {
   if (!archive) throw new Error(`${formatFindings(findings)}\n\nFix the content first: no PDF was made.`);
   if (!existsSync(path.join(siteDir, "print"))) {
     console.log(`No print views in ${path.relative(process.cwd(), siteDir) || "."}/ — building the site first…`);
-    const built = await buildSite({ contentDir, outputDir: siteDir });
+    const built = await buildSite({ contentDir, outputDir: siteDir, pathPrefix });
     if (!built.ok) throw new Error(`${built.error}\n\nBuild stopped: no PDF was made.`);
   }
   const tasks = printTasks(buildSiteData(archive, createMarkdown()), {
@@ -44,7 +47,7 @@ try {
   const done = await printPdfs(siteDir, tasks, (p) => {
     if (bar) bar.increment(1, { file: p.task.file });
     else console.log(report(p));
-  });
+  }, pathPrefix);
   bar?.stop();
   if (bar) for (const p of done) console.log(report(p));
   console.log(`Made ${done.length} PDF${done.length === 1 ? "" : "s"} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

@@ -24,10 +24,13 @@ export interface PrintedPdf {
  * failed run leaves the previous PDF in place) and then shows the links to it on the gazette
  * issue and document pages (`unhidePdfLinks`). One browser for all tasks.
  * @param onDone called after each PDF (for a progress bar).
+ * @param pathPrefix URL path the site was built for, e.g. `/gazette/` (default `/`), so the
+ *   print views find their stylesheets and fonts.
  * @throws Error from `findChromium` when no Chromium is found, or from `renderPdf`.
  */
-export async function printPdfs(siteDir: string, tasks: PrintTask[], onDone: (pdf: PrintedPdf) => void = () => {}): Promise<PrintedPdf[]> {
-  const server = await serveStatic(siteDir);
+export async function printPdfs(siteDir: string, tasks: PrintTask[], onDone: (pdf: PrintedPdf) => void = () => {}, pathPrefix = "/"): Promise<PrintedPdf[]> {
+  const prefix = `/${pathPrefix.replace(/^\/+|\/+$/g, "")}/`.replace("//", "/");
+  const server = await serveStatic(siteDir, prefix);
   const done: PrintedPdf[] = [];
   try {
     const browser = await launchChromium();
@@ -35,7 +38,7 @@ export async function printPdfs(siteDir: string, tasks: PrintTask[], onDone: (pd
       const page = await browser.newPage();
       for (const task of tasks) {
         const started = performance.now();
-        const result = await renderPdf(page, { url: `${server.url}${task.view}`, ...task });
+        const result = await renderPdf(page, { url: `${server.url}${prefix}${task.view.slice(1)}`, ...task });
         const file = path.join(siteDir, task.file);
         await mkdir(path.dirname(file), { recursive: true });
         await writeFile(`${file}.tmp`, result.bytes);
