@@ -1,12 +1,13 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildSite } from "../../src/build/index.ts";
 import { loadArchiveOrThrow } from "../../src/content/index.ts";
 import { createMarkdown } from "../../src/markdown/index.ts";
-import { printPdfs, printTasks, type PrintedPdf } from "../../src/print/index.ts";
+import { launchChromium, serveStatic } from "../../src/browser/index.ts";
+import { printPdfs, printTasks, renderPdf, type PrintedPdf } from "../../src/print/index.ts";
 import { buildSiteData } from "../../src/site/index.ts";
 import { pageTexts } from "../helpers/poppler.ts";
 import { failLoudly } from "../helpers/setup.ts";
@@ -76,6 +77,32 @@ test("withheld and draft documents never reach a PDF; on-request ones print meta
 test("a single document PDF numbers its first page too", () => {
   const [first] = pageTexts(pdf("pdf/2020-03/renmian.pdf").file);
   assert.match(first!, /—\s*1\s*—/);
+});
+
+test("a character that no bundled font has stops the PDF instead of slipping in a system font", async () => {
+  // Arabic is in none of the bundled faces; Chromium falls back to a system font (DejaVu here).
+  await mkdir(path.join(out, "print/tofu"), { recursive: true });
+  await writeFile(
+    path.join(out, "print/tofu/index.html"),
+    '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="stylesheet" href="/assets/print-fonts.css"><link rel="stylesheet" href="/assets/print.css"></head>' +
+      '<body class="gbt"><article class="gbt-doc" data-print-doc="tofu"><h1 class="gbt-doc__title">测试文件</h1><p>正文 ب 正文</p></article></body></html>',
+  );
+  const server = await serveStatic(out);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const job = { url: `${server.url}/print/tofu/`, title: "t", author: "a", subject: "s", lang: "zh-CN", date: "2020-01-01" };
+    let message = "";
+    try {
+      await renderPdf(page, job);
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    assert.match(message, /the system font ".+" was embedded, so a character is missing from the bundled fonts/);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 });
 
 test.run();
