@@ -1,12 +1,20 @@
 /**
- * `npm run check [-- --json]`: checks every gazette issue and document without building. Prints
- * one line per finding (`path:line:column  error|warning  message  (fix)`) and exits 1 on any error.
+ * `npm run check [-- --json] [-- --content DIR]`: checks every gazette issue and document
+ * without building. Prints one line per finding (`path:line:column  error|warning  message  (fix)`)
+ * grouped by file, then a count; exits 1 on any error. Never prints a stack trace.
  */
 import { parseArgs } from "node:util";
+import { explainError } from "../src/build/explain-error.ts";
 import { formatFindings, loadArchive } from "../src/content/index.ts";
 
-const { values } = parseArgs({ options: { json: { type: "boolean", default: false }, content: { type: "string", default: "issues" } } });
-const { findings } = await loadArchive(values.content);
-if (values.json) console.log(JSON.stringify({ findings }, null, 2));
-else console.log(formatFindings(findings) || "No problems found.");
-process.exit(findings.some((f) => f.severity === "error") ? 1 : 0);
+try {
+  const { values } = parseArgs({ options: { json: { type: "boolean", default: false }, content: { type: "string", default: "issues" } } });
+  const { findings } = await loadArchive(values.content);
+  const errors = findings.filter((f) => f.severity === "error").length;
+  if (values.json) console.log(JSON.stringify({ errors, warnings: findings.length - errors, findings }, null, 2));
+  else console.log(formatFindings(findings) || "No problems found.");
+  process.exitCode = errors > 0 ? 1 : 0;
+} catch (err) {
+  console.error(`npm run check could not run: ${explainError(err)}`);
+  process.exitCode = 2;
+}

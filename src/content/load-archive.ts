@@ -1,8 +1,18 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
+import {
+  checkAcrossFiles,
+  checkBodyText,
+  checkDocNumberForm,
+  checkFieldShapes,
+  checkRawText,
+  checkReviewMarkers,
+  checkUnknownFields,
+  checkYamlTraps,
+} from "./checks/index.ts";
 import { ContentError, type Finding } from "./finding.ts";
-import type { Archive, GazetteDocument, GazetteIssue } from "./model.ts";
+import { isTextPublished, type Archive, type GazetteDocument, type GazetteIssue } from "./model.ts";
 import { archiveSettings, documentFrontMatter, issueMetadata } from "./schema.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
 
@@ -18,7 +28,9 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /**
  * Reads and validates a whole content folder (`issues/`): `archive.yml`, then each
  * `YYYY-NN/issue.yml` and every `*.md` document beside it (files starting with `_` are notes,
- * not documents). Never throws for bad content: every problem is returned as a finding with
+ * not documents). Runs every rule family of `checks/` (raw text, YAML traps, field shapes,
+ * unknown fields, document numbers, review markers, body text, rules across files).
+ * Never throws for bad content: every problem is returned as a finding with
  * file, line and column; `archive` is null when any error was found.
  * @param contentDir folder holding the gazette issues, absolute or relative to `cwd`.
  * @param root folder that finding paths are made relative to (default: `process.cwd()`).
@@ -32,7 +44,7 @@ export async function loadArchive(contentDir: string, root = process.cwd()): Pro
   if (settingsText === null) {
     findings.push(fileFinding(rel(settingsPath), "the archive settings file is missing", "create it with title: and publisher: (see the editors' guide)"));
   } else {
-    settings = validate(parseYamlSource(settingsText, rel(settingsPath)), archiveSettings, findings);
+    settings = checkYaml(settingsText, rel(settingsPath), archiveSettings, findings);
   }
 
   const issues: GazetteIssue[] = [];
@@ -42,7 +54,7 @@ export async function loadArchive(contentDir: string, root = process.cwd()): Pro
     const issue = await loadIssue(path.join(contentDir, entry.name), entry.name, rel, findings);
     if (issue) issues.push(issue);
   }
-  checkAcrossIssues(issues, findings);
+  findings.push(...checkAcrossFiles(issues));
   issues.sort((a, b) => b.year - a.year || b.number - a.number);
   const hasError = findings.some((f) => f.severity === "error");
   return { archive: hasError || !settings ? null : { settings, issues }, findings };
@@ -70,8 +82,8 @@ async function loadIssue(
     findings.push(fileFinding(rel(dir) + "/", "this gazette issue folder has no issue.yml", "add issue.yml with gazette, year, number, frequency, publisher and sections (npm run new scaffolds one)"));
     return null;
   }
-  const source = parseYamlSource(metaText, rel(metaPath));
-  const meta = validate(source, issueMetadata, findings);
+  const source = parseYamlSource(metaText.replace(/^\uFEFF/, ""), rel(metaPath));
+  const meta = checkYaml(metaText, rel(metaPath), issueMetadata, findings, source);
   if (!meta) return null;
   const m = ISSUE_FOLDER.exec(folder);
   if (!m || Number(m[1]) !== meta.year || Number(m[2]) !== meta.number) {
@@ -102,7 +114,8 @@ async function loadDocument(
 ): Promise<GazetteDocument | null> {
   const relPath = rel(file);
   const slug = path.basename(file, ".md");
-  const text = (await readFile(file, "utf8")).replace(/^\uFEFF/, "");
+  const raw = await readFile(file, "utf8");
+  const text = raw.replace(/^\uFEFF/, "");
   if (!SLUG.test(slug)) {
     findings.push(fileFinding(relPath, `the file name "${slug}.md" is not a lowercase ASCII name; it becomes the document's web address`, "rename it with lowercase letters, digits and hyphens, e.g. rzf-2019-2.md"));
   }
@@ -111,9 +124,12 @@ async function loadDocument(
     findings.push(fileFinding(relPath, "the file does not start with front matter between two --- lines", "put the fields between a first line --- and a closing line ---"));
     return null;
   }
+  findings.push(...checkRawText(raw, relPath, split.bodyLine - 1));
   const source = parseYamlSource(split.frontMatter, relPath, 1);
-  const fm = validate(source, documentFrontMatter, findings);
+  const fm = checkYaml(split.frontMatter, relPath, documentFrontMatter, findings, source, 1, false);
   if (!fm) return null;
+  findings.push(...checkDocNumberForm(source, (source.value as Record<string, unknown>).docNumber, fm.date));
+  findings.push(...checkBodyText(split.body, relPath, split.bodyLine, { gazette: issue.gazette, textPublished: isTextPublished(fm) }));
   if (!issue.sections.includes(fm.section)) {
     findings.push({ file: relPath, ...source.positionOf(["section"]), severity: "error", message: `"section" is "${fm.section}", which ${issue.sourcePath} does not declare`, fix: `use one of: ${issue.sections.join("、")}, or add it to sections in issue.yml` });
     return null;
@@ -128,7 +144,7 @@ async function loadDocument(
     date: fm.date,
     publication: fm.publication,
     section: fm.section,
-    ...(fm.page === undefined ? {} : { page: fm.page }),
+    ...(fm.page === undefined ? {} : { page: fm.page, pageLine: source.positionOf(["page"]).line }),
     body: split.body,
     bodyLine: split.bodyLine,
     issueKey: issue.key,
@@ -144,57 +160,27 @@ export function splitFrontMatter(text: string): { frontMatter: string; body: str
   return { frontMatter: lines.slice(1, end).join("\n"), body: lines.slice(end + 1).join("\n"), bodyLine: end + 2 };
 }
 
-function checkAcrossIssues(issues: GazetteIssue[], findings: Finding[]): void {
-  const seen = new Map<string, GazetteDocument>();
-  for (const issue of issues) {
-    for (const doc of issue.documents) {
-      for (const n of doc.docNumbers) {
-        const first = seen.get(n);
-        if (first) {
-          findings.push(fileFinding(doc.sourcePath, `document number ${n} is already used by ${first.sourcePath}`, "correct the document number; each document number appears once in the archive"));
-        } else seen.set(n, doc);
-      }
-    }
+/**
+ * Runs the YAML rule families on one YAML text: raw text (BOM, CRLF, tabs; when `rawChecks`),
+ * YAML traps, unknown fields (warnings), review markers and the zod field shapes.
+ * @returns the parsed value, or null when there was an error.
+ */
+function checkYaml<S extends z.ZodObject>(
+  text: string,
+  file: string,
+  schema: S,
+  findings: Finding[],
+  source: YamlSource = parseYamlSource(text.replace(/^\uFEFF/, ""), file),
+  lineOffset = 0,
+  rawChecks = true,
+): z.output<S> | null {
+  if (rawChecks) findings.push(...checkRawText(text, file));
+  findings.push(...checkReviewMarkers(text, file, lineOffset));
+  if (source.findings.length === 0) {
+    findings.push(...checkYamlTraps(source));
+    findings.push(...checkUnknownFields(source, Object.keys(schema.shape)));
   }
-}
-
-function validate<S extends z.ZodType>(source: YamlSource, schema: S, findings: Finding[]): z.output<S> | null {
-  findings.push(...source.findings);
-  if (source.findings.length > 0) return null;
-  const result = schema.safeParse(source.value ?? {});
-  if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    const field = issue.path.map(String).join(".");
-    const pos = source.positionOf(issue.path);
-    let message: string;
-    let fix: string;
-    if (issue.code === "unrecognized_keys") {
-      message = `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
-      fix = "remove it or correct its spelling (see the editors' guide for the fields)";
-      const keyPos = source.positionOf([...issue.path, issue.keys[0]!]);
-      findings.push({ file: source.file, ...keyPos, severity: "error", message, fix });
-      continue;
-    }
-    const missing = issue.code === "invalid_type" && issue.message.includes("received undefined");
-    if (missing || (issue.code === "invalid_type" && getAt(source.value, issue.path) === undefined)) {
-      message = `required field "${field}" is missing`;
-      fix = `add a line ${field}: …`;
-    } else {
-      message = `"${field}" ${issue.message}`;
-      fix = "correct the value (see the editors' guide)";
-    }
-    findings.push({ file: source.file, ...pos, severity: "error", message, fix });
-  }
-  return null;
-}
-
-function getAt(value: unknown, p: readonly PropertyKey[]): unknown {
-  let v: unknown = value;
-  for (const k of p) {
-    if (v === null || typeof v !== "object") return undefined;
-    v = (v as Record<PropertyKey, unknown>)[k];
-  }
-  return v;
+  return checkFieldShapes(source, schema, findings);
 }
 
 function fileFinding(file: string, message: string, fix: string): Finding {
@@ -203,7 +189,7 @@ function fileFinding(file: string, message: string, fix: string): Finding {
 
 async function readText(p: string): Promise<string | null> {
   try {
-    return (await readFile(p, "utf8")).replace(/^\uFEFF/, "");
+    return await readFile(p, "utf8");
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw new Error(`cannot read ${p}`, { cause: err });

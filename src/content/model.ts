@@ -36,6 +36,8 @@ export interface GazetteDocument {
   section: string;
   /** 原刊页码 */
   page?: number;
+  /** 1-based line of the `page:` field in the file, when present. */
+  pageLine?: number;
   /** Markdown body (the text after the front matter). */
   body: string;
   /** 1-based line of the file where the body starts. */

@@ -3,7 +3,8 @@ import { parseCalendarDate } from "./calendar-date.ts";
 import { canonicalDocNumber } from "./doc-number.ts";
 
 /**
- * Front-matter and metadata schemas. Each field carries its Chinese term; the editors' guide
+ * Front-matter and metadata schemas. Unknown keys are stripped here and reported as warnings
+ * with a suggestion by `checks/unknown-fields.ts`. Each field carries its Chinese term; the editors' guide
  * (issues/README.md) documents the same fields for editors.
  */
 
@@ -13,7 +14,10 @@ const text = (what: string) =>
 const calendarDate = z
   .string({ error: "must be a calendar date like 2019-04-10 (write it unquoted or quoted, without a time)" })
   .refine((v) => parseCalendarDate(v) !== null, {
-    error: (iss) => `must be a real calendar date like 2019-04-10, got "${String(iss.input)}"`,
+    error: (iss) =>
+      /^\d{4}-\d{2}-\d{2}[T ]/.test(String(iss.input))
+        ? `must be a calendar date without a time or time zone, got "${String(iss.input)}" (it is never shifted to another day)`
+        : `must be a real calendar date like 2019-04-10, got "${String(iss.input)}"`,
   });
 
 const docNumber = z.string({ error: "must be a document number like 乳政发〔2019〕2号" }).transform((v, ctx) => {
@@ -45,7 +49,7 @@ export const PUBLICATION_LABEL: Record<Publication, string> = {
 };
 
 /** Front matter of one document (公文). */
-export const documentFrontMatter = z.strictObject({
+export const documentFrontMatter = z.object({
   /** 标题 — full title as printed. */
   title: text("标题 title"),
   /** 发文字号 — document number(s); absent for items that have none. */
@@ -66,7 +70,7 @@ export const documentFrontMatter = z.strictObject({
 export type DocumentFrontMatter = z.output<typeof documentFrontMatter>;
 
 /** Metadata of one gazette issue (期), written once in `issues/<YYYY-NN>/issue.yml`. */
-export const issueMetadata = z.strictObject({
+export const issueMetadata = z.object({
   /** 刊名 — gazette name. */
   gazette: text("刊名 gazette"),
   /** 年份 — year of the issue. */
@@ -85,7 +89,7 @@ export const issueMetadata = z.strictObject({
 export type IssueMetadata = z.output<typeof issueMetadata>;
 
 /** Site-wide settings, written once in `issues/archive.yml`. */
-export const archiveSettings = z.strictObject({
+export const archiveSettings = z.object({
   /** 网站名称 — name of the archive site, usually the gazette name. */
   title: text("网站名称 title"),
   /** 主办 — publisher of the archive. */

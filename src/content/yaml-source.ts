@@ -7,6 +7,10 @@ export interface YamlSource {
   /** Parsed value (YAML 1.2 core schema: dates stay strings), or undefined after a syntax error. */
   value: unknown;
   findings: Finding[];
+  /** The parsed YAML document with its nodes, for rules that look at how a value was written. */
+  doc: Document;
+  /** 1-based line and column of a character offset in the YAML text. */
+  at(offset: number): { line: number; column: number };
   /** 1-based line and column of the value at `path`, or of the nearest parent found. */
   positionOf(path: readonly PropertyKey[]): { line: number; column: number };
 }
@@ -30,7 +34,7 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
       ...pos,
       severity: "error",
       message: `YAML syntax error: ${err.message.split("\n")[0]}`,
-      fix: yamlFixHint(err.code),
+      fix: yamlFixHint(err.code, lineOf(text, err.pos[0])),
     });
   }
   const value = doc.errors.length > 0 ? undefined : doc.toJS();
@@ -38,6 +42,8 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
     file,
     value,
     findings,
+    doc,
+    at,
     positionOf(path) {
       let node: unknown = doc.contents;
       let best = { line: 1 + lineOffset, column: 1 };
@@ -61,7 +67,17 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
   };
 }
 
-function yamlFixHint(code: string): string {
+function lineOf(text: string, offset: number): string {
+  const start = text.lastIndexOf("\n", Math.max(0, offset - 1)) + 1;
+  const end = text.indexOf("\n", offset);
+  return text.slice(start, end < 0 ? undefined : end);
+}
+
+function yamlFixHint(code: string, line: string): string {
+  const m = /^(\s*[\w-]+):\s*(.*?)\s*$/.exec(line);
+  if (m && /[[\]{}]/.test(m[2]!) && !/^["']/.test(m[2]!)) {
+    return `quote it: ${m[1]!.trim()}: "${m[2]!.replace(/"/g, '\\"')}" (YAML reads [ ] and { } as a list or map)`;
+  }
   switch (code) {
     case "DUPLICATE_KEY":
       return "keep only one line for this field";

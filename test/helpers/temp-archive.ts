@@ -33,7 +33,7 @@ export function documentText(overrides: Record<string, string | undefined> = {},
     date: "2019-03-01",
     publication: "public",
     section: '"市政府文件"',
-    page: "7",
+    page: "2",
     ...overrides,
   };
   const lines = Object.entries(fields)

@@ -1,0 +1,36 @@
+import type { Finding } from "../finding.ts";
+import type { GazetteIssue } from "../model.ts";
+
+/**
+ * Rules across files of the whole archive: a document number used twice (error), two
+ * documents at the same web address (error; addresses are compared ignoring case, as on
+ * Windows and macOS disks), and printed pages that go backwards in table-of-contents order
+ * within a gazette issue (warning).
+ * @param issues every loaded gazette issue, documents in table-of-contents order.
+ */
+export function checkAcrossFiles(issues: readonly GazetteIssue[]): Finding[] {
+  const findings: Finding[] = [];
+  const numbers = new Map<string, string>();
+  const urls = new Map<string, string>();
+  for (const issue of issues) {
+    let last: { page: number; path: string } | null = null;
+    for (const doc of issue.documents) {
+      for (const n of doc.docNumbers) {
+        const first = numbers.get(n);
+        if (first) findings.push({ file: doc.sourcePath, line: 1, column: 1, severity: "error", message: `document number ${n} is already used by ${first}`, fix: "correct the document number; each document number appears once in the archive" });
+        else numbers.set(n, doc.sourcePath);
+      }
+      const url = doc.url.normalize("NFC").toLowerCase();
+      const other = urls.get(url);
+      if (other) findings.push({ file: doc.sourcePath, line: 1, column: 1, severity: "error", message: `this document has the same web address ${doc.url} as ${other}`, fix: "rename one of the files; file names are the last part of the address and must differ (also in upper/lower case)" });
+      else urls.set(url, doc.sourcePath);
+      if (doc.page !== undefined) {
+        if (last && doc.page < last.page) {
+          findings.push({ file: doc.sourcePath, line: doc.pageLine ?? 1, column: 1, severity: "warning", message: `page ${doc.page} comes after page ${last.page} (${last.path}) in table-of-contents order`, fix: "check page: against the printed table of contents, and the order of sections in issue.yml" });
+        }
+        last = { page: doc.page, path: doc.sourcePath };
+      }
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,86 @@
+import type { Finding } from "../finding.ts";
+
+/** Options of {@link checkBodyText}. */
+export interface BodyTextOptions {
+  /** Name of the gazette (刊名), to recognise a running page header left in the text. */
+  gazette?: string;
+  /** True when the document's text is published, so an empty body is a problem. */
+  textPublished?: boolean;
+}
+
+const HAN = "\\p{Script=Han}";
+const SPACE_IN_HAN = new RegExp(`${HAN}[ \\t]+(?=${HAN})`, "gu");
+/** `第一章 总则`, `第三条 …`: the space after a chapter or article number is part of the layout. */
+const ARTICLE_NUMBER = /第[一二三四五六七八九十百零〇\d]+[编章节条款]$/u;
+const HALF_WIDTH_IN_HAN = new RegExp(`${HAN}[,:;()](?=${HAN})`, "u");
+/** A line that is only a printed page number: `— 12 —`, `- 12 -`, `·12·`, `第 12 页`, `12`. */
+const PAGE_NUMBER_LINE = /^\s*(?:[-—–·‐\s]*\d{1,3}[-—–·‐\s]*|第\s*\d{1,3}\s*页)\s*$/u;
+const PAIRS: [string, string][] = [["（", "）"], ["(", ")"], ["〔", "〕"], ["【", "】"], ["《", "》"], ["“", "”"], ["‘", "’"], ["「", "」"]];
+
+/**
+ * Warns about OCR leftovers in a document body, one finding per kind and line: spaces between
+ * Chinese characters, half-width `,` `:` `;` `(` `)` between Chinese characters, brackets and
+ * quotes that do not balance within a paragraph, a running page header (the gazette's name) or
+ * a page number left on a line of its own, and an empty body. The ideographic space U+3000
+ * (used on purpose to align names) is not an OCR space, nor is the space after 第一章 or 第三条. Markdown container lines (`:::`) and
+ * table rows are skipped.
+ * @param bodyLine 1-based line of the file where the body starts.
+ */
+export function checkBodyText(body: string, file: string, bodyLine: number, options: BodyTextOptions = {}): Finding[] {
+  const findings: Finding[] = [];
+  const warn = (line: number, column: number, message: string, fix: string) =>
+    findings.push({ file, line: bodyLine + line, column, severity: "warning", message, fix });
+  if (body.trim() === "") {
+    if (options.textPublished !== false) warn(0, 1, "the document has no text", "paste the document's text below the closing --- line, or set publication: on-request if its text is not published");
+    return findings;
+  }
+  const lines = body.split(/\r?\n/);
+  const gazette = options.gazette?.replace(/\s+/g, "");
+  let paragraph: { start: number; text: string } | null = null;
+  const endParagraph = () => {
+    if (paragraph) checkBalance(paragraph.text, paragraph.start, warn);
+    paragraph = null;
+  };
+  lines.forEach((line, i) => {
+    if (line.trim() === "" || /^\s*:::/.test(line)) return endParagraph();
+    if (/^\s*\|/.test(line) || line.includes("\t")) return endParagraph();
+    if (paragraph) paragraph.text += "\n" + line;
+    else paragraph = { start: i, text: line };
+    const space = [...line.matchAll(SPACE_IN_HAN)].find((m) => !ARTICLE_NUMBER.test(line.slice(0, m.index + 1)));
+    if (space) warn(i, space.index + 2, `a space between Chinese characters: "${excerpt(line, space.index)}"`, "delete the space (an OCR leftover); use a full-width space 　 only to align names");
+    const half = HALF_WIDTH_IN_HAN.exec(line);
+    if (half) {
+      const ch = line[half.index + 1]!;
+      warn(i, half.index + 2, `a half-width "${ch}" between Chinese characters: "${excerpt(line, half.index)}"`, `use the full-width ${FULL_WIDTH[ch] ?? ch}`);
+    }
+    const bare = line.replace(/[#*\s　]/g, "");
+    if (PAGE_NUMBER_LINE.test(line)) warn(i, 1, `a line with only a page number "${line.trim()}" (a page footer left in the text)`, "delete the line");
+    else if (gazette && bare.startsWith(gazette) && bare.length <= gazette.length + 12) warn(i, 1, `a page header "${line.trim()}" left in the text`, "delete the line");
+  });
+  endParagraph();
+  return findings;
+}
+
+const FULL_WIDTH: Record<string, string> = { ",": "，", ":": "：", ";": "；", "(": "（", ")": "）" };
+
+function checkBalance(text: string, start: number, warn: (line: number, column: number, message: string, fix: string) => void): void {
+  for (const [open, close] of PAIRS) {
+    let depth = 0;
+    let bad = false;
+    for (const ch of text) {
+      if (ch === open) depth++;
+      else if (ch === close && --depth < 0) bad = true;
+    }
+    if (bad || depth !== 0) {
+      warn(start, 1, `unbalanced ${open}${close} in this paragraph (${count(text, open)} ${open}, ${count(text, close)} ${close})`, `add the missing ${depth > 0 ? close : open} or delete the extra one, as in the printed text`);
+    }
+  }
+}
+
+function count(text: string, ch: string): number {
+  return text.split(ch).length - 1;
+}
+
+function excerpt(line: string, at: number): string {
+  return line.slice(Math.max(0, at - 4), at + 6);
+}

@@ -1,0 +1,30 @@
+import { canonicalDocNumber, parseDocNumber } from "../doc-number.ts";
+import type { Finding } from "../finding.ts";
+import type { YamlSource } from "../yaml-source.ts";
+
+/**
+ * Checks how each document number (发文字号) of a document is written, after the field shapes
+ * passed: a variant form (`[]`, `【】`, `（）`, `()`, `［］`, `﹝﹞` around the year, full-width
+ * digits, stray spaces) is a warning showing the canonical 〔〕 form of GB/T 9704-2012 §7.2.4;
+ * a year in the number that differs from the year of `date` is a warning.
+ * @param raw the `docNumber` value as written (string or list), `date` as `YYYY-MM-DD`.
+ */
+export function checkDocNumberForm(source: YamlSource, raw: unknown, date: string): Finding[] {
+  const written = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+  const findings: Finding[] = [];
+  written.forEach((value, i) => {
+    if (typeof value !== "string") return;
+    const canonical = canonicalDocNumber(value);
+    const parts = parseDocNumber(value);
+    if (canonical === null || parts === null) return;
+    const at = source.positionOf(Array.isArray(raw) ? ["docNumber", i] : ["docNumber"]);
+    if (value !== canonical) {
+      findings.push({ file: source.file, ...at, severity: "warning", message: `document number "${value}" is not in the standard form ${canonical}`, fix: `write it docNumber: "${canonical}" (year in 〔〕, no spaces, half-width digits)` });
+    }
+    const year = Number(date.slice(0, 4));
+    if (parts.year !== year) {
+      findings.push({ file: source.file, ...at, severity: "warning", message: `the year ${parts.year} in document number ${canonical} differs from the year of date ${date}`, fix: "check the document number and the date against the printed document" });
+    }
+  });
+  return findings;
+}

@@ -1,0 +1,28 @@
+import type { Finding } from "../finding.ts";
+
+/**
+ * Checks the raw bytes of a content file as an editor's text editor saved them: a byte-order
+ * mark, Windows (CRLF) line ends and tabs in the front matter or metadata. Each is a warning
+ * (the file is still read) whose fix names the editor setting to change.
+ * @param text the file's text as read (UTF-8, BOM not yet removed).
+ * @param yamlLines how many leading lines are YAML (all for `.yml`, the front matter for `.md`).
+ */
+export function checkRawText(text: string, file: string, yamlLines = Infinity): Finding[] {
+  const findings: Finding[] = [];
+  if (text.startsWith("\uFEFF")) {
+    findings.push({ file, line: 1, column: 1, severity: "warning", message: "the file starts with a byte-order mark (BOM)", fix: "save it as UTF-8 without BOM (in VS Code: click “UTF-8 with BOM” in the status bar → Save with Encoding → UTF-8)" });
+  }
+  const crlf = text.indexOf("\r\n");
+  if (crlf >= 0) {
+    const line = text.slice(0, crlf).split("\n").length;
+    findings.push({ file, line, column: crlf - text.lastIndexOf("\n", crlf - 1), severity: "warning", message: "the file has Windows line ends (CRLF)", fix: "save it with LF line ends (in VS Code: click “CRLF” in the status bar → LF)" });
+  }
+  const lines = text.split("\n");
+  for (let i = 0; i < Math.min(lines.length, yamlLines); i++) {
+    const col = lines[i]!.indexOf("\t");
+    if (col >= 0) {
+      findings.push({ file, line: i + 1, column: col + 1, severity: "warning", message: "a tab character in the metadata", fix: "replace the tab with spaces" });
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,29 @@
+import type { Finding } from "../finding.ts";
+
+/** The comment `npm run import` writes after a value it inferred but is not sure of. */
+export const REVIEW_MARKER = "# 待核";
+
+/**
+ * Finds the review markers (`# 待核：reason`) that `npm run import` leaves after values it is
+ * unsure of. Each is an error: an imported value must be checked against the printed issue
+ * before publication.
+ * @param lineOffset added to line numbers (front matter starts on line 2 of its file).
+ */
+export function checkReviewMarkers(yamlText: string, file: string, lineOffset = 0): Finding[] {
+  const findings: Finding[] = [];
+  yamlText.split("\n").forEach((line, i) => {
+    const col = line.indexOf(REVIEW_MARKER);
+    if (col < 0) return;
+    const field = /^\s*([\w-]+)\s*:/.exec(line)?.[1] ?? "this value";
+    const reason = line.slice(col + REVIEW_MARKER.length).replace(/^[：:\s]+/, "").trim();
+    findings.push({
+      file,
+      line: i + 1 + lineOffset,
+      column: col + 1,
+      severity: "error",
+      message: `the importer was not sure of "${field}"${reason ? `: ${reason}` : ""}`,
+      fix: `check ${field} against the printed issue, correct it if needed, then delete the comment “${REVIEW_MARKER}…”`,
+    });
+  });
+  return findings;
+}

@@ -1,0 +1,44 @@
+import { isMap, isScalar, isSeq, Scalar } from "yaml";
+import type { Finding } from "../finding.ts";
+import type { YamlSource } from "../yaml-source.ts";
+
+/** Plain YAML words that YAML 1.1 readers (and many tools) take as true/false. */
+const YES_NO = /^(?:y|n|yes|no|on|off)$/i;
+
+/**
+ * Looks at how each top-level value of a YAML file was written and warns about the traps that
+ * read differently in other YAML tools or hide a typing slip:
+ * - a number written with a leading zero (`number: 08`): YAML 1.1 reads 08 as a bad octal;
+ * - an unquoted `yes`/`no`/`on`/`off`: YAML 1.1 reads it as true/false;
+ * - a document number written as an unquoted `[ ]` (YAML reads a list of numbers).
+ * The fix given is always the literal line to write.
+ */
+export function checkYamlTraps(source: YamlSource): Finding[] {
+  const root = source.doc.contents;
+  if (!isMap(root)) return [];
+  const findings: Finding[] = [];
+  for (const pair of root.items) {
+    if (!isScalar(pair.key)) continue;
+    const key = String(pair.key.value);
+    const value = pair.value;
+    if (isScalar(value) && value.type === Scalar.PLAIN && value.source !== undefined) {
+      const raw = value.source;
+      const at = source.at(value.range?.[0] ?? 0);
+      if (/^0\d+$/.test(raw)) {
+        findings.push({ file: source.file, ...at, severity: "warning", message: `"${key}" is written ${raw} with a leading zero, which some YAML readers take as an octal number`, fix: `write it without the zero: ${key}: ${Number(raw)}` });
+      } else if (YES_NO.test(raw)) {
+        findings.push({ file: source.file, ...at, severity: "warning", message: `"${key}" is the bare word ${raw}, which some YAML readers take as true/false`, fix: `quote it: ${key}: "${raw}"` });
+      }
+    }
+    if (key === "docNumber" && isSeq(value) && value.flow && value.items.some((i) => isScalar(i) && typeof i.value === "number")) {
+      findings.push({
+        file: source.file,
+        ...source.at(value.range?.[0] ?? 0),
+        severity: "error",
+        message: `"docNumber" starts with [ and YAML read it as a list of numbers`,
+        fix: 'quote it, e.g. docNumber: "乳政发[2019]2号" (it is shown as 乳政发〔2019〕2号)',
+      });
+    }
+  }
+  return findings;
+}
