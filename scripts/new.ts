@@ -1,0 +1,17 @@
+/**
+ * `npm run new -- --year 2019 --number 3 [--content issues]`: scaffolds a gazette issue folder
+ * (issue.yml prefilled from the latest issue, one document template). Never overwrites.
+ */
+import { parseArgs } from "node:util";
+import { explainError } from "../src/build/explain-error.ts";
+import { scaffoldIssue } from "../src/scaffold/index.ts";
+
+try {
+  const { values } = parseArgs({ options: { year: { type: "string" }, number: { type: "string" }, content: { type: "string", default: "issues" } } });
+  if (!values.year || !values.number) throw new Error("give the year and number: npm run new -- --year 2019 --number 3");
+  const written = await scaffoldIssue({ contentDir: values.content, year: Number(values.year), number: Number(values.number) });
+  console.log(`Created ${written.map((w) => `${values.content}/${w}`).join(", ")}.\nFill in the fields marked # 待核 (npm run check lists them), add one .md file per document, then run npm run check.`);
+} catch (err) {
+  console.error(`npm run new stopped, nothing was overwritten: ${explainError(err)}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,71 @@
+/** Counts of the mechanical corrections made to a text. */
+export interface OcrCorrections {
+  /** Spaces removed between Chinese characters, or between Chinese and Latin letters or digits. */
+  spaces: number;
+  /** Half-width `,` `:` `;` `(` `)` next to Chinese text changed to full-width. */
+  punctuation: number;
+}
+
+/** Han characters, CJK punctuation and full-width forms: text that takes no spaces between. */
+const CJK = "\\p{Script=Han}\\u3000-\\u303F\\uFF01-\\uFF60“”‘’—…·";
+const CJK_CHAR = new RegExp(`[${CJK}]`, "u");
+const FULL: Record<string, string> = { ",": "，", ":": "：", ";": "；", "(": "（", ")": "）" };
+
+/**
+ * Removes the OCR artifacts of one line of Chinese text, the mechanical corrections of the
+ * editors' guide (issues/README.md, “校勘”): spaces between Chinese characters or between
+ * Chinese and Latin letters or digits (`2019 年` → `2019年`), and half-width `,` `:` `;` `(` `)`
+ * next to Chinese text (`合作,建立` → `合作，建立`). Never adds, deletes or reorders any other
+ * character; leading indentation, tabs (table cells) and a Markdown hard break (two trailing
+ * spaces) are kept. Digits stay half-width (`10%`, `3+3`, `S207`).
+ * @returns the corrected line and the counts of each correction.
+ */
+export function cleanOcrLine(line: string): { text: string; corrections: OcrCorrections } {
+  const corrections: OcrCorrections = { spaces: 0, punctuation: 0 };
+  const chars = [...line];
+  const out: string[] = [];
+  const isCjk = (c: string | undefined) => c !== undefined && CJK_CHAR.test(c);
+  const isAlnum = (c: string | undefined) => c !== undefined && /[A-Za-z0-9%]/.test(c);
+  const prevNonSpace = (i: number) => {
+    for (let j = i - 1; j >= 0; j--) if (chars[j] !== " ") return chars[j];
+    return undefined;
+  };
+  const nextNonSpace = (i: number) => {
+    for (let j = i + 1; j < chars.length; j++) if (chars[j] !== " ") return chars[j];
+    return undefined;
+  };
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    if (c in FULL) {
+      const before = prevNonSpace(i);
+      const after = nextNonSpace(i);
+      const cjkNear = c === "(" ? isCjk(after) || isCjk(before) : c === ")" ? isCjk(before) || isCjk(after) : isCjk(before) || isCjk(after);
+      if (cjkNear) {
+        out.push(FULL[c]!);
+        corrections.punctuation++;
+        continue;
+      }
+    }
+    if (c === " ") {
+      let j = i;
+      while (chars[j] === " ") j++;
+      const before = out[out.length - 1];
+      const after = chars[j];
+      const leading = out.length === 0 || out.every((x) => x === " ");
+      const trailing = after === undefined;
+      if (!leading && !trailing && ((isCjk(before) && (isCjk(after) || isAlnum(after) || after! in FULL)) || ((isAlnum(before) || before! in FULL) && isCjk(after)))) {
+        corrections.spaces += j - i;
+        i = j - 1;
+        continue;
+      }
+    }
+    out.push(c);
+  }
+  return { text: out.join(""), corrections };
+}
+
+/** Adds the counts of `b` to `a`. */
+export function addCorrections(a: OcrCorrections, b: OcrCorrections): void {
+  a.spaces += b.spaces;
+  a.punctuation += b.punctuation;
+}

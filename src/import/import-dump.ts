@@ -1,0 +1,201 @@
+import { stringify } from "yaml";
+import type { IssueMetadata } from "../content/schema.ts";
+import { REVIEW_MARKER } from "../content/checks/review-markers.ts";
+import { documentSlug } from "./document-slug.ts";
+import { formatBody, type BodyChanges } from "./format-body.ts";
+import { ImportError } from "./import-error.ts";
+import { cleanValue, inferFields, type InferredFields } from "./infer-fields.ts";
+import { comparable, splitDump, type SplitDump } from "./split-dump.ts";
+import { isTraditional, toSimplified } from "./traditional.ts";
+
+/** Options of {@link importDump}. */
+export interface ImportOptions {
+  /** Year and number of the gazette issue; override what the dump's cover says. */
+  year?: number;
+  number?: number;
+  /** Metadata of the latest issue in the archive, for what the dump does not say (unsure then). */
+  latest?: IssueMetadata;
+  /** Issuers already known in the archive, to infer the issuer of documents that do not print it. */
+  knownIssuers?: readonly string[];
+  /** File name of the dump, named in the editor's note. */
+  dumpName?: string;
+}
+
+/** One imported document. */
+export interface ImportedDocument {
+  slug: string;
+  fields: InferredFields;
+  changes: BodyChanges;
+  /** The whole Markdown file: front matter (with `# 待核` markers) and body. */
+  text: string;
+}
+
+/** The result of importing a dump: files to write under `issues/<folder>/`, and a summary. */
+export interface ImportResult {
+  /** Folder name `YYYY-NN`. */
+  folder: string;
+  issue: IssueMetadata;
+  /** Issue fields the importer is unsure of → reason. */
+  issueUnsure: Partial<Record<keyof IssueMetadata, string>>;
+  documents: ImportedDocument[];
+  /** File name → content: `issue.yml`, `<slug>.md` for each document, `_editors-note.md`. */
+  files: Record<string, string>;
+  traditional: boolean;
+  dropped: SplitDump["dropped"];
+}
+
+const FREQUENCY = /^(季刊|月刊|半月刊|双月刊|旬刊|周刊|年刊|半年刊)$/u;
+
+/**
+ * Imports the text of a whole printed gazette issue (a Markdown dump in the form of the seed
+ * issue: cover, table of contents 目录 with sections and pages, then the documents) into the
+ * files of one gazette issue folder, without touching the disk. Splits it with
+ * {@link splitDump}, infers each document's fields with {@link inferFields}, formats its body
+ * with {@link formatBody} (OCR artifacts removed, no wording changed) and writes an editor's note
+ * of every change. Every value the importer is unsure of is followed by `# 待核：reason`, which
+ * `npm run check` reports as an error until an editor has checked it.
+ * @throws ImportError when the dump cannot be split, or year and number are not known.
+ */
+export function importDump(text: string, options: ImportOptions = {}): ImportResult {
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const issueUnsure: ImportResult["issueUnsure"] = {};
+  const coverGuess = inferCover(lines.slice(0, Math.max(0, lines.findIndex((l) => comparable(l) === "目录"))));
+  const gazette = coverGuess.gazette ?? options.latest?.gazette;
+  const split = splitDump(text, gazette ?? "");
+  const traditional = isTraditional(text);
+
+  const year = options.year ?? coverGuess.year;
+  const number = options.number ?? coverGuess.number;
+  if (year === undefined || number === undefined) {
+    throw new ImportError("the dump does not say which gazette issue it is (no line like 2019年第2期 before the table of contents); give it: npm run import -- <dump.md> --year 2019 --number 2");
+  }
+  if (options.year !== undefined && coverGuess.year !== undefined && options.year !== coverGuess.year) issueUnsure.year = `封面为${coverGuess.year}年`;
+  if (options.number !== undefined && coverGuess.number !== undefined && options.number !== coverGuess.number) issueUnsure.number = `封面为第${coverGuess.number}期`;
+  const fallback = (key: "gazette" | "frequency" | "publisher", value: string | undefined): string => {
+    if (value) return value;
+    const latest = options.latest?.[key];
+    issueUnsure[key] = latest ? "封面未载，取自上一期" : "封面未载，请填写";
+    return latest ?? "待填";
+  };
+  const issue: IssueMetadata = {
+    gazette: fallback("gazette", gazette && coverGuess.gazette ? gazette : undefined),
+    year,
+    number,
+    frequency: fallback("frequency", coverGuess.frequency),
+    publisher: fallback("publisher", coverGuess.publisher),
+    sections: split.sections.length > 0 ? split.sections : ["待定"],
+  };
+  if (split.sections.length === 0) issueUnsure.sections = "目录中没有栏目";
+
+  const known = new Set(options.knownIssuers ?? []);
+  const inferred = split.segments.map((segment) => {
+    const fields = inferFields(segment, [...known]);
+    if (fields.issuer && !fields.unsure.issuer) known.add(fields.issuer);
+    return { segment, fields };
+  });
+  // A second pass lets documents without a printed issuer use issuers found later in the dump.
+  const documents: ImportedDocument[] = [];
+  const slugs = new Set<string>();
+  for (const { segment } of inferred) {
+    const fields = inferFields(segment, [...known]);
+    const bodyLines = segment.lines.filter((_, i) => !fields.movedLines.includes(i));
+    const { body, changes } = formatBody(bodyLines, fields.issuer);
+    let slug = documentSlug(fields.docNumbers, fields.title, fields.page);
+    for (let n = 2; slugs.has(slug); n++) slug = `${documentSlug(fields.docNumbers, fields.title, fields.page)}-${n}`;
+    slugs.add(slug);
+    documents.push({ slug, fields, changes, text: `---\n${frontMatter(fields)}---\n\n${body}` });
+  }
+  const folder = `${year}-${String(number).padStart(2, "0")}`;
+  const result: ImportResult = { folder, issue, issueUnsure, documents, files: {}, traditional, dropped: split.dropped };
+  result.files["issue.yml"] = issueYaml(issue, issueUnsure);
+  for (const d of documents) result.files[`${d.slug}.md`] = d.text;
+  result.files["_editors-note.md"] = editorsNote(result, options.dumpName ?? "dump");
+  return result;
+}
+
+/** Gazette name, year, number, frequency and publisher as printed on the cover. */
+function inferCover(cover: readonly string[]): { gazette?: string; year?: number; number?: number; frequency?: string; publisher?: string } {
+  const out: { gazette?: string; year?: number; number?: number; frequency?: string; publisher?: string } = {};
+  for (const line of cover) {
+    const s = toSimplified(line).normalize("NFKC").replace(/^#+\s*/, "").trim();
+    const bare = s.replace(/\s+/g, "");
+    if (!out.gazette && /公报$/.test(bare) && bare.length <= 30) out.gazette = cleanValue(line).replace(/\s+/g, "");
+    const yn = /^(\d{4})年第(\d{1,2})期$/.exec(bare);
+    if (yn && out.year === undefined) {
+      out.year = Number(yn[1]);
+      out.number = Number(yn[2]);
+    }
+    if (!out.frequency && FREQUENCY.test(bare)) out.frequency = bare;
+    const pub = /^(.+?)主办$/.exec(bare);
+    if (!out.publisher && pub) out.publisher = cleanValue(line).replace(/\s*主办$/, "").replace(/\s+/g, "");
+  }
+  return out;
+}
+
+function marker(reason: string | undefined): string {
+  return reason ? `  ${REVIEW_MARKER}：${reason}` : "";
+}
+
+function yamlValue(value: unknown): string {
+  return stringify(value, { defaultStringType: "QUOTE_DOUBLE", flowCollectionPadding: false, collectionStyle: "flow", lineWidth: 0 }).trim();
+}
+
+function frontMatter(f: InferredFields): string {
+  const lines: string[] = [];
+  lines.push(`title: ${yamlValue(f.title)}${marker(f.unsure.title)}`);
+  if (f.docNumbers.length === 1) lines.push(`docNumber: ${yamlValue(f.docNumbers[0])}${marker(f.unsure.docNumber)}`);
+  else if (f.docNumbers.length > 1) lines.push(`docNumber: ${yamlValue(f.docNumbers)}${marker(f.unsure.docNumber)}`);
+  lines.push(`issuer: ${yamlValue(f.issuer || "待填")}${marker(f.unsure.issuer)}`);
+  lines.push(`date: ${f.date || '"待填"'}${marker(f.unsure.date)}`);
+  lines.push(`publication: ${f.publication}${marker(f.unsure.publication)}`);
+  lines.push(`section: ${yamlValue(f.section || "待定")}${marker(f.unsure.section)}`);
+  lines.push(`page: ${f.page}${marker(f.unsure.page)}`);
+  return lines.join("\n") + "\n";
+}
+
+function issueYaml(issue: IssueMetadata, unsure: ImportResult["issueUnsure"]): string {
+  return [
+    `gazette: ${yamlValue(issue.gazette)}${marker(unsure.gazette)}`,
+    `year: ${issue.year}${marker(unsure.year)}`,
+    `number: ${issue.number}${marker(unsure.number)}`,
+    `frequency: ${yamlValue(issue.frequency)}${marker(unsure.frequency)}`,
+    `publisher: ${yamlValue(issue.publisher)}${marker(unsure.publisher)}`,
+    `sections:${marker(unsure.sections)}`,
+    ...issue.sections.map((s) => `  - ${yamlValue(s)}`),
+    "",
+  ].join("\n");
+}
+
+function editorsNote(r: ImportResult, dumpName: string): string {
+  const out: string[] = [];
+  out.push(`Editor's note (collation notes) for ${r.issue.gazette} ${r.issue.year}年第${r.issue.number}期, written by npm run import from ${dumpName}.`, "");
+  out.push(`# 校勘说明（${r.issue.year}年第${r.issue.number}期，自动导入）`, "");
+  out.push("## 总体处理", "");
+  out.push(`- 底本：\`${dumpName}\`。由 \`npm run import\` 按目录拆分为 ${r.documents.length} 件文件；标题、栏目、页码取自目录。`);
+  out.push("- 机械性修正：删除汉字之间、汉字与数字或字母之间的 OCR 空格；汉字旁的半角 `,` `:` `;` `(` `)` 改为全角。文字未作任何增删改。");
+  out.push("- 红头（发文机关、标题）和文号行已移入前置信息；主送机关、署名与日期、附注、附件分别置入 `:::` 容器。");
+  if (r.traditional) out.push("- 底本为繁体字。正文和标题保持原字形，未作繁简转换；仅在推断元数据时参照简体。");
+  out.push("- 标有 `# 待核` 的字段为推断所得，`npm run check` 会报错，核对原件后删去该注释即可。");
+  if (r.dropped.length > 0) {
+    out.push("", "## 删除的非正文行", "", "| 源行 | 内容 | 原因 |", "| --- | --- | --- |");
+    for (const d of r.dropped) out.push(`| ${d.line} | \`${d.text.trim().replace(/\|/g, "\\|")}\` | ${WHY[d.why] ?? d.why} |`);
+  }
+  for (const d of r.documents) {
+    const c = d.changes;
+    out.push("", `## \`${d.slug}.md\`：${d.fields.title}`, "");
+    out.push("| 修正类别 | 数量 |", "| --- | --- |");
+    out.push(`| 删除 OCR 空格 | ${c.spaces} |`, `| 半角标点改全角 | ${c.punctuation} |`, `| 合并段内断行 | ${c.joinedLines} |`, `| 合并跨页断开的段落 | ${c.merges.length} |`, `| 制表符表格改为 Markdown 表格 | ${c.tables} |`);
+    if (c.merges.length > 0) {
+      out.push("", "跨页断段合并（`｜` 为原断开处，请核对）：", "");
+      c.merges.forEach((m, i) => out.push(`${i + 1}. \`${m}\``));
+    }
+    const unsure = Object.entries(d.fields.unsure);
+    if (unsure.length > 0) {
+      out.push("", "待核字段：", "");
+      for (const [k, v] of unsure) out.push(`- \`${k}\`：${v}`);
+    }
+  }
+  return out.join("\n") + "\n";
+}
+
+const WHY: Record<string, string> = { "section heading": "栏目标题", "page number": "页码", "page header": "页眉", "page break": "分页线" };

@@ -1,0 +1,30 @@
+import { mkdir, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { ImportResult } from "./import-dump.ts";
+import { ImportError } from "./import-error.ts";
+
+/**
+ * Writes the files of an import into `<contentDir>/<folder>/`. Refuses to overwrite: when the
+ * folder exists already, nothing is written.
+ * @returns the folder written.
+ * @throws ImportError when the gazette issue folder exists.
+ */
+export async function writeImport(result: ImportResult, contentDir: string): Promise<string> {
+  const dir = path.join(contentDir, result.folder);
+  if (await exists(dir)) {
+    throw new ImportError(`${path.join(path.basename(contentDir), result.folder)}/ exists already; the importer never overwrites a gazette issue. Remove or rename that folder first, or import with other --year/--number.`);
+  }
+  await mkdir(dir, { recursive: true });
+  for (const [name, text] of Object.entries(result.files)) await writeFile(path.join(dir, name), text, { flag: "wx" });
+  return dir;
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await stat(p);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw err;
+  }
+}

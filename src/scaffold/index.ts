@@ -1,0 +1,2 @@
+export { latestIssueInfo } from "./latest-issue.ts";
+export { scaffoldIssue, type ScaffoldOptions } from "./scaffold-issue.ts";

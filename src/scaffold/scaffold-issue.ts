@@ -1,0 +1,88 @@
+import { mkdir, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { stringify } from "yaml";
+import { latestIssueInfo } from "./latest-issue.ts";
+
+/** Options of {@link scaffoldIssue}. */
+export interface ScaffoldOptions {
+  /** Content folder (default `issues`). */
+  contentDir?: string;
+  year: number;
+  number: number;
+}
+
+/**
+ * `npm run new`: creates `<contentDir>/<YYYY-NN>/` with `issue.yml` (year and number given;
+ * gazette, frequency, publisher and sections taken from the latest issue) and one document
+ * template `wenjian-1.md` whose placeholders `npm run check` reports until they are filled in
+ * (an empty title, a `# 待核` marker on each guessed field).
+ * @returns the paths written, relative to `contentDir`.
+ * @throws Error when year or number is out of range, or when the folder exists (nothing is
+ *   overwritten).
+ */
+export async function scaffoldIssue(options: ScaffoldOptions): Promise<string[]> {
+  const contentDir = options.contentDir ?? "issues";
+  const { year, number } = options;
+  if (!Number.isInteger(year) || year < 1949 || year > 2999) throw new Error(`--year must be a year like 2019, got ${year}`);
+  if (!Number.isInteger(number) || number < 1 || number > 99) throw new Error(`--number must be an issue number like 3, got ${number}`);
+  const folder = `${year}-${String(number).padStart(2, "0")}`;
+  const dir = path.join(contentDir, folder);
+  if (await exists(dir)) throw new Error(`${dir}/ exists already; npm run new never overwrites. Edit it, or choose another --number.`);
+  const latest = await latestIssueInfo(contentDir);
+  const q = (v: unknown) => stringify(v, { defaultStringType: "QUOTE_DOUBLE", collectionStyle: "flow", lineWidth: 0 }).trim();
+  const mark = latest ? "" : "  # 待核：没有上一期可参照，请填写";
+  const sections = latest?.issue.sections ?? ["待定"];
+  const issueYml = [
+    `gazette: ${q(latest?.issue.gazette ?? "待填")}${mark}`,
+    `year: ${year}`,
+    `number: ${number}`,
+    `# published: ${year}-01-01   出版日期：知道时去掉行首的 # 并填写`,
+    `frequency: ${q(latest?.issue.frequency ?? "待填")}${mark}`,
+    `publisher: ${q(latest?.issue.publisher ?? "待填")}${mark}`,
+    "sections:",
+    ...sections.map((s) => `  - ${q(s)}`),
+    "",
+  ].join("\n");
+  const doc = [
+    "---",
+    'title: ""                     # 标题：按目录填写发文机关＋标题',
+    `docNumber: "〔${year}〕号"  # 待核：发文字号，如 乳政发〔${year}〕2号；没有文号时删去这一行`,
+    `issuer: ${q(latest?.issue.publisher ?? "待填")}  # 待核：发文机关`,
+    `date: ${year}-01-01  # 待核：成文日期（署名下的日期）`,
+    "publication: draft           # 公开方式：核对后改为 public / on-request / withheld",
+    `section: ${q(sections[0])}  # 待核：栏目，须为 issue.yml 中的栏目之一`,
+    "page: 1  # 待核：原刊页码",
+    "---",
+    "",
+    "::: addressee",
+    "",
+    "主送机关：",
+    "",
+    ":::",
+    "",
+    "正文。",
+    "",
+    "::: signature",
+    "",
+    "发文机关",
+    "",
+    `${year}年1月1日`,
+    "",
+    ":::",
+    "",
+  ].join("\n");
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, "issue.yml"), issueYml, { flag: "wx" });
+  await writeFile(path.join(dir, "wenjian-1.md"), doc, { flag: "wx" });
+  return [`${folder}/issue.yml`, `${folder}/wenjian-1.md`];
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await stat(p);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw err;
+  }
+}
