@@ -9,6 +9,8 @@ export interface OcrCorrections {
 /** Han characters, CJK punctuation and full-width forms: text that takes no spaces between. */
 const CJK = "\\p{Script=Han}\\u3000-\\u303F\\uFF01-\\uFF60“”‘’—…·";
 const CJK_CHAR = new RegExp(`[${CJK}]`, "u");
+/** `第一章 总则`, `第三条 …`: the space after a chapter or article number is layout, not OCR. */
+const ARTICLE_NUMBER = /第[一二三四五六七八九十百零〇\d]+[编章节条款](?:\*\*)?$/u;
 const FULL: Record<string, string> = { ",": "，", ":": "：", ";": "；", "(": "（", ")": "）" };
 
 /**
@@ -17,7 +19,7 @@ const FULL: Record<string, string> = { ",": "，", ":": "：", ";": "；", "(": 
  * Chinese and Latin letters or digits (`2019 年` → `2019年`), and half-width `,` `:` `;` `(` `)`
  * next to Chinese text (`合作,建立` → `合作，建立`). Never adds, deletes or reorders any other
  * character; leading indentation, tabs (table cells) and a Markdown hard break (two trailing
- * spaces) are kept. Digits stay half-width (`10%`, `3+3`, `S207`).
+ * spaces) and the space after 第一章 / 第三条 are kept. Digits stay half-width (`10%`, `3+3`, `S207`).
  * @returns the corrected line and the counts of each correction.
  */
 export function cleanOcrLine(line: string): { text: string; corrections: OcrCorrections } {
@@ -53,7 +55,8 @@ export function cleanOcrLine(line: string): { text: string; corrections: OcrCorr
       const after = chars[j];
       const leading = out.length === 0 || out.every((x) => x === " ");
       const trailing = after === undefined;
-      if (!leading && !trailing && ((isCjk(before) && (isCjk(after) || isAlnum(after) || after! in FULL)) || ((isAlnum(before) || before! in FULL) && isCjk(after)))) {
+      const article = ARTICLE_NUMBER.test(out.join(""));
+      if (!leading && !trailing && !article && ((isCjk(before) && (isCjk(after) || isAlnum(after) || after! in FULL)) || ((isAlnum(before) || before! in FULL) && isCjk(after)))) {
         corrections.spaces += j - i;
         i = j - 1;
         continue;

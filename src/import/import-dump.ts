@@ -127,7 +127,7 @@ function inferCover(cover: readonly string[]): { gazette?: string; year?: number
     }
     if (!out.frequency && FREQUENCY.test(bare)) out.frequency = bare;
     const pub = /^(.+?)主办$/.exec(bare);
-    if (!out.publisher && pub) out.publisher = cleanValue(line).replace(/\s*主办$/, "").replace(/\s+/g, "");
+    if (!out.publisher && pub) out.publisher = cleanValue(line).replace(/\s+/g, "").slice(0, -2);
   }
   return out;
 }

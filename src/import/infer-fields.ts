@@ -59,8 +59,8 @@ export function inferFields(segment: DumpSegment, knownIssuers: readonly string[
   // Document numbers.
   let docNumbers: string[] = [];
   const first = lines.findIndex((l) => l.trim() !== "");
-  const firstCanonical = first >= 0 ? canonicalDocNumber(lines[first]!.trim()) : null;
-  const tocNumber = entry.docNumber ? canonicalDocNumber(entry.docNumber) : null;
+  const firstCanonical = first >= 0 ? canonicalDocNumber(lines[first]!.trim().replace(/號/g, "号")) : null;
+  const tocNumber = entry.docNumber ? canonicalDocNumber(entry.docNumber.replace(/號/g, "号")) : null;
   if (firstCanonical) {
     docNumbers = [firstCanonical];
     movedLines.push(first);

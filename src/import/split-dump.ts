@@ -53,7 +53,7 @@ const SECTION = /^【(.+)】$/u;
  * characters allowed, Traditional `目錄` too), then section lines `【栏目】` and entries: title
  * lines ending with a page reference `..... (12)`, with the document number in brackets before
  * it when printed (`(乳政发〔2019〕2号) ..... (1)`). The table ends at the first heading that is
- * not a section line.
+ * not a section line, or at a section line seen before (the body's own section heading).
  * @returns the entries and the 0-based index of the first line after the table.
  * @throws ImportError when there is no table of contents or it lists nothing.
  */
@@ -73,9 +73,10 @@ export function parseTableOfContents(lines: readonly string[]): { tocStart: numb
     if (text === "" || /^-{3,}$/.test(text)) continue;
     const bare = comparable(text);
     const sec = SECTION.exec(bare);
+    if (sec && sections.some((x) => comparable(x) === sec[1])) break;
     if (sec) {
       if (pending.length > 0) throw new ImportError(`dump line ${i + 1}: the table of contents entry "${pending.join("")}" has no page number before the section ${text}; write it as title ..... (page).`);
-      section = sec[1]!;
+      section = text.normalize("NFKC").replace(/[\s#*　【】]/g, "");
       sections.push(section);
       continue;
     }
@@ -85,7 +86,7 @@ export function parseTableOfContents(lines: readonly string[]): { tocStart: numb
       let before = ref[1]!.trim();
       let docNumber: string | undefined;
       const num = /[(（]([^]*)[)）]$/u.exec(before);
-      if (num && parseDocNumber(num[1]!) !== null) {
+      if (num && parseDocNumber(num[1]!.replace(/號/g, "号")) !== null) {
         docNumber = num[1]!.trim();
         before = before.slice(0, num.index).trim();
       }
@@ -130,7 +131,7 @@ export function splitDump(text: string, gazette = ""): SplitDump {
     from = found.index + found.count;
   }
   const dropped: SplitDump["dropped"] = [];
-  const sectionSet = new Set(toc.sections);
+  const sectionSet = new Set(toc.sections.map(comparable));
   const isDroppable = (line: string): string | null => {
     const bare = comparable(line);
     const sec = SECTION.exec(bare);

@@ -1,0 +1,53 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import { parse } from "yaml";
+import { loadArchive } from "../../src/content/index.ts";
+import { scaffoldIssue } from "../../src/scaffold/index.ts";
+import { tempArchive } from "../helpers/temp-archive.ts";
+
+test("scaffolds a gazette issue prefilled from the latest issue, with one document template", async () => {
+  const content = await tempArchive();
+  try {
+    const written = await scaffoldIssue({ contentDir: content, year: 2020, number: 4 });
+    assert.equal(written, ["2020-04/issue.yml", "2020-04/wenjian-1.md"]);
+    const meta = parse(await readFile(path.join(content, "2020-04/issue.yml"), "utf8")) as Record<string, unknown>;
+    const latest = parse(await readFile(path.join(content, "2020-03/issue.yml"), "utf8")) as Record<string, unknown>;
+    const { published: _published, ...carried } = latest;
+    assert.equal(meta, { ...carried, year: 2020, number: 4 }, "everything but year, number and the publication date");
+    const { findings } = await loadArchive(content, content);
+    const mine = findings.filter((f) => f.file.startsWith("2020-04/"));
+    assert.ok(mine.some((f) => f.severity === "error" && /required field "title"|"title" must not be empty/.test(f.message)), "the empty title is reported");
+    assert.ok(mine.filter((f) => /importer was not sure/.test(f.message)).length >= 4, "every placeholder is reported");
+  } finally {
+    await rm(content, { recursive: true, force: true });
+  }
+});
+
+test("refuses to overwrite an existing gazette issue", async () => {
+  const content = await tempArchive();
+  try {
+    const file = path.join(content, "2019-01/issue.yml");
+    const before = await readFile(file, "utf8");
+    const error = await scaffoldIssue({ contentDir: content, year: 2019, number: 1 }).then(() => null, (err: unknown) => err);
+    assert.ok(error instanceof Error && /exists already/.test(error.message), String(error));
+    assert.is(await readFile(file, "utf8"), before);
+  } finally {
+    await rm(content, { recursive: true, force: true });
+  }
+});
+
+test("rejects a year or number out of range", async () => {
+  const content = await tempArchive();
+  try {
+    for (const [year, number] of [[19, 1], [2019, 0], [2019, 1.5]] as const) {
+      const error = await scaffoldIssue({ contentDir: content, year, number }).then(() => null, (err: unknown) => err);
+      assert.ok(error instanceof Error && /must be/.test(error.message));
+    }
+  } finally {
+    await rm(content, { recursive: true, force: true });
+  }
+});
+
+test.run();
