@@ -1,6 +1,14 @@
-/** `npm start`: build, then serve at http://localhost:8080/ with live reload (see serveSite). */
+/**
+ * `npm start [-- --port 8080] [-- --content issues] [-- --output _site]`: build, then serve at
+ * http://localhost:8080/ with live reload (see serveSite).
+ */
 import { parseArgs } from "node:util";
 import { serveSite } from "../src/build/index.ts";
 
-const { values } = parseArgs({ options: { port: { type: "string", default: "8080" } } });
-await serveSite({ port: Number(values.port) });
+const { values } = parseArgs({ options: { port: { type: "string", default: "8080" }, content: { type: "string" }, output: { type: "string" } } });
+const server = await serveSite({
+  port: Number(values.port),
+  ...(values.content ? { contentDir: values.content } : {}),
+  ...(values.output ? { outputDir: values.output } : {}),
+});
+console.log(`Serving ${server.url} — edit files under the content folder and save; Ctrl-C stops.`);

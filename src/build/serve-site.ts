@@ -1,28 +1,77 @@
 import Eleventy from "@11ty/eleventy";
 import path from "node:path";
 import { formatFindings, loadArchive } from "../content/index.ts";
+import { watch } from "node:fs";
 
-/** Options of {@link serveSite}. */
+/** Options of {@link serveSite}. Paths are relative to `root`. */
 export interface ServeOptions {
   /** Project folder (default `process.cwd()`). */
   root?: string;
+  /** Content folder (default `issues`, or `GAZETTE_CONTENT` from the environment). */
+  contentDir?: string;
+  /** Output folder (default `_site`). */
+  outputDir?: string;
   /** Port of the local server (default 8080). */
   port?: number;
 }
 
+/** A running development server. */
+export interface RunningServer {
+  /** Base URL, e.g. `http://localhost:8080/`. */
+  url: string;
+  /** Stops watching and closes the server. */
+  close(): Promise<void>;
+}
+
 /**
- * `npm start`: reports the content checks, builds the site into `_site/` and serves it at
- * http://localhost:<port>/ with live reload, rebuilding (pages, theme and search index) on every
- * change under `issues/`, `_includes/` or `src/theme/`. A bad edit prints its findings and the
- * server keeps running with the last good pages; fixing the file recovers without a restart.
+ * `npm start`: reports the content checks, builds the site into the output folder and serves
+ * it at http://localhost:<port>/ with live reload, rebuilding (pages, theme and search index) on
+ * every change under the content folder, `_includes/` or `src/theme/`. A bad edit prints its
+ * findings (Eleventy prints a ContentError without stack) and the server keeps running with the
+ * last good pages; fixing the file recovers without a restart. When the content has errors at
+ * start, the findings are printed and the previous output is served; the promise resolves once
+ * the content is fixed and the watcher runs.
+ * @returns the running server; the caller may `close()` it (the CLI keeps it until Ctrl-C).
  */
-export async function serveSite(options: ServeOptions = {}): Promise<void> {
+export async function serveSite(options: ServeOptions = {}): Promise<RunningServer> {
   const root = path.resolve(options.root ?? process.cwd());
-  const { findings } = await loadArchive(path.join(root, process.env.GAZETTE_CONTENT ?? "issues"), root);
+  const contentDir = path.resolve(root, options.contentDir ?? process.env.GAZETTE_CONTENT ?? "issues");
+  const outputDir = path.resolve(root, options.outputDir ?? "_site");
+  const port = options.port ?? 8080;
+  const { findings } = await loadArchive(contentDir, root);
   if (findings.length > 0) console.warn(formatFindings(findings));
+  process.env.GAZETTE_CONTENT = contentDir;
   process.chdir(root);
-  const eleventy = new Eleventy(".", "_site", { configPath: path.join(root, "eleventy.config.ts"), runMode: "serve" });
+  const eleventy = new Eleventy(".", path.relative(root, outputDir) || outputDir, { configPath: path.join(root, "eleventy.config.ts"), runMode: "serve", quietMode: true });
   await eleventy.init();
-  await eleventy.watch();
-  await eleventy.serve(options.port ?? 8080);
+  if (findings.some((f) => f.severity === "error")) {
+    // Eleventy's watcher starts only after a first successful build: serve the previous pages
+    // and wait for the content to be fixed before building and watching.
+    await eleventy.serve(port);
+    console.error("\nThe content has errors: serving the previous pages. Fix the file and save: the site is rebuilt.");
+    await waitForValidContent(contentDir, root);
+    await eleventy.watch();
+  } else {
+    await eleventy.watch();
+    await eleventy.serve(port);
+  }
+  return { url: `http://localhost:${port}/`, close: () => eleventy.stopWatch() };
+}
+
+/** Resolves when the content folder has no error any more, re-checking after every change (debounced 300 ms). */
+async function waitForValidContent(contentDir: string, root: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    let timer: NodeJS.Timeout | undefined;
+    const watcher = watch(contentDir, { recursive: true }, () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        loadArchive(contentDir, root).then(({ archive, findings }) => {
+          if (archive) {
+            watcher.close();
+            resolve();
+          } else console.error(`\n${formatFindings(findings)}`);
+        }, reject);
+      }, 300);
+    });
+  });
 }

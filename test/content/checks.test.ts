@@ -28,7 +28,7 @@ const cases: Case[] = [
   // Field shapes
   { name: "a missing title", files: { [A]: documentText({ title: undefined }) }, file: A, line: 2, severity: "error", message: /required field "title" is missing/, fix: /add a line title:/ },
   { name: "a missing date", files: { [A]: documentText({ date: undefined }) }, file: A, line: 2, severity: "error", message: /required field "date" is missing/ },
-  { name: "an impossible date", files: { [A]: documentText({ date: "2019-02-30" }) }, file: A, line: 5, severity: "error", message: /"date" must be a real calendar date.*2019-02-30/ },
+  { name: "an impossible date", files: { [A]: documentText({ date: "2019-02-30" }) }, file: A, line: 5, severity: "error", message: /"date" must be a real calendar date.*2019-02-30/, fix: /this day does not exist/ },
   { name: "a date with a time and offset", files: { [A]: documentText({ date: "2019-03-01T08:00:00+08:00" }) }, file: A, line: 5, severity: "error", message: /"date" must be a calendar date without a time or time zone.*never shifted/, fix: /date: 2019-03-01$/ },
   { name: "a date written the Chinese way", files: { [A]: documentText({ date: "2019年4月10日" }) }, file: A, line: 5, severity: "error", message: /"date" must be a real calendar date/, fix: /date: 2019-04-10/ },
   { name: "an unknown publication status", files: { [A]: documentText({ publication: "secret" }) }, file: A, line: 6, severity: "error", message: /"publication" must be one of public, on-request, withheld, draft/ },

@@ -40,6 +40,7 @@ function fixFor(field: string, value: unknown): string {
     const s = String(value);
     const day = /^(\d{4})-(\d{2})-(\d{2})[T ]/.exec(s);
     if (day) return `write only the day, without time or time zone: ${key}: ${day[1]}-${day[2]}-${day[3]}`;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return "this day does not exist; check the date against the printed document";
     const cn = /^(\d{4})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*日?$/.exec(s);
     if (cn) return `write it year-month-day: ${key}: ${cn[1]}-${cn[2]!.padStart(2, "0")}-${cn[3]!.padStart(2, "0")}`;
     return `write the date as printed in the document, year-month-day, e.g. ${key}: 2019-04-10`;
