@@ -1,7 +1,9 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { execFile } from "node:child_process";
 import { tmpdir } from "node:os";
+import { promisify } from "node:util";
 import path from "node:path";
 import { buildSite } from "../../src/build/index.ts";
 import { allSiteText, listFiles } from "../helpers/site-files.ts";
@@ -130,6 +132,31 @@ test("a failed build leaves the previous output exactly as it was", async () => 
   assert.not.match(result.error, /\n\s+at /, "no stack trace");
   assert.is(await allSiteText(out), before);
   await rm(path.join(content, "2019-01/bad.md"));
+});
+
+test("a template error also leaves the previous output exactly as it was, with a message and no stack", async () => {
+  // A separate process: Eleventy caches layouts by relative path within one process.
+  const root = await mkdtemp(path.join(tmpdir(), "gazette-root-"));
+  try {
+    for (const f of ["eleventy.config.ts", "package.json", "tsconfig.json"]) await cp(path.join(PROJECT_ROOT, f), path.join(root, f));
+    await cp(path.join(PROJECT_ROOT, "_includes"), path.join(root, "_includes"), { recursive: true });
+    for (const d of ["src", "scripts", "node_modules"]) await symlink(path.join(PROJECT_ROOT, d), path.join(root, d));
+    const layout = path.join(root, "_includes/layouts/document.njk");
+    await writeFile(layout, (await readFile(layout, "utf8")).replace("{{", '{% include "no-such-partial.njk" %}{{'));
+    const before = await allSiteText(out);
+    const failed = await promisify(execFile)(path.join(PROJECT_ROOT, "node_modules/.bin/tsx"), ["scripts/build.ts", "--content", content, "--output", out, "--no-search"], { cwd: root }).then(
+      () => null,
+      (err: { code: number; stderr: string }) => err,
+    );
+    assert.ok(failed, "the build fails");
+    assert.is(failed!.code, 1);
+    assert.match(failed!.stderr, /no-such-partial\.njk/);
+    assert.match(failed!.stderr, /Build stopped: nothing was changed in the output folder/);
+    assert.not.match(failed!.stderr, /\n\s+at /, "no stack trace");
+    assert.is(await allSiteText(out), before);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
 });
 
 test.run();
