@@ -58,6 +58,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       quietMode: true,
       ...(options.pathPrefix ? { pathPrefix: options.pathPrefix } : {}),
     });
+    // Our own message (explainError) replaces Eleventy's log, which prints stack traces.
+    eleventy.disableLogger();
     await eleventy.write();
   } catch (err) {
     await rm(staging, { recursive: true, force: true });
