@@ -44,6 +44,8 @@ declare module "@11ty/eleventy" {
     write(): Promise<unknown>;
     toJSON(): Promise<{ url: string | false; inputPath: string; outputPath: string | false; content: string }[]>;
     setIsVerbose(verbose: boolean): void;
+    /** Turns off all of Eleventy's console output (its error log prints stack traces). */
+    disableLogger(): void;
   }
   export const HtmlBasePlugin: unknown;
 }
