@@ -1,4 +1,4 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
 import {
@@ -38,6 +38,10 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export async function loadArchive(contentDir: string, root = process.cwd()): Promise<LoadResult> {
   const findings: Finding[] = [];
   const rel = (p: string) => path.relative(root, p).split(path.sep).join("/");
+  if (!(await isDirectory(contentDir))) {
+    findings.push(fileFinding(rel(contentDir) + "/", "the content folder does not exist", "run the command from the repository folder, or give the right folder with --content"));
+    return { archive: null, findings };
+  }
   const settingsPath = path.join(contentDir, "archive.yml");
   const settingsText = await readText(settingsPath);
   let settings: z.output<typeof archiveSettings> | null = null;
@@ -192,6 +196,15 @@ async function readText(p: string): Promise<string | null> {
     return await readFile(p, "utf8");
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw new Error(`cannot read ${p}`, { cause: err });
+  }
+}
+
+async function isDirectory(p: string): Promise<boolean> {
+  try {
+    return (await stat(p)).isDirectory();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return false;
     throw new Error(`cannot read ${p}`, { cause: err });
   }
 }

@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { spawn, type ChildProcess } from "node:child_process";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import { PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
@@ -28,46 +28,74 @@ async function waitFor(what: string, check: () => Promise<boolean>, ms = 30_000)
   throw new Error(`timed out waiting for ${what}`);
 }
 
-let content = "";
-let site = "";
-let child: ChildProcess | null = null;
-let output = "";
-
-test.after(async () => {
-  if (child?.pid && child.exitCode === null) {
-    const exited = new Promise((resolve) => child!.once("exit", resolve));
-    process.kill(-child.pid, "SIGTERM");
-    await exited;
-  }
-  await rm(content, { recursive: true, force: true });
-  await rm(site, { recursive: true, force: true });
-});
+/**
+ * Runs `npm start` (scripts/start.ts) in its own process group on a free port, serving a temp
+ * content folder into a temp output folder; `stop()` ends that process group and waits for it.
+ */
+async function startServer(content: string, site: string) {
+  const port = await freePort();
+  const child = spawn(path.join(PROJECT_ROOT, "node_modules/.bin/tsx"), ["scripts/start.ts", "--port", String(port), "--content", content, "--output", site], { cwd: PROJECT_ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (b: Buffer) => (output += b.toString()));
+  child.stderr.on("data", (b: Buffer) => (output += b.toString()));
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  return {
+    output: () => output,
+    page: async (url: string) => {
+      const res = await fetch(`http://localhost:${port}${url}`);
+      return { status: res.status, html: await res.text() };
+    },
+    stop: async () => {
+      if (child.pid && child.exitCode === null) {
+        process.kill(-child.pid, "SIGTERM");
+        await exited;
+      }
+    },
+  };
+}
 
 test("npm start: a bad edit shows the error, the server keeps answering, and fixing the file recovers without a restart", async () => {
-  content = await tempArchive();
-  const port = await freePort();
-  const base = `http://localhost:${port}`;
-  site = `${content}-site`;
-  child = spawn(path.join(PROJECT_ROOT, "node_modules/.bin/tsx"), ["scripts/start.ts", "--port", String(port), "--content", content, "--output", site], { cwd: PROJECT_ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout!.on("data", (b: Buffer) => (output += b.toString()));
-  child.stderr!.on("data", (b: Buffer) => (output += b.toString()));
-  const page = async () => {
-    const res = await fetch(`${base}/2019/1/csf-2019-1/`);
-    return { status: res.status, html: await res.text() };
-  };
-  await waitFor("the first build", async () => (await page()).status === 200 && /Watching/.test(output));
+  const content = await tempArchive();
+  const site = `${content}-site`;
+  const server = await startServer(content, site);
+  try {
+    const doc = () => server.page("/2019/1/csf-2019-1/");
+    await waitFor("the first build", async () => (await doc()).status === 200 && /Watching/.test(server.output()));
+    const file = path.join(content, "2019-01/csf-2019-1.md");
+    const good = await readFile(file, "utf8");
+    await writeFile(file, good.replace(/^date: .*$/m, "date: 2019-02-30"));
+    await waitFor("the error message", async () => /csf-2019-1\.md:5:7 {2}error {2}"date" must be a real calendar date/.test(server.output()));
+    assert.not.match(server.output(), /stack trace|^(?:\[11ty\])?\s+at /m, `no stack trace:\n${server.output()}`);
+    const during = await doc();
+    assert.is(during.status, 200, `the server still answers:\n${server.output()}`);
+    assert.ok(during.html.includes("关于印发2019年工作要点的通知"), "the last good page is served");
+    await writeFile(file, good.replace(/^title: .*$/m, 'title: "修正后的标题"'));
+    await waitFor("the rebuilt page", async () => (await doc()).html.includes("修正后的标题"));
+  } finally {
+    await server.stop();
+    await rm(content, { recursive: true, force: true });
+    await rm(site, { recursive: true, force: true });
+  }
+});
 
+test("npm start with an error already in the content: the findings, the previous pages, then recovery on fix", async () => {
+  const content = await tempArchive();
+  const site = `${content}-site`;
+  await cp(path.join(PROJECT_ROOT, "test/fixtures/archive/2019-01/issue.yml"), path.join(content, "2019-01/issue.yml"));
   const file = path.join(content, "2019-01/csf-2019-1.md");
   const good = await readFile(file, "utf8");
-  await writeFile(file, good.replace(/^date: .*$/m, "date: 2019-02-30"));
-  await waitFor("the error message", async () => /csf-2019-1\.md:5:7 {2}error {2}"date" must be a real calendar date/.test(output));
-  assert.not.match(output, /Original error stack trace|\n\s+at /, `no stack trace:\n${output}`);
-  const during = await page();
-  assert.is(during.status, 200, `the server still answers with the last good page:\n${output}`);
-  assert.ok(during.html.includes("关于印发2019年工作要点的通知"), `last good page:\n${during.html.slice(0, 300)}\n${output}`);
-
-  await writeFile(file, good.replace(/^title: .*$/m, 'title: "修正后的标题"'));
-  await waitFor("the rebuilt page", async () => (await page()).html.includes("修正后的标题"));
+  await writeFile(file, good.replace(/^section: .*$/m, 'section: "没有的栏目"'));
+  const server = await startServer(content, site);
+  try {
+    await waitFor("the findings", async () => /"section" is "没有的栏目"/.test(server.output()) && /Server at/.test(server.output()));
+    assert.match(server.output(), /The content has errors: serving the previous pages/);
+    await writeFile(file, good);
+    await waitFor("the site built after the fix", async () => (await server.page("/2019/1/csf-2019-1/")).status === 200);
+  } finally {
+    await server.stop();
+    await rm(content, { recursive: true, force: true });
+    await rm(site, { recursive: true, force: true });
+  }
 });
 
 test.run();
