@@ -5,7 +5,8 @@ import { documentSlug } from "./document-slug.ts";
 import { formatBody, type BodyChanges } from "./format-body.ts";
 import { ImportError } from "./import-error.ts";
 import { cleanValue, inferFields, type InferredFields } from "./infer-fields.ts";
-import { comparable, splitDump, type SplitDump } from "./split-dump.ts";
+import { canonicalDocNumber } from "../content/doc-number.ts";
+import { comparable, splitDump, type DumpSegment, type SplitDump } from "./split-dump.ts";
 import { isTraditional, toSimplified } from "./traditional.ts";
 
 /** Options of {@link importDump}. */
@@ -98,6 +99,7 @@ export function importDump(text: string, options: ImportOptions = {}): ImportRes
   const slugs = new Set<string>();
   for (const { segment } of inferred) {
     const fields = inferFields(segment, [...known]);
+    checkUnlisted(segment, fields.movedLines);
     const bodyLines = segment.lines.filter((_, i) => !fields.movedLines.includes(i));
     const { body, changes } = formatBody(bodyLines, fields.issuer);
     let slug = documentSlug(fields.docNumbers, fields.title, fields.page);
@@ -111,6 +113,22 @@ export function importDump(text: string, options: ImportOptions = {}): ImportRes
   for (const d of documents) result.files[`${d.slug}.md`] = d.text;
   result.files["_editors-note.md"] = editorsNote(result, options.dumpName ?? "dump");
   return result;
+}
+
+/**
+ * A line holding only a document number inside a document (other than the one under its title)
+ * is where a document that the table of contents does not list begins: importing it would glue
+ * it to the previous document, so the import stops.
+ * @throws ImportError naming the dump line.
+ */
+function checkUnlisted(segment: DumpSegment, moved: readonly number[]): void {
+  segment.lines.forEach((line, i) => {
+    if (moved.includes(i) || line.trim() === "") return;
+    const number = canonicalDocNumber(toSimplified(line.trim()));
+    if (number) {
+      throw new ImportError(`dump line ${segment.lineNumbers[i]}: the document number ${number} stands on its own line inside "${segment.entry.title}" — a document the table of contents does not list? Add it to the table of contents (title ..... (page)) or check the dump.`);
+    }
+  });
 }
 
 /** Gazette name, year, number, frequency and publisher as printed on the cover. */

@@ -169,6 +169,7 @@ const bad: [string, string, RegExp][] = [
   ["documents out of table-of-contents order", "2019年第1期\n\n目录\n\n甲的通知 ..... (1)\n\n乙的通知 ..... (2)\n\n# 乙的通知\n\n乙。\n\n# 甲的通知\n\n甲。\n", /cannot find the document "乙的通知"/],
   ["stray text before the first document", "2019年第1期\n\n目录\n\n甲的通知 ..... (1)\n\n# 编者按\n\n说明文字。\n\n# 甲的通知\n\n甲。\n", /cannot find the document|belongs to no document/],
   ["no year and number", "目录\n\n甲的通知 ..... (1)\n\n# 甲的通知\n\n甲。\n", /does not say which gazette issue it is.*--year 2019 --number 2/],
+  ["a document the table of contents does not list", "2019年第1期\n\n目录\n\n甲市人民政府关于甲的通知 ..... (1)\n\n# 甲市人民政府关于甲的通知\n\n甲政发〔2019〕1号\n\n甲。\n\n# 甲市人民政府关于乙的通知\n\n甲政发〔2019〕2号\n\n乙。\n", /dump line 15: the document number 甲政发〔2019〕2号 stands on its own line inside "甲市人民政府关于甲的通知"/],
   ["a table of contents without pages", "2019年第1期\n\n目录\n\n【文件】\n\n甲的通知\n\n【其他】\n", /has no page number|lists no document/],
 ];
 
