@@ -65,7 +65,7 @@ const cases: Case[] = [
   { name: "a byte-order mark", files: { [A]: "\uFEFF" + documentText() }, file: A, line: 1, severity: "warning", message: /byte-order mark/, fix: /without BOM/ },
   { name: "Windows line ends", files: { [A]: documentText().replace(/\n/g, "\r\n") }, file: A, line: 1, severity: "warning", message: /CRLF/, fix: /LF line ends/ },
   { name: "a document without front matter", files: { [A]: "正文。\n" }, file: A, line: 1, severity: "error", message: /does not start with front matter/ },
-  { name: "a value the importer marked for review", files: { [A]: documentText({ issuer: '"测试市人民政府"  # 待核：从标题推断' }) }, file: A, line: 4, severity: "error", message: /importer was not sure of "issuer": 从标题推断/, fix: /delete the comment/ },
+  { name: "a value the importer marked for review", files: { [A]: documentText({ issuer: '"测试市人民政府"  # 待核：从标题推断' }) }, file: A, line: 4, severity: "error", message: /"issuer" is marked # 待核 \(not yet checked\): 从标题推断/, fix: /delete the comment/ },
   // Body text (OCR leftovers)
   { name: "spaces between Chinese characters", files: { [A]: body("第一段。\n\n加强 精神卫生工作。\n") }, file: A, line: 13, severity: "warning", message: /a space between Chinese characters/, fix: /delete the space/ },
   { name: "a half-width comma between Chinese characters", files: { [A]: body("现印发给你们,请认真组织实施。\n") }, file: A, line: 11, severity: "warning", message: /half-width "," between Chinese/, fix: /full-width ，/ },

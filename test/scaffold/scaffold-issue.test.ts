@@ -19,7 +19,7 @@ test("scaffolds a gazette issue prefilled from the latest issue, with one docume
     const { findings } = await loadArchive(content, content);
     const mine = findings.filter((f) => f.file.startsWith("2020-04/"));
     assert.ok(mine.some((f) => f.severity === "error" && /required field "title"|"title" must not be empty/.test(f.message)), "the empty title is reported");
-    assert.ok(mine.filter((f) => /importer was not sure/.test(f.message)).length >= 4, "every placeholder is reported");
+    assert.ok(mine.filter((f) => /is marked # 待核/.test(f.message)).length >= 4, "every placeholder is reported");
   } finally {
     await rm(content, { recursive: true, force: true });
   }

@@ -14,7 +14,7 @@ export function checkFieldShapes<S extends z.ZodType>(source: YamlSource, schema
   const result = schema.safeParse(source.value ?? {});
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
-    const field = issue.path.map(String).join(".");
+    const field = displayPath(source.value, issue.path);
     const pos = source.positionOf(issue.path);
     const value = getAt(source.value, issue.path);
     let message: string;
@@ -45,12 +45,27 @@ function fixFor(field: string, value: unknown): string {
     if (cn) return `write it year-month-day: ${key}: ${cn[1]}-${cn[2]!.padStart(2, "0")}-${cn[3]!.padStart(2, "0")}`;
     return `write the date as printed in the document, year-month-day, e.g. ${key}: 2019-04-10`;
   }
+  if (key === "title") return 'write the full title as printed, e.g. title: "乳山市人民政府关于……的通知"';
+  if (key === "issuer") return 'write the issuing organ as printed, e.g. issuer: "乳山市人民政府"';
+  if (key === "section") return "write one of the sections listed in the issue's issue.yml";
   if (key === "publication") return "use public (主动公开), on-request (依申请公开), withheld (不予公开) or draft (未发布)";
   if (key === "docNumber") return 'write it as 机关代字〔年份〕序号号, e.g. docNumber: "乳政发〔2019〕2号"; leave the field out when the document has no number';
   if (key === "page") return "write the printed page as a whole number, e.g. page: 12";
   if (key === "year") return "write the year as four digits, e.g. year: 2019";
   if (key === "number") return "write the issue number without leading zero, e.g. number: 3";
   return "correct the value (see the editors' guide, issues/README.md)";
+}
+
+/** `docNumber.0` → `docNumber` when the editor wrote one value (zod reads it as a list of one). */
+function displayPath(value: unknown, p: readonly PropertyKey[]): string {
+  const parts: string[] = [];
+  let v: unknown = value;
+  for (const k of p) {
+    if (typeof k === "number" && !Array.isArray(v)) continue;
+    parts.push(String(k));
+    v = v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  }
+  return parts.join(".");
 }
 
 function getAt(value: unknown, p: readonly PropertyKey[]): unknown {

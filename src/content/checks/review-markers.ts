@@ -5,8 +5,8 @@ export const REVIEW_MARKER = "# 待核";
 
 /**
  * Finds the review markers (`# 待核：reason`) that `npm run import` leaves after values it is
- * unsure of. Each is an error: an imported value must be checked against the printed issue
- * before publication.
+ * unsure of and `npm run new` after placeholders. Each is an error: such a value must be checked
+ * against the printed issue before publication.
  * @param lineOffset added to line numbers (front matter starts on line 2 of its file).
  */
 export function checkReviewMarkers(yamlText: string, file: string, lineOffset = 0): Finding[] {
@@ -21,7 +21,7 @@ export function checkReviewMarkers(yamlText: string, file: string, lineOffset = 
       line: i + 1 + lineOffset,
       column: col + 1,
       severity: "error",
-      message: `the importer was not sure of "${field}"${reason ? `: ${reason}` : ""}`,
+      message: `"${field}" is marked ${REVIEW_MARKER} (not yet checked)${reason ? `: ${reason}` : ""}`,
       fix: `check ${field} against the printed issue, correct it if needed, then delete the comment “${REVIEW_MARKER}…”`,
     });
   });
