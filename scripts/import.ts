@@ -33,11 +33,12 @@ try {
     ...(latest ? { latest: latest.issue, knownIssuers: latest.issuers } : {}),
     dumpName: path.basename(dump),
   });
-  console.log(formatSummaryTable(result));
   if (values["dry-run"]) {
+    console.log(formatSummaryTable(result));
     console.log(`\nDry run: nothing written (would create ${values.content}/${result.folder}/).`);
   } else {
     const dir = await writeImport(result, values.content);
+    console.log(formatSummaryTable(result));
     console.log(`\nWrote ${Object.keys(result.files).length} files to ${dir}/ (see _editors-note.md for every change).`);
     const { findings } = await loadArchive(values.content);
     const mine = findings.filter((f) => f.file.startsWith(path.relative(process.cwd(), dir)));
