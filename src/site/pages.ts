@@ -1,4 +1,6 @@
 import type { UserConfig } from "@11ty/eleventy";
+import type { AtomFeed } from "../feeds/index.ts";
+import type { DataFile } from "../data/index.ts";
 import type { DocumentView, IssueView, SiteData } from "./site-data.ts";
 
 /** One step of the breadcrumb trail; the current page has no `url`. */
@@ -30,7 +32,9 @@ export function documentCrumbs(doc: Pick<DocumentView, "issue" | "title">): Crum
  * global `site` data each. URLs (ASCII, stable, never slugified from Chinese):
  * `/` home, `/<year>/`, `/<year>/<number>/` issue, `/<year>/<number>/<slug>/` document,
  * `/search/`, `/404.html`; print views `/print/<YYYY-NN>/` (whole issue) and
- * `/print/<YYYY-NN>/<slug>/` (one document).
+ * `/print/<YYYY-NN>/<slug>/` (one document); the open-data page `/data/` with its files
+ * (`/data/*.json`, `.csv`), Atom feeds under `/feeds/`, `/sitemap.xml` (only with a base URL)
+ * and `/robots.txt`.
  */
 export function registerPages(config: UserConfig): void {
   config.addTemplate("gazette/home.njk", "", { layout: "home.njk", permalink: "/index.html" });
@@ -79,4 +83,23 @@ export function registerPages(config: UserConfig): void {
       breadcrumbs: (d: { doc: DocumentView }) => documentCrumbs(d.doc),
     },
   });
+  config.addTemplate("gazette/open-data.njk", "", {
+    layout: "open-data.njk",
+    permalink: "/data/index.html",
+    pageTitle: "开放数据",
+    breadcrumbs: [HOME, { label: "开放数据" }],
+  });
+  config.addTemplate("gazette/feed.njk", "", {
+    layout: "atom.njk",
+    pagination: { data: "site.feeds", size: 1, alias: "feed" },
+    permalink: (d: { feed: AtomFeed }) => d.feed.path,
+  });
+  config.addTemplate("gazette/data-file.njk", "{{ file.text | safe }}", {
+    pagination: { data: "site.dataFiles", size: 1, alias: "file" },
+    permalink: (d: { file: DataFile }) => d.file.path,
+  });
+  config.addTemplate("gazette/sitemap.njk", "{{ site.sitemap | safe }}", {
+    permalink: (d: { site: { sitemap: string | null } }) => (d.site.sitemap === null ? false : "/sitemap.xml"),
+  });
+  config.addTemplate("gazette/robots.njk", "{{ site.robots | safe }}", { permalink: "/robots.txt" });
 }

@@ -1,4 +1,5 @@
 import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
+import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import path from "node:path";
 import { loadArchiveOrThrow } from "../content/index.ts";
 import { createMarkdown } from "../markdown/index.ts";
@@ -6,7 +7,9 @@ import { buildSearchIndex } from "../search/build-index.ts";
 import { markHeadingLevels, pdfPath, printUrl, writePrintAssets } from "../print/index.ts";
 import { compileTheme } from "./compile-theme.ts";
 import { registerPages } from "./pages.ts";
+import { publishSite } from "./publishing.ts";
 import { buildSiteData } from "./site-data.ts";
+import { siteLinks } from "./site-links.ts";
 
 /** Options of the gazette plugin. */
 export interface GazettePluginOptions {
@@ -19,7 +22,9 @@ export interface GazettePluginOptions {
 /**
  * The whole site as one Eleventy plugin: reads and validates `issues/` into the global `site`
  * data (see `buildSiteData`), registers the generated pages as virtual templates rendered by the
- * layouts in `_includes/layouts/`, turns on Nunjucks autoescaping, compiles the Sass theme (and the
+ * layouts in `_includes/layouts/` (with Atom feeds, open-data files, sitemap and robots.txt, see
+ * `publishSite`), turns on Nunjucks autoescaping, adds the path prefix to HTML URLs
+ * (HtmlBasePlugin) and to the search index, compiles the Sass theme (and the
  * GB/T 9704-2012 print stylesheet with its bundled fonts, see `src/print/`) and
  * builds the Pagefind index after each build (also under `--serve`). Markdown bodies are
  * rendered by our markdown-it instance only, never by a template engine, so `{{` and `{%` in a
@@ -30,11 +35,15 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   const contentDir = options.contentDir ?? process.env.GAZETTE_CONTENT ?? "issues";
   const md = createMarkdown();
   config.addPlugin(HtmlBasePlugin);
+  config.addPlugin(rssPlugin);
   config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
   config.addWatchTarget(path.join(contentDir, "**/*.{md,yml}"));
   config.addWatchTarget("src/theme/**/*.scss");
   config.addPassthroughCopy({ "src/client": "assets" });
-  config.addGlobalData("site", async () => buildSiteData(await loadArchiveOrThrow(contentDir), md));
+  config.addGlobalData("site", async () => {
+    const site = buildSiteData(await loadArchiveOrThrow(contentDir), md);
+    return publishSite(site, siteLinks(site.settings.url, config.pathPrefix));
+  });
   config.addFilter("printUrl", printUrl);
   config.addFilter("pdfUrl", (item: Parameters<typeof pdfPath>[0]) => `/${pdfPath(item)}`);
   config.addFilter("pdfPath", pdfPath);
@@ -43,6 +52,6 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   config.on("eleventy.after", async ({ directories }) => {
     await compileTheme(directories.output);
     await writePrintAssets(directories.output);
-    if (options.search !== false && process.env.GAZETTE_SEARCH !== "off") await buildSearchIndex(directories.output);
+    if (options.search !== false && process.env.GAZETTE_SEARCH !== "off") await buildSearchIndex(directories.output, { pathPrefix: config.pathPrefix });
   });
 }

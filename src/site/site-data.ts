@@ -50,7 +50,7 @@ export interface DocumentView {
   textPublished: boolean;
   section: string;
   page?: number;
-  issue: IssueLink & { key: string; gazette: string; year: number };
+  issue: IssueLink & { key: string; gazette: string; year: number; number: number };
   /** Rendered body HTML; "" when the text is not published. */
   html: string;
   outline: OutlineEntry[];
@@ -89,7 +89,7 @@ export function buildSiteData(archive: Archive, md: MarkdownIt): SiteData {
 }
 
 function issueView(issue: GazetteIssue, md: MarkdownIt): IssueView {
-  const link = { key: issue.key, url: issue.url, label: issue.label, gazette: issue.gazette, year: issue.year };
+  const link = { key: issue.key, url: issue.url, label: issue.label, gazette: issue.gazette, year: issue.year, number: issue.number };
   const documents = issue.documents.filter(isListed).map((d) => documentView(d, link, md));
   const sections = issue.sections
     .map((name) => ({ name, documents: documents.filter((d) => d.section === name) }))

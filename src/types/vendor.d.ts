@@ -3,3 +3,12 @@ declare module "markdown-it-cjk-breaks" {
   const plugin: (md: MarkdownIt) => void;
   export default plugin;
 }
+
+declare module "@11ty/eleventy-plugin-rss" {
+  import type { UserConfig } from "@11ty/eleventy";
+  /** Adds the `dateToRfc3339`, `dateToRfc822`, `absoluteUrl` and `htmlToAbsoluteUrls` filters. */
+  export function rssPlugin(config: UserConfig, options?: Record<string, unknown>): void;
+  /** RFC 3339 date-time in UTC without milliseconds, e.g. `2019-04-10T00:00:00Z`. */
+  export function dateToRfc3339(date: Date): string;
+  export default rssPlugin;
+}
