@@ -1,4 +1,6 @@
+import { createReadStream } from "node:fs";
 import { createServer, type Server } from "node:http";
+import path from "node:path";
 import type { AddressInfo } from "node:net";
 import sirv from "sirv";
 
@@ -12,11 +14,13 @@ export interface StaticServer {
  * Serves a built site folder on 127.0.0.1 at a free port, as a static host would (sirv, no
  * caching, `404.html` for missing pages). Used by the browser tests and benchmarks.
  * @param prefix URL path the site is mounted under, e.g. `/gazette/` (default `/`).
+ * @param headers extra response headers for every response, e.g. a `Content-Security-Policy`.
  */
-export async function serveStatic(dir: string, prefix = "/"): Promise<StaticServer> {
+export async function serveStatic(dir: string, prefix = "/", headers: Record<string, string> = {}): Promise<StaticServer> {
   const handler = sirv(dir, { dev: true, etag: false, extensions: ["html"] });
   const server: Server = createServer((req, res) => {
     const url = req.url ?? "/";
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     if (prefix !== "/" && !url.startsWith(prefix)) {
       res.statusCode = 404;
       res.end("not found");
@@ -25,7 +29,8 @@ export async function serveStatic(dir: string, prefix = "/"): Promise<StaticServ
     req.url = prefix === "/" ? url : url.slice(prefix.length - 1);
     handler(req, res, () => {
       res.statusCode = 404;
-      res.end("not found");
+      res.setHeader("Content-Type", "text/html; charset=utf-8");
+      createReadStream(path.join(dir, "404.html")).on("error", () => res.end("not found")).pipe(res);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
