@@ -5,6 +5,8 @@ import { HtmlValidate, type ConfigData } from "html-validate";
 /**
  * html-validate rules for the built site: the recommended preset (WHATWG HTML conformance and
  * accessibility checks) with only what our output must do differently turned off:
+ * - `attribute-empty-style`: Eleventy's HtmlBasePlugin writes boolean attributes as `hidden=""` in
+ *   path-prefixed builds; both forms are valid HTML.
  * - `doctype-style`: `<!doctype html>` and `<!DOCTYPE html>` are equally valid; this is taste.
  * - `no-trailing-whitespace`: rendered Markdown may keep a line's trailing spaces; not an error.
  * - `long-title`: page titles are full official document titles and may exceed 70 characters.
@@ -12,6 +14,7 @@ import { HtmlValidate, type ConfigData } from "html-validate";
 export const HTML_VALIDATE_CONFIG: ConfigData = {
   extends: ["html-validate:recommended"],
   rules: {
+    "attribute-empty-style": "off",
     "doctype-style": "off",
     "no-trailing-whitespace": "off",
     "long-title": "off",

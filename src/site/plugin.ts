@@ -1,5 +1,4 @@
 import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
-import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import path from "node:path";
 import { loadArchiveOrThrow } from "../content/index.ts";
 import { createMarkdown } from "../markdown/index.ts";
@@ -35,7 +34,6 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   const contentDir = options.contentDir ?? process.env.GAZETTE_CONTENT ?? "issues";
   const md = createMarkdown();
   config.addPlugin(HtmlBasePlugin);
-  config.addPlugin(rssPlugin);
   config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
   config.addWatchTarget(path.join(contentDir, "**/*.{md,yml}"));
   config.addWatchTarget("src/theme/**/*.scss");
