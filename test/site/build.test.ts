@@ -7,7 +7,12 @@ import { promisify } from "node:util";
 import path from "node:path";
 import { buildSite } from "../../src/build/index.ts";
 import { allSiteText, listFiles } from "../helpers/site-files.ts";
+import { issuerFeedSlug } from "../../src/feeds/index.ts";
 import { documentText, PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
+
+const BASE = "https://gazette.example.org/archive/";
+/** A withheld document whose issuer has nothing else: no feed may be made for it. */
+const WITHHELD_ONLY_ISSUER = "紫藤专用保密机关";
 
 let out = "";
 let content = "";
@@ -16,7 +21,10 @@ const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " "
 
 test.before(async () => {
   out = path.join(await mkdtemp(path.join(tmpdir(), "gazette-site-")), "_site");
-  content = await tempArchive();
+  content = await tempArchive({
+    "archive.yml": `title: 测试市人民政府公报\npublisher: 测试市人民政府办公室\nurl: ${BASE}\n`,
+    "2019-01/withheld-2.md": documentText({ title: '"紫藤另一份机密文件"', issuer: `"${WITHHELD_ONLY_ISSUER}"`, publication: "withheld", docNumber: '"测政办发〔2019〕19号"' }),
+  });
   const saved = process.env.TZ;
   process.env.TZ = "America/Los_Angeles";
   const result = await buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: out });
@@ -100,7 +108,7 @@ test("an on-request document shows its metadata and a notice, never its text", a
 
 test("withheld and draft documents reach neither the pages nor the search index", async () => {
   const all = await allSiteText(out);
-  for (const secret of ["紫藤机密", "不予公开的机密文件标题", "测政办发〔2019〕9号", "蔷薇草稿", "尚未发布的草稿文件标题"]) {
+  for (const secret of ["紫藤机密", "不予公开的机密文件标题", "测政办发〔2019〕9号", "蔷薇草稿", "尚未发布的草稿文件标题", WITHHELD_ONLY_ISSUER, "紫藤另一份", "测政办发〔2019〕19号"]) {
     assert.not.ok(all.includes(secret), secret);
   }
   const files = await listFiles(out);
@@ -121,6 +129,66 @@ test("document pages mark only the document for the search index, with filters a
   const entry = JSON.parse(await readFile(path.join(out, "pagefind/pagefind-entry.json"), "utf8"));
   assert.equal(Object.keys(entry.languages), ["zh-cn"]);
   assert.is(entry.languages["zh-cn"].page_count, 4);
+});
+
+/** Published documents in table-of-contents order, newest gazette issue first. */
+const PUBLISHED = ["/2020/3/renmian/", "/2019/1/csf-2019-1/", "/2019/1/csbf-2019-3/", "/2019/1/csbf-2019-2/"];
+
+test("data/documents.json and .csv list exactly the published documents with absolute URLs", async () => {
+  const records = JSON.parse(await readFile(path.join(out, "data/documents.json"), "utf8")) as { url: string; publication: string; title: string }[];
+  assert.equal(records.map((r) => r.url), PUBLISHED.map((p) => BASE + p.slice(1)));
+  assert.equal([...new Set(records.map((r) => r.publication))].sort(), ["on-request", "public"]);
+  const csv = await readFile(path.join(out, "data/documents.csv"), "utf8");
+  assert.is(csv.trim().split("\r\n").length, PUBLISHED.length + 1, "header + one row per document");
+  const issue = JSON.parse(await readFile(path.join(out, "data/issues/2019-01.json"), "utf8"));
+  assert.is(issue.label, "2019年第1期");
+  assert.equal(issue.documents.map((d: { url: string }) => d.url), PUBLISHED.slice(1).map((p) => BASE + p.slice(1)));
+  const schema = JSON.parse(await readFile(path.join(out, "data/schema.json"), "utf8"));
+  assert.ok(schema.$defs.DocumentRecord);
+  const files = await listFiles(out);
+  assert.ok(files.includes("data/issues/2020-03.json"));
+  assert.ok(files.includes("data/index.html"), "the open-data page");
+});
+
+test("Atom feeds of issues, documents and each issuer hold only published documents", async () => {
+  const feed = (p: string) => readFile(path.join(out, p), "utf8");
+  const entries = (xml: string) => [...xml.matchAll(/<link rel="alternate" type="text\/html" href="([^"]+)"\/>\s*<updated>/g)].map((m) => m[1]);
+  const issues = await feed("feeds/issues.xml");
+  assert.ok(issues.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"'));
+  assert.equal(entries(issues), [`${BASE}2020/3/`, `${BASE}2019/1/`]);
+  assert.ok(issues.includes("<updated>2020-09-30T00:00:00Z</updated>"), "feed date from the issue's publication date");
+  const documents = await feed("feeds/documents.xml");
+  assert.equal(entries(documents).sort(), PUBLISHED.map((p) => BASE + p.slice(1)).sort());
+  const health = await feed(`feeds/issuers/${issuerFeedSlug("测试市卫生健康局")}.xml`);
+  assert.equal(entries(health), [`${BASE}2019/1/csbf-2019-2/`], "a joint document is in each issuer's feed");
+  const files = await listFiles(out);
+  assert.not.ok(files.includes(`feeds/issuers/${issuerFeedSlug(WITHHELD_ONLY_ISSUER)}.xml`), "no feed for an issuer with only withheld documents");
+  assert.is(files.filter((f) => f.startsWith("feeds/issuers/")).length, 3);
+});
+
+test("document pages carry schema.org Legislation JSON-LD, Dublin Core and canonical/OpenGraph URLs", async () => {
+  const html = await page("/2019/1/csbf-2019-2/");
+  const json = html.match(/<script type="application\/ld\+json">([^<]*)<\/script>/)?.[1];
+  assert.ok(json, "JSON-LD block");
+  const ld = JSON.parse(json!);
+  assert.is(ld["@type"], "Legislation");
+  assert.is(ld.legislationIdentifier, "测政办发〔2019〕2号");
+  assert.equal(ld.legislationPassedBy.map((o: { name: string }) => o.name), ["测试市人民政府办公室", "测试市卫生健康局"]);
+  assert.is(ld.legislationDate, "2019-01-01");
+  assert.is(ld.isPartOf.url, `${BASE}2019/1/`);
+  assert.ok(html.includes('<meta name="DC.creator" content="测试市卫生健康局">'));
+  assert.ok(html.includes('<meta name="DC.date" content="2019-01-01">'));
+  assert.ok(html.includes(`<link rel="canonical" href="${BASE}2019/1/csbf-2019-2/">`));
+  assert.ok(html.includes(`<meta property="og:url" content="${BASE}2019/1/csbf-2019-2/">`));
+  assert.ok(html.includes('<meta property="og:type" content="article">'));
+});
+
+test("writes a sitemap of every listed page and robots.txt pointing to it", async () => {
+  const sitemap = await readFile(path.join(out, "sitemap.xml"), "utf8");
+  const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+  for (const p of ["/", "/2019/", "/2019/1/", ...PUBLISHED]) assert.ok(locs.includes(BASE + p.slice(1)), p);
+  assert.not.ok(locs.some((l) => l!.includes("withheld") || l!.includes("draft")));
+  assert.is(await readFile(path.join(out, "robots.txt"), "utf8"), `User-agent: *\nAllow: /\nSitemap: ${BASE}sitemap.xml\n`);
 });
 
 test("a failed build leaves the previous output exactly as it was", async () => {
