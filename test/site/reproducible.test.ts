@@ -1,0 +1,47 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { listFiles } from "../helpers/site-files.ts";
+import { PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
+
+const run = promisify(execFile);
+let work = "";
+let content = "";
+
+test.before(async () => {
+  work = await mkdtemp(path.join(tmpdir(), "gazette-repro-"));
+  content = await tempArchive({ "archive.yml": "title: 测试市人民政府公报\npublisher: 测试市人民政府办公室\nurl: https://gazette.example.org/\n" });
+});
+
+test.after(async () => {
+  await rm(work, { recursive: true, force: true });
+  await rm(content, { recursive: true, force: true });
+});
+
+/** Builds the fixture archive with `npm run build` in a fresh process in time zone `tz`. */
+async function buildIn(tz: string): Promise<string> {
+  const out = path.join(work, tz.replace("/", "-"));
+  await run(process.execPath, ["--import", "tsx", "scripts/build.ts", "--content", content, "--output", out], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, TZ: tz },
+  });
+  return out;
+}
+
+test("two builds of the same content in different time zones give byte-identical sites", async () => {
+  const a = await buildIn("Asia/Shanghai");
+  const b = await buildIn("America/Los_Angeles");
+  const files = await listFiles(a);
+  assert.equal(await listFiles(b), files, "same file names");
+  assert.ok(files.some((f) => f.startsWith("pagefind/")) && files.includes("feeds/documents.xml") && files.includes("sitemap.xml"));
+  for (const f of files) {
+    const same = (await readFile(path.join(a, f))).equals(await readFile(path.join(b, f)));
+    assert.ok(same, `${f} differs between the two builds`);
+  }
+});
+
+test.run();
