@@ -23,7 +23,7 @@ export interface GazettePluginOptions {
  * data (see `buildSiteData`), registers the generated pages as virtual templates rendered by the
  * layouts in `_includes/layouts/` (with Atom feeds, open-data files, sitemap and robots.txt, see
  * `publishSite`), turns on Nunjucks autoescaping, adds the path prefix to HTML URLs
- * (HtmlBasePlugin) and to the search index, compiles the Sass theme (and the
+ * (HtmlBasePlugin; Pagefind finds its own base from its script URL), compiles the Sass theme (and the
  * GB/T 9704-2012 print stylesheet with its bundled fonts, see `src/print/`) and
  * builds the Pagefind index after each build (also under `--serve`). Markdown bodies are
  * rendered by our markdown-it instance only, never by a template engine, so `{{` and `{%` in a
@@ -50,6 +50,6 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   config.on("eleventy.after", async ({ directories }) => {
     await compileTheme(directories.output);
     await writePrintAssets(directories.output);
-    if (options.search !== false && process.env.GAZETTE_SEARCH !== "off") await buildSearchIndex(directories.output, { pathPrefix: config.pathPrefix });
+    if (options.search !== false && process.env.GAZETTE_SEARCH !== "off") await buildSearchIndex(directories.output);
   });
 }

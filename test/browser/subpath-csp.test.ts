@@ -1,0 +1,86 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { auditPage, checkSiteLinks, samplePages, STRICT_CSP, waitForDocumentLinks } from "../../src/audit/index.ts";
+import { launchChromium, serveStatic, type StaticServer } from "../../src/browser/index.ts";
+import { buildSite } from "../../src/build/index.ts";
+import { listFiles } from "../helpers/site-files.ts";
+import { PROJECT_ROOT } from "../helpers/temp-archive.ts";
+
+// Builds the sample gazette for the sub-path /gazette/ and serves it only there, under a strict
+// Content-Security-Policy header, as a government host with a hardened server would.
+const PREFIX = "/gazette/";
+let out = "";
+let server: StaticServer;
+let browser: Browser;
+let origin = "";
+
+test.before(async () => {
+  out = path.join(await mkdtemp(path.join(tmpdir(), "gazette-subpath-")), "_site");
+  const result = await buildSite({ root: PROJECT_ROOT, contentDir: path.join(PROJECT_ROOT, "issues"), outputDir: out, pathPrefix: PREFIX });
+  assert.ok(result.ok, result.error);
+  server = await serveStatic(out, PREFIX, { "Content-Security-Policy": STRICT_CSP });
+  origin = `${server.url}/gazette`;
+  browser = await launchChromium();
+});
+
+test.after(async () => {
+  await browser?.close();
+  await server?.close();
+  await rm(path.dirname(out), { recursive: true, force: true });
+});
+
+test("every root-relative URL in every page, feed and data file starts with the prefix", async () => {
+  const bad: string[] = [];
+  for (const f of (await listFiles(out)).filter((x) => /\.(html|xml|json|csv|css)$/.test(x) && !x.startsWith("pagefind/"))) {
+    const text = await readFile(path.join(out, f), "utf8");
+    const urls = [...text.matchAll(/(?:href|src)="(\/[^"]*)"|"url": "(\/[^"]*)"|,(\/\d{4}\/[^,\r\n]*)\r?$|url\((\/[^)]*)\)/gm)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]!);
+    for (const u of urls) if (!u.startsWith(PREFIX)) bad.push(`${f}: ${u}`);
+  }
+  assert.equal(bad, []);
+  const docs = JSON.parse(await readFile(path.join(out, "data/documents.json"), "utf8")) as { url: string }[];
+  assert.ok(docs.every((d) => d.url.startsWith("/gazette/2019/2/")));
+});
+
+test("every page type loads with no CSP violation and no console error", async () => {
+  const failures: string[] = [];
+  for (const sample of await samplePages(out, "工作要点")) {
+    const a = await auditPage(browser, origin, sample, 1280);
+    for (const c of a.cspViolations) failures.push(`${sample.kind}: CSP ${c}`);
+    for (const e of a.errors) failures.push(`${sample.kind}: ${e}`);
+    for (const v of a.violations) failures.push(`${sample.kind}: axe ${v.id}`);
+  }
+  assert.equal(failures, []);
+});
+
+test("search works under the sub-path and the CSP: results link to pages that load", async () => {
+  const page = await browser.newPage();
+  const csp: string[] = [];
+  await page.exposeFunction("reportCsp", (v: string) => csp.push(v));
+  await page.addInitScript(() => document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { reportCsp: (v: string) => void }).reportCsp(e.violatedDirective)));
+  const response = await page.goto(`${origin}/search/?q=${encodeURIComponent("缓释基金")}`);
+  assert.is(response?.headers()["content-security-policy"], STRICT_CSP);
+  await waitForDocumentLinks(page);
+  const hrefs = await page.$$eval("main a[href]", (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  assert.ok(hrefs.includes("/gazette/2019/2/rzbf-2019-5/"), hrefs.join(" "));
+  const doc = await page.goto(`${server.url}/gazette/2019/2/rzbf-2019-5/`);
+  assert.is(doc?.status(), 200);
+  assert.equal(csp, []);
+  await page.close();
+});
+
+test("the same build outside the sub-path is not served, so nothing silently depends on /", async () => {
+  const res = await fetch(`${server.url}/assets/site.css`);
+  assert.is(res.status, 404);
+});
+
+test("no broken link or anchor under the sub-path", async () => {
+  const { checked, broken } = await checkSiteLinks(server.url, [`${origin}/`, `${origin}/404.html`]);
+  assert.ok(checked > 20, `checked ${checked} links`);
+  assert.equal(broken, []);
+});
+
+test.run();
