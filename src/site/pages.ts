@@ -27,6 +27,15 @@ export function documentCrumbs(doc: Pick<DocumentView, "issue" | "title">): Crum
 }
 
 /**
+ * The description of a document page (`<meta name="description">`, `og:description`): its
+ * numbers, issuers, date and gazette issue, e.g.
+ * `乳政发〔2019〕2号　乳山市人民政府　2019年4月10日　乳山市人民政府公报2019年第2期`.
+ */
+export function documentDescription(doc: Pick<DocumentView, "docNumbers" | "issuers" | "dateLabel" | "issue">): string {
+  return [doc.docNumbers.join("、"), doc.issuers.join("、"), doc.dateLabel, `${doc.issue.gazette}${doc.issue.label}`].filter(Boolean).join("　");
+}
+
+/**
  * Registers the generated pages as virtual templates. Each is an empty Nunjucks template whose
  * layout (in `_includes/layouts/`) does the rendering; paginated pages take one item of the
  * global `site` data each. URLs (ASCII, stable, never slugified from Chinese):
@@ -80,6 +89,7 @@ export function registerPages(config: UserConfig): void {
     permalink: "{{ doc.url }}index.html",
     eleventyComputed: {
       pageTitle: (d: { doc: DocumentView }) => d.doc.title,
+      pageDescription: (d: { doc: DocumentView }) => documentDescription(d.doc),
       breadcrumbs: (d: { doc: DocumentView }) => documentCrumbs(d.doc),
     },
   });

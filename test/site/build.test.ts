@@ -181,6 +181,7 @@ test("document pages carry schema.org Legislation JSON-LD, Dublin Core and canon
   assert.ok(html.includes(`<link rel="canonical" href="${BASE}2019/1/csbf-2019-2/">`));
   assert.ok(html.includes(`<meta property="og:url" content="${BASE}2019/1/csbf-2019-2/">`));
   assert.ok(html.includes('<meta property="og:type" content="article">'));
+  assert.ok(html.includes('<meta name="description" content="测政办发〔2019〕2号　测试市人民政府办公室、测试市卫生健康局　2019年1月1日　测试市人民政府公报2019年第1期">'));
 });
 
 test("writes a sitemap of every listed page and robots.txt pointing to it", async () => {
