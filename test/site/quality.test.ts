@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { checkSiteLinks, formatHtmlProblems, pageWeight, validateSiteHtml } from "../../src/audit/index.ts";
@@ -78,7 +78,6 @@ test("no broken internal link or anchor anywhere in the served site (linkinator)
 
 test("the link check does report a broken link and a missing anchor", async () => {
   const dir = await mkdtemp(path.join(tmpdir(), "gazette-links-"));
-  const { writeFile } = await import("node:fs/promises");
   await writeFile(path.join(dir, "index.html"), '<!doctype html><title>t</title><a href="/missing/">x</a> <a href="/#nowhere">y</a>');
   const server = await serveStatic(dir);
   try {
