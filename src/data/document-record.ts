@@ -1,38 +1,8 @@
 import type { DocumentView, IssueView } from "../site/site-data.ts";
 import type { SiteLinks } from "../site/site-links.ts";
+import type { DocumentRecord, IssueRecord } from "./schema.ts";
 
-/**
- * One published document as open data (`data/documents.json`, `data/documents.csv`, and the
- * `documents` of each `data/issues/<key>.json`). Only `public` and `on-request` documents exist
- * here: the site data has already dropped withheld and drafts. Field names follow
- * `DOCUMENT_RECORD_SCHEMA` (documented in README.md and written to `data/schema.json`).
- */
-export interface DocumentRecord {
-  /** 标题 */
-  title: string;
-  /** 发文字号, canonical 〔〕 form; empty list when the document has none. */
-  docNumbers: string[];
-  /** 发文机关 */
-  issuers: string[];
-  /** 成文日期 `YYYY-MM-DD`. */
-  date: string;
-  /** 公开方式: `public` (主动公开) or `on-request` (依申请公开, text not on the site). */
-  publication: "public" | "on-request";
-  /** True when the full text is on the document page. */
-  textPublished: boolean;
-  /** 栏目 */
-  section: string;
-  /** 原刊页码, or null when not known. */
-  page: number | null;
-  /** Key of the gazette issue, `YYYY-NN`. */
-  issue: string;
-  /** 刊名 */
-  gazette: string;
-  /** 期次 label, e.g. `2019年第2期`. */
-  issueLabel: string;
-  /** Document page: absolute when the archive's `url` is set, else a root-relative path. */
-  url: string;
-}
+export type { DocumentRecord, IssueRecord };
 
 /**
  * The open-data record of one document page.
@@ -56,23 +26,6 @@ export function documentRecord(doc: DocumentView, links: SiteLinks): DocumentRec
     issueLabel: doc.issue.label,
     url: links.best(doc.url),
   };
-}
-
-/** One gazette issue as open data (`data/issues/<key>.json`). */
-export interface IssueRecord {
-  key: string;
-  gazette: string;
-  year: number;
-  number: number;
-  label: string;
-  frequency: string;
-  publisher: string;
-  /** 出版日期 `YYYY-MM-DD`, or null when not known. */
-  published: string | null;
-  /** Sections in printed order (only those with published documents). */
-  sections: string[];
-  url: string;
-  documents: DocumentRecord[];
 }
 
 /** The open-data record of one gazette issue with its listed documents in table-of-contents order. */

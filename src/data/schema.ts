@@ -1,51 +1,62 @@
+import { z } from "zod";
+
+const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
 /**
- * JSON Schema (draft 2020-12) of the open data: `data/documents.json` (an array of document
- * records) and `data/issues/<key>.json` (one gazette issue). Written to `data/schema.json`;
- * README.md documents the same fields. Keep in step with `DocumentRecord` and `IssueRecord`.
+ * One published document as open data (`data/documents.json`, `data/documents.csv`, and the
+ * `documents` of each `data/issues/<key>.json`). Only `public` and `on-request` documents exist
+ * here. The JSON Schema in `data/schema.json` is generated from this, and README.md documents it.
+ */
+export const documentRecordSchema = z.strictObject({
+  title: z.string().describe("标题 title as printed"),
+  docNumbers: z.array(z.string()).describe("发文字号 document numbers, 〔〕 form; empty when none"),
+  issuers: z.array(z.string()).min(1).describe("发文机关 issuers"),
+  date: calendarDate.describe("成文日期 date of the document, YYYY-MM-DD (a calendar date, no time zone)"),
+  publication: z.enum(["public", "on-request"]).describe("公开方式: public 主动公开, on-request 依申请公开 (text not on the site)"),
+  textPublished: z.boolean().describe("true when the full text is on the document page"),
+  section: z.string().describe("栏目 section of the gazette issue"),
+  page: z.number().int().positive().nullable().describe("原刊页码 page in the printed issue, or null"),
+  issue: z.string().regex(/^\d{4}-\d{2}$/).describe("key of the gazette issue, YYYY-NN"),
+  gazette: z.string().describe("刊名 gazette name"),
+  issueLabel: z.string().describe("期次, e.g. 2019年第2期"),
+  url: z.string().describe("document page: absolute when the archive's url is set, else a path from the host root"),
+});
+export type DocumentRecord = z.output<typeof documentRecordSchema>;
+
+/** One gazette issue as open data (`data/issues/<key>.json`). */
+export const issueRecordSchema = z.strictObject({
+  key: z.string().regex(/^\d{4}-\d{2}$/).describe("key of the gazette issue, YYYY-NN"),
+  gazette: z.string().describe("刊名 gazette name"),
+  year: z.number().int().describe("年份"),
+  number: z.number().int().positive().describe("期号 within the year"),
+  label: z.string().describe("期次, e.g. 2019年第2期"),
+  frequency: z.string().describe("刊期, e.g. 季刊"),
+  publisher: z.string().describe("主办 publisher"),
+  published: calendarDate.nullable().describe("出版日期 YYYY-MM-DD, or null when not known"),
+  sections: z.array(z.string()).describe("栏目 with published documents, in printed order"),
+  url: z.string().describe("issue page: absolute when the archive's url is set, else a path from the host root"),
+  documents: z.array(documentRecordSchema).describe("published documents in table-of-contents order"),
+});
+export type IssueRecord = z.output<typeof issueRecordSchema>;
+
+/** `documents.json`: every published document, newest gazette issue first. */
+export const documentsFileSchema = z.array(documentRecordSchema);
+
+function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { target: "draft-2020-12" }) as Record<string, unknown>;
+  return rest;
+}
+
+/**
+ * JSON Schema (draft 2020-12) of the open data, written to `data/schema.json`: `documents.json`
+ * is an array of `DocumentRecord`, `issues/<key>.json` an `IssueRecord`. Generated from the zod
+ * schemas above, so the files and their documentation cannot drift apart.
  */
 export const OPEN_DATA_SCHEMA = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   title: "Gazette archive open data",
   description:
     "documents.json is an array of DocumentRecord; issues/<key>.json is an IssueRecord. Only published documents (public, on-request) are listed; withheld and draft documents never appear.",
-  $defs: {
-    DocumentRecord: {
-      type: "object",
-      additionalProperties: false,
-      required: ["title", "docNumbers", "issuers", "date", "publication", "textPublished", "section", "page", "issue", "gazette", "issueLabel", "url"],
-      properties: {
-        title: { type: "string", description: "标题 title as printed" },
-        docNumbers: { type: "array", items: { type: "string" }, description: "发文字号 document numbers, 〔〕 form; empty when none" },
-        issuers: { type: "array", items: { type: "string" }, minItems: 1, description: "发文机关 issuers" },
-        date: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "成文日期 date of the document (calendar date)" },
-        publication: { enum: ["public", "on-request"], description: "公开方式: public 主动公开, on-request 依申请公开" },
-        textPublished: { type: "boolean", description: "true when the full text is on the document page" },
-        section: { type: "string", description: "栏目 section of the gazette issue" },
-        page: { type: ["integer", "null"], description: "原刊页码 page in the printed issue" },
-        issue: { type: "string", pattern: "^\\d{4}-\\d{2}$", description: "key of the gazette issue, YYYY-NN" },
-        gazette: { type: "string", description: "刊名 gazette name" },
-        issueLabel: { type: "string", description: "期次 e.g. 2019年第2期" },
-        url: { type: "string", description: "document page; absolute when the archive's url is set, else a path from the host root" },
-      },
-    },
-    IssueRecord: {
-      type: "object",
-      additionalProperties: false,
-      required: ["key", "gazette", "year", "number", "label", "frequency", "publisher", "published", "sections", "url", "documents"],
-      properties: {
-        key: { type: "string", pattern: "^\\d{4}-\\d{2}$" },
-        gazette: { type: "string", description: "刊名" },
-        year: { type: "integer" },
-        number: { type: "integer", description: "期号 within the year" },
-        label: { type: "string", description: "e.g. 2019年第2期" },
-        frequency: { type: "string", description: "刊期 e.g. 季刊" },
-        publisher: { type: "string", description: "主办" },
-        published: { type: ["string", "null"], description: "出版日期 YYYY-MM-DD" },
-        sections: { type: "array", items: { type: "string" }, description: "栏目 in printed order" },
-        url: { type: "string" },
-        documents: { type: "array", items: { $ref: "#/$defs/DocumentRecord" } },
-      },
-    },
-  },
+  $defs: { DocumentRecord: jsonSchemaOf(documentRecordSchema), IssueRecord: jsonSchemaOf(issueRecordSchema) },
   oneOf: [{ type: "array", items: { $ref: "#/$defs/DocumentRecord" } }, { $ref: "#/$defs/IssueRecord" }],
-} as const;
+};

@@ -1,6 +1,21 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { CSV_COLUMNS, documentRecord, documentsCsv, dublinCoreMeta, issueRecord, jsonLdScriptText, legislationJsonLd, openDataFiles, OPEN_DATA_SCHEMA } from "../../src/data/index.ts";
+import {
+  CSV_COLUMNS,
+  documentRecord,
+  documentRecordSchema,
+  documentsCsv,
+  documentsFileSchema,
+  dublinCoreMeta,
+  issueRecord,
+  issueRecordSchema,
+  jsonLdScriptText,
+  legislationJsonLd,
+  openDataFiles,
+  OPEN_DATA_SCHEMA,
+} from "../../src/data/index.ts";
+
+const schemaFields = (name: "DocumentRecord" | "IssueRecord") => Object.keys((OPEN_DATA_SCHEMA.$defs[name] as { properties: object }).properties).sort();
 import { siteLinks } from "../../src/site/site-links.ts";
 import { docView, issueView, SETTINGS } from "../helpers/site-views.ts";
 
@@ -23,7 +38,8 @@ test("a document record carries the metadata and the page URL, never the text", 
     url: "https://gazette.example.org/archive/2019/1/csf-2019-1/",
   });
   assert.equal(Object.keys(r).sort(), [...CSV_COLUMNS].sort(), "CSV has every field");
-  assert.equal(Object.keys(r).sort(), Object.keys(OPEN_DATA_SCHEMA.$defs.DocumentRecord.properties).sort(), "schema documents every field");
+  assert.equal(Object.keys(r).sort(), schemaFields("DocumentRecord"), "schema documents every field");
+  assert.equal(documentRecordSchema.parse(r), r);
 });
 
 test("refuses to export a withheld or draft document", () => {
@@ -37,7 +53,8 @@ test("an issue record lists its documents and a missing page or date as null", (
   assert.is(r.published, null);
   assert.is(r.documents[0]!.page, null);
   assert.is(r.url, "/2019/1/");
-  assert.equal(Object.keys(r).sort(), Object.keys(OPEN_DATA_SCHEMA.$defs.IssueRecord.properties).sort());
+  assert.equal(Object.keys(r).sort(), schemaFields("IssueRecord"));
+  assert.equal(issueRecordSchema.parse(r), r);
 });
 
 test("writes RFC 4180 CSV with a BOM, CRLF, quoted commas and quotes, and lists joined with ;", () => {
@@ -54,7 +71,8 @@ test("writes documents.json, documents.csv, schema.json and one JSON per gazette
   const issue = issueView([docView()]);
   const files = openDataFiles({ issues: [issue], documents: issue.documents }, links);
   assert.equal(files.map((f) => f.path), ["/data/documents.json", "/data/documents.csv", "/data/schema.json", "/data/issues/2019-01.json"]);
-  assert.is(JSON.parse(files[0]!.text).length, 1);
+  assert.is(documentsFileSchema.parse(JSON.parse(files[0]!.text)).length, 1);
+  assert.equal(JSON.parse(files[2]!.text), JSON.parse(JSON.stringify(OPEN_DATA_SCHEMA)));
   assert.is(JSON.parse(files[3]!.text).documents[0].title, "测试市人民政府关于印发2019年工作要点的通知");
 });
 

@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import path from "node:path";
 import { buildSite } from "../../src/build/index.ts";
 import { allSiteText, listFiles } from "../helpers/site-files.ts";
+import { documentsFileSchema, issueRecordSchema } from "../../src/data/index.ts";
 import { issuerFeedSlug } from "../../src/feeds/index.ts";
 import { documentText, PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
 
@@ -135,14 +136,14 @@ test("document pages mark only the document for the search index, with filters a
 const PUBLISHED = ["/2020/3/renmian/", "/2019/1/csf-2019-1/", "/2019/1/csbf-2019-3/", "/2019/1/csbf-2019-2/"];
 
 test("data/documents.json and .csv list exactly the published documents with absolute URLs", async () => {
-  const records = JSON.parse(await readFile(path.join(out, "data/documents.json"), "utf8")) as { url: string; publication: string; title: string }[];
+  const records = documentsFileSchema.parse(JSON.parse(await readFile(path.join(out, "data/documents.json"), "utf8")));
   assert.equal(records.map((r) => r.url), PUBLISHED.map((p) => BASE + p.slice(1)));
   assert.equal([...new Set(records.map((r) => r.publication))].sort(), ["on-request", "public"]);
   const csv = await readFile(path.join(out, "data/documents.csv"), "utf8");
   assert.is(csv.trim().split("\r\n").length, PUBLISHED.length + 1, "header + one row per document");
-  const issue = JSON.parse(await readFile(path.join(out, "data/issues/2019-01.json"), "utf8"));
+  const issue = issueRecordSchema.parse(JSON.parse(await readFile(path.join(out, "data/issues/2019-01.json"), "utf8")));
   assert.is(issue.label, "2019年第1期");
-  assert.equal(issue.documents.map((d: { url: string }) => d.url), PUBLISHED.slice(1).map((p) => BASE + p.slice(1)));
+  assert.equal(issue.documents.map((d) => d.url), PUBLISHED.slice(1).map((p) => BASE + p.slice(1)));
   const schema = JSON.parse(await readFile(path.join(out, "data/schema.json"), "utf8"));
   assert.ok(schema.$defs.DocumentRecord);
   const files = await listFiles(out);
