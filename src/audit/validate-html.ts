@@ -10,6 +10,8 @@ import { HtmlValidate, type ConfigData } from "html-validate";
  * - `doctype-style`: `<!doctype html>` and `<!DOCTYPE html>` are equally valid; this is taste.
  * - `no-trailing-whitespace`: rendered Markdown may keep a line's trailing spaces; not an error.
  * - `long-title`: page titles are full official document titles and may exceed 70 characters.
+ * - `valid-id` relaxed: heading ids keep the heading's Chinese text and may start with a digit
+ *   (`2019年工作要点`), which HTML allows (any id without whitespace); only real errors are reported.
  */
 export const HTML_VALIDATE_CONFIG: ConfigData = {
   extends: ["html-validate:recommended"],
@@ -18,6 +20,7 @@ export const HTML_VALIDATE_CONFIG: ConfigData = {
     "doctype-style": "off",
     "no-trailing-whitespace": "off",
     "long-title": "off",
+    "valid-id": ["error", { relaxed: true }],
   },
 };
 

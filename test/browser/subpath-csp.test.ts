@@ -72,6 +72,26 @@ test("search works under the sub-path and the CSP: results link to pages that lo
   await page.close();
 });
 
+test("feeds are well-formed Atom whose entry links load under the sub-path", async () => {
+  const page = await browser.newPage();
+  await page.goto(`${origin}/`);
+  const feeds = (await listFiles(out)).filter((f) => f.startsWith("feeds/"));
+  assert.ok(feeds.length >= 3);
+  for (const f of feeds) {
+    const facts = await page.evaluate(async (url) => {
+      const xml = new DOMParser().parseFromString(await (await fetch(url)).text(), "application/xml");
+      const links = Array.from(xml.querySelectorAll("entry > link[rel=alternate]")).map((l) => new URL(l.getAttribute("href")!, url).href);
+      const statuses = await Promise.all(links.map(async (l) => (await fetch(l)).status));
+      return { error: xml.querySelector("parsererror")?.textContent ?? "", root: xml.documentElement.namespaceURI, links, statuses };
+    }, `${origin}/${f}`);
+    assert.is(facts.error, "", f);
+    assert.is(facts.root, "http://www.w3.org/2005/Atom", f);
+    assert.ok(facts.links.length > 0 && facts.links.every((l) => l.startsWith(`${origin}/`)), f);
+    assert.ok(facts.statuses.every((s) => s === 200), `${f}: ${facts.statuses}`);
+  }
+  await page.close();
+});
+
 test("the same build outside the sub-path is not served, so nothing silently depends on /", async () => {
   const res = await fetch(`${server.url}/assets/site.css`);
   assert.is(res.status, 404);

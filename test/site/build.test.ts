@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import path from "node:path";
 import { buildSite } from "../../src/build/index.ts";
 import { allSiteText, listFiles } from "../helpers/site-files.ts";
+import { formatHtmlProblems, validateSiteHtml } from "../../src/audit/index.ts";
 import { documentsFileSchema, issueRecordSchema } from "../../src/data/index.ts";
 import { issuerFeedSlug } from "../../src/feeds/index.ts";
 import { documentText, PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
@@ -191,6 +192,12 @@ test("writes a sitemap of every listed page and robots.txt pointing to it", asyn
   for (const p of ["/", "/2019/", "/2019/1/", ...PUBLISHED]) assert.ok(locs.includes(BASE + p.slice(1)), p);
   assert.not.ok(locs.some((l) => l!.includes("withheld") || l!.includes("draft")));
   assert.is(await readFile(path.join(out, "robots.txt"), "utf8"), `User-agent: *\nAllow: /\nSitemap: ${BASE}sitemap.xml\n`);
+});
+
+test("every page of the fixture archive (on-request notice, two issues, absolute URLs) passes html-validate", async () => {
+  const { files, errors } = await validateSiteHtml(out);
+  assert.ok(files >= 10);
+  assert.is(errors.length, 0, formatHtmlProblems(errors));
 });
 
 test("a failed build leaves the previous output exactly as it was", async () => {
