@@ -19,7 +19,7 @@ export function legislationJsonLd(doc: DocumentView, settings: ArchiveSettings, 
     legislationDate: doc.date,
     inLanguage: settings.lang,
     url: links.best(doc.url),
-    isAccessibleForFree: true,
+    isAccessibleForFree: doc.textPublished,
     isPartOf: {
       "@type": "PublicationIssue",
       name: `${doc.issue.gazette}${doc.issue.label}`,
