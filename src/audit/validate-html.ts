@@ -10,6 +10,9 @@ import { HtmlValidate, type ConfigData } from "html-validate";
  * - `doctype-style`: `<!doctype html>` and `<!DOCTYPE html>` are equally valid; this is taste.
  * - `no-trailing-whitespace`: rendered Markdown may keep a line's trailing spaces; not an error.
  * - `long-title`: page titles are full official document titles and may exceed 70 characters.
+ * - `role="list"` allowed on `<ol>`/`<ul>` (`no-redundant-role`, `prefer-native-element`): lists
+ *   styled with `list-style: none` lose their list role in WebKit (Safari, VoiceOver) unless the
+ *   role is written out, so the table of contents and issue lists carry it on purpose.
  * - `valid-id` relaxed: heading ids keep the heading's Chinese text and may start with a digit
  *   (`2019年工作要点`), which HTML allows (any id without whitespace); only real errors are reported.
  */
@@ -21,6 +24,8 @@ export const HTML_VALIDATE_CONFIG: ConfigData = {
     "no-trailing-whitespace": "off",
     "long-title": "off",
     "valid-id": ["error", { relaxed: true }],
+    "no-redundant-role": ["error", { exclude: ["list"] }],
+    "prefer-native-element": ["error", { exclude: ["list"] }],
   },
 };
 
