@@ -59,21 +59,24 @@ export async function printPdfs(siteDir: string, tasks: PrintTask[], onDone: (pd
 
 /**
  * Shows the links to a PDF that now exists: in every `index.html` under `dir`, removes the
- * `hidden` attribute of the `<a … data-pdf="<pdfFile>" hidden>` anchors the layouts write
+ * `hidden` attribute (`hidden` or `hidden=""`) of the `<a … data-pdf="<pdfFile>" hidden>` anchors the layouts write
  * (issue and document pages carry them hidden, since the build does not make PDFs).
  * @param pdfFile path relative to the site root, e.g. `pdf/2019-02.pdf`.
  * @returns number of pages changed.
  */
 export async function unhidePdfLinks(dir: string, pdfFile: string): Promise<number> {
-  const marker = `data-pdf="${pdfFile}" hidden`;
+  // Eleventy's HtmlBasePlugin re-serialises pages built with a path prefix and writes the
+  // boolean attribute as `hidden=""`; both spellings are removed.
+  const marker = new RegExp(`data-pdf="${pdfFile.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}" hidden(?:="")?`, "g");
   let changed = 0;
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   for (const e of entries) {
     if (!e.isFile() || e.name !== "index.html") continue;
     const file = path.join(e.parentPath, e.name);
     const html = await readFile(file, "utf8");
-    if (!html.includes(marker)) continue;
-    await writeFile(file, html.split(marker).join(`data-pdf="${pdfFile}"`));
+    const shown = html.replace(marker, `data-pdf="${pdfFile}"`);
+    if (shown === html) continue;
+    await writeFile(file, shown);
     changed++;
   }
   return changed;

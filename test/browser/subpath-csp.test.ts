@@ -4,11 +4,16 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { auditPage, checkSiteLinks, samplePages, STRICT_CSP, waitForDocumentLinks } from "../../src/audit/index.ts";
+import { auditPage, checkSiteLinks, formatHtmlProblems, samplePages, STRICT_CSP, validateSiteHtml, waitForDocumentLinks } from "../../src/audit/index.ts";
 import { launchChromium, serveStatic, type StaticServer } from "../../src/browser/index.ts";
 import { buildSite } from "../../src/build/index.ts";
+import { loadArchiveOrThrow } from "../../src/content/index.ts";
+import { createMarkdown } from "../../src/markdown/index.ts";
+import { printPdfs, printTasks } from "../../src/print/index.ts";
+import { buildSiteData } from "../../src/site/index.ts";
 import { listFiles } from "../helpers/site-files.ts";
 import { PROJECT_ROOT } from "../helpers/temp-archive.ts";
+import { failLoudly } from "../helpers/setup.ts";
 
 // Builds the sample gazette for the sub-path /gazette/ and serves it only there, under a strict
 // Content-Security-Policy header, as a government host with a hardened server would.
@@ -18,14 +23,16 @@ let server: StaticServer;
 let browser: Browser;
 let origin = "";
 
-test.before(async () => {
-  out = path.join(await mkdtemp(path.join(tmpdir(), "gazette-subpath-")), "_site");
-  const result = await buildSite({ root: PROJECT_ROOT, contentDir: path.join(PROJECT_ROOT, "issues"), outputDir: out, pathPrefix: PREFIX });
-  assert.ok(result.ok, result.error);
-  server = await serveStatic(out, PREFIX, { "Content-Security-Policy": STRICT_CSP });
-  origin = `${server.url}/gazette`;
-  browser = await launchChromium();
-});
+test.before(
+  failLoudly(async () => {
+    out = path.join(await mkdtemp(path.join(tmpdir(), "gazette-subpath-")), "_site");
+    const result = await buildSite({ root: PROJECT_ROOT, contentDir: path.join(PROJECT_ROOT, "issues"), outputDir: out, pathPrefix: PREFIX });
+    assert.ok(result.ok, result.error);
+    server = await serveStatic(out, PREFIX, { "Content-Security-Policy": STRICT_CSP });
+    origin = `${server.url}/gazette`;
+    browser = await launchChromium();
+  }),
+);
 
 test.after(async () => {
   await browser?.close();
@@ -97,7 +104,28 @@ test("the same build outside the sub-path is not served, so nothing silently dep
   assert.is(res.status, 404);
 });
 
-test("no broken link or anchor under the sub-path", async () => {
+test("PDFs made for the sub-path build are linked, shown and served under it; pages stay valid", async () => {
+  const contentDir = path.join(PROJECT_ROOT, "issues");
+  const site = buildSiteData(await loadArchiveOrThrow(contentDir, PROJECT_ROOT), createMarkdown());
+  await printPdfs(out, printTasks(site, { documents: true }), () => {}, PREFIX);
+  const page = await browser.newPage();
+  await page.goto(`${origin}/2019/2/rzf-2019-2/`);
+  const links = page.locator("a.pdf-link");
+  assert.is(await links.count(), 2);
+  for (const link of await links.all()) {
+    assert.ok(await link.isVisible(), "shown once the PDF exists");
+    const href = (await link.getAttribute("href"))!;
+    assert.ok(href.startsWith("/gazette/pdf/"), href);
+    const res = await fetch(server.url + href);
+    assert.is(res.status, 200, href);
+    assert.is(res.headers.get("content-type"), "application/pdf");
+  }
+  await page.close();
+  const { errors } = await validateSiteHtml(out);
+  assert.is(errors.length, 0, formatHtmlProblems(errors));
+});
+
+test("no broken link or anchor under the sub-path (PDFs made)", async () => {
   const { checked, broken } = await checkSiteLinks(server.url, [`${origin}/`, `${origin}/404.html`]);
   assert.ok(checked > 20, `checked ${checked} links`);
   assert.equal(broken, []);
