@@ -1,7 +1,8 @@
 /**
  * `npm run audit [-- --path-prefix /gazette/] [-- --query 工作要点] [-- --screenshots DIR]`:
  * builds the archive into a temporary folder (with the path prefix, if given), serves it under a
- * strict Content-Security-Policy and reports: html-validate errors, broken links and anchors
+ * strict Content-Security-Policy, makes the PDFs (as `npm run pdf -- --documents` does before
+ * publishing, so the PDF links resolve) and reports: html-validate errors, broken links and anchors
  * (linkinator), axe WCAG 2.1 AA violations and CSP violations for each page type at 360 px and
  * 1280 px, and the compressed size of each document page. Exits 1 when anything fails.
  */
@@ -22,6 +23,10 @@ import {
 } from "../src/audit/index.ts";
 import { launchChromium, serveStatic } from "../src/browser/index.ts";
 import { buildSite } from "../src/build/index.ts";
+import { loadArchiveOrThrow } from "../src/content/index.ts";
+import { createMarkdown } from "../src/markdown/index.ts";
+import { printPdfs, printTasks } from "../src/print/index.ts";
+import { buildSiteData } from "../src/site/index.ts";
 import { normalizePathPrefix } from "../src/site/site-links.ts";
 
 const { values } = parseArgs({
@@ -42,6 +47,8 @@ const server = await (async () => {
     console.error(built.error);
     process.exit(1);
   }
+  const data = buildSiteData(await loadArchiveOrThrow(path.resolve(values.content)), createMarkdown());
+  await printPdfs(site, printTasks(data, { documents: true }), () => {}, prefix);
   return serveStatic(site, prefix, { "Content-Security-Policy": STRICT_CSP });
 })();
 const browser = await launchChromium();
