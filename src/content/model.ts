@@ -28,8 +28,8 @@ export interface GazetteDocument {
   docNumbers: string[];
   /** 发文机关: one, or several for a joint document. */
   issuers: string[];
-  /** 成文日期, `YYYY-MM-DD`. */
-  date: string;
+  /** 成文日期, `YYYY-MM-DD`; undefined when the source gives none. */
+  date?: string;
   /** 公开方式 */
   publication: Publication;
   /** 栏目 */

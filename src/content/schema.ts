@@ -56,8 +56,8 @@ export const documentFrontMatter = z.object({
   docNumber: oneOrMany(docNumber).optional(),
   /** 发文机关 — issuer, or a list of issuers for a joint document. */
   issuer: oneOrMany(text("发文机关 issuer")),
-  /** 成文日期 — date of the document, a calendar date YYYY-MM-DD. */
-  date: calendarDate,
+  /** 成文日期 — date of the document, a calendar date YYYY-MM-DD; leave it out only when the source gives none. */
+  date: calendarDate.optional(),
   /** 公开方式 — publication status. */
   publication: z.enum(PUBLICATION, {
     error: (iss) => `must be one of ${PUBLICATION.join(", ")}, got "${String(iss.input)}"`,

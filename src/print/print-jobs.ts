@@ -68,11 +68,12 @@ function documentTask(doc: DocumentView, issue: IssueView, lang: string): PrintT
     subject: [doc.docNumbers.join("、"), `${issue.gazette}${issue.label}`].filter(Boolean).join(" "),
     keywords: [...doc.docNumbers, doc.section],
     lang,
-    date: doc.date,
+    date: doc.date ?? issueDate(issue),
   };
 }
 
 function issueDate(issue: IssueView): string {
   if (issue.published) return issue.published;
-  return issue.documents.map((d) => d.date).sort().at(-1) ?? `${issue.year}-01-01`;
+  const dates = issue.documents.map((d) => d.date).filter((d): d is string => d !== undefined);
+  return dates.sort().at(-1) ?? `${issue.year}-01-01`;
 }

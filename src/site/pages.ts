@@ -40,7 +40,7 @@ export function documentDescription(doc: Pick<DocumentView, "docNumbers" | "issu
  * layout (in `_includes/layouts/`) does the rendering; paginated pages take one item of the
  * global `site` data each. URLs (ASCII, stable, never slugified from Chinese):
  * `/` home, `/<year>/`, `/<year>/<number>/` issue, `/<year>/<number>/<slug>/` document,
- * `/search/`, `/404.html`; print views `/print/<YYYY-NN>/` (whole issue) and
+ * `/search/`, `/search/numbers/<shard>.json` (direct hits by document number), `/404.html`; print views `/print/<YYYY-NN>/` (whole issue) and
  * `/print/<YYYY-NN>/<slug>/` (one document); the open-data page `/data/` with its files
  * (`/data/*.json`, `.csv`), Atom feeds under `/feeds/`, `/sitemap.xml` (only with a base URL)
  * and `/robots.txt`.
@@ -52,6 +52,11 @@ export function registerPages(config: UserConfig): void {
     permalink: "/search/index.html",
     pageTitle: "全文检索",
     breadcrumbs: [HOME, { label: "全文检索" }],
+  });
+  config.addTemplate("gazette/numbers.njk", "{{ shard.entries | dump | safe }}", {
+    pagination: { data: "site.numberShards", size: 1, alias: "shard" },
+    permalink: "/search/numbers/{{ shard.key }}.json",
+    eleventyExcludeFromCollections: true,
   });
   config.addTemplate("gazette/404.njk", "", { layout: "404.njk", permalink: "/404.html", pageTitle: "页面未找到" });
   config.addTemplate("gazette/year.njk", "", {

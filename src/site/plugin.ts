@@ -4,6 +4,7 @@ import { loadArchiveOrThrow } from "../content/index.ts";
 import { createMarkdown } from "../markdown/index.ts";
 import { buildSearchIndex } from "../search/build-index.ts";
 import { markHeadingLevels, pdfPath, printUrl, writePrintAssets } from "../print/index.ts";
+import { bundleClient } from "./bundle-client.ts";
 import { compileTheme } from "./compile-theme.ts";
 import { registerPages } from "./pages.ts";
 import { publishSite } from "./publishing.ts";
@@ -24,7 +25,8 @@ export interface GazettePluginOptions {
  * layouts in `_includes/layouts/` (with Atom feeds, open-data files, sitemap and robots.txt, see
  * `publishSite`), turns on Nunjucks autoescaping, adds the path prefix to HTML URLs
  * (HtmlBasePlugin; Pagefind finds its own base from its script URL), compiles the Sass theme (and the
- * GB/T 9704-2012 print stylesheet with its bundled fonts, see `src/print/`) and
+ * GB/T 9704-2012 print stylesheet with its bundled fonts, see `src/print/`), bundles the browser
+ * code (`bundleClient`; the other files of `src/client/` are copied to `/assets/`) and
  * builds the Pagefind index after each build (also under `--serve`). Markdown bodies are
  * rendered by our markdown-it instance only, never by a template engine, so `{{` and `{%` in a
  * document stay text.
@@ -37,7 +39,8 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
   config.addWatchTarget(path.join(contentDir, "**/*.{md,yml}"));
   config.addWatchTarget("src/theme/**/*.scss");
-  config.addPassthroughCopy({ "src/client": "assets" });
+  config.addWatchTarget("src/client/**/*.ts");
+  config.addPassthroughCopy({ "src/client/*.{js,svg}": "assets" });
   config.addGlobalData("site", async () => {
     const site = buildSiteData(await loadArchiveOrThrow(contentDir), md);
     return publishSite(site, siteLinks(site.settings.url, config.pathPrefix));
@@ -50,6 +53,7 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   config.on("eleventy.after", async ({ directories }) => {
     await compileTheme(directories.output);
     await writePrintAssets(directories.output);
+    await bundleClient(directories.output);
     if (options.search !== false && process.env.GAZETTE_SEARCH !== "off") await buildSearchIndex(directories.output);
   });
 }

@@ -3,6 +3,11 @@ import { isListed, isTextPublished, type Archive, type GazetteDocument, type Gaz
 import { PUBLICATION_LABEL, type ArchiveSettings, type Publication } from "../content/schema.ts";
 import type { MarkdownIt } from "markdown-it";
 import type { OutlineEntry } from "../markdown/index.ts";
+import { documentType } from "../search/document-type.ts";
+import { documentSeries, numberShard } from "../search/normalise-query.ts";
+
+/** What a document without 成文日期 shows in its place. */
+export const UNDATED_LABEL = "未注明";
 
 /** A gazette issue as the templates see it: only listed documents, grouped by section. */
 export interface IssueView {
@@ -39,9 +44,20 @@ export interface DocumentView {
   title: string;
   docNumbers: string[];
   issuers: string[];
-  date: string;
-  /** 成文日期 as `2019年4月10日`. */
+  /** 成文日期 `YYYY-MM-DD`; undefined when the source gives none. */
+  date?: string;
+  /** 成文日期 as `2019年4月10日`, or `未注明` when there is no date. */
   dateLabel: string;
+  /**
+   * Pagefind sort keys: `newest` is the date, or `0000-00-00` when undated (sorted descending it
+   * comes last); `oldest` is the date, or `9999-12-31` when undated (sorted ascending it comes
+   * last). Pagefind drops pages without the sort key, so every document has both.
+   */
+  sortKeys: { newest: string; oldest: string };
+  /** 文种 derived from the title (see `documentType`). */
+  docType: string;
+  /** 文号系列: 机关代字 and 机关代字〔年份〕 of each document number (hidden search filter). */
+  series: string[];
   /** Year of the gazette issue that carries the document (the archive's year pages and filter). */
   year: number;
   publication: Publication;
@@ -62,6 +78,33 @@ export interface SiteData {
   issues: IssueView[];
   years: { year: number; url: string; issues: IssueView[] }[];
   documents: DocumentView[];
+  /** The direct-hit map (文号直达) in shards, written to `/search/numbers/<key>.json`. */
+  numberShards: NumberShard[];
+}
+
+/** One shard of the direct-hit map: canonical document number → the document it names. */
+export interface NumberShard {
+  /** `numberShard()` of every number in the shard (8 hex digits). */
+  key: string;
+  entries: Record<string, { url: string; title: string }>;
+}
+
+/**
+ * Groups the document numbers of listed documents (withheld and draft never reach here) into
+ * shards by series and year (`numberShard`). The first document wins when two share a number.
+ */
+export function numberShards(documents: readonly Pick<DocumentView, "docNumbers" | "url" | "title">[]): NumberShard[] {
+  const shards = new Map<string, NumberShard>();
+  for (const doc of documents) {
+    for (const n of doc.docNumbers) {
+      const key = numberShard(n);
+      if (!key) continue;
+      const shard = shards.get(key) ?? { key, entries: {} };
+      shards.set(key, shard);
+      shard.entries[n] ??= { url: doc.url, title: doc.title };
+    }
+  }
+  return [...shards.values()].sort((a, b) => a.key.localeCompare(b.key));
 }
 
 /**
@@ -85,7 +128,8 @@ export function buildSiteData(archive: Archive, md: MarkdownIt): SiteData {
     if (last && last.year === v.year) last.issues.push(v);
     else years.push({ year: v.year, url: `/${v.year}/`, issues: [v] });
   }
-  return { settings: archive.settings, issues: views, years, documents: views.flatMap((v) => v.documents) };
+  const documents = views.flatMap((v) => v.documents);
+  return { settings: archive.settings, issues: views, years, documents, numberShards: numberShards(documents) };
 }
 
 function issueView(issue: GazetteIssue, md: MarkdownIt): IssueView {
@@ -119,8 +163,11 @@ function documentView(doc: GazetteDocument, issue: DocumentView["issue"], md: Ma
     title: doc.title,
     docNumbers: doc.docNumbers,
     issuers: doc.issuers,
-    date: doc.date,
-    dateLabel: formatChineseDate(doc.date),
+    ...(doc.date === undefined ? {} : { date: doc.date }),
+    dateLabel: doc.date === undefined ? UNDATED_LABEL : formatChineseDate(doc.date),
+    sortKeys: { newest: doc.date ?? "0000-00-00", oldest: doc.date ?? "9999-12-31" },
+    docType: documentType(doc.title),
+    series: [...new Set(doc.docNumbers.flatMap(documentSeries))],
     year: issue.year,
     publication: doc.publication,
     publicationLabel: PUBLICATION_LABEL[doc.publication],

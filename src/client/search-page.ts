@@ -1,0 +1,262 @@
+// The search page (/search/): Pagefind's JS API with our own interface in Chinese. Every value
+// from the index is put into the page as text (textContent), never as HTML. The query goes
+// through the same normaliser as the build (src/search/normalise-query.ts).
+import { foldDocNumber } from "../content/doc-number.ts";
+import { normaliseQuery, numberShard, queryWords } from "../search/normalise-query.ts";
+import { loadPagefind, siteRoot, type FilterCounts, type PagefindApi, type PagefindResult, type PagefindResultData, type PagefindSearchOptions } from "./pagefind-api.ts";
+import { FACETS, SERIES_FILTER, pagefindSort, readState, writeState, type SearchState, type SortOrder } from "./search-state.ts";
+
+const PAGE_SIZE = 10;
+const root = siteRoot(import.meta.url);
+const app = document.getElementById("search-app");
+const form = document.getElementById("search-form") as HTMLFormElement | null;
+const input = document.getElementById("search-input") as HTMLInputElement | null;
+const sortSelect = document.getElementById("search-sort") as HTMLSelectElement | null;
+const facetsBox = document.getElementById("search-facets");
+const statusBox = document.getElementById("search-status");
+const directBox = document.getElementById("search-direct");
+const resultsList = document.getElementById("search-results");
+const moreButton = document.getElementById("search-more") as HTMLButtonElement | null;
+const emptyBox = document.getElementById("search-empty");
+
+let state: SearchState = readState(window.location.search);
+let sequence = 0;
+let pending: PagefindResult[] = [];
+let words: string[] = [];
+let dropped = 0;
+const pagefindReady: Promise<PagefindApi> = loadPagefind(root);
+let totalFilters: Promise<FilterCounts> = pagefindReady.then((pf) => pf.filters());
+let simplified: Promise<(t: string) => string> | null = null;
+const shards = new Map<string, Promise<Record<string, { url: string; title: string }>>>();
+
+/** A DOM element with text content and attributes (no HTML parsing anywhere). */
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  node.append(...children);
+  return node;
+}
+
+/** Converts Traditional characters to Simplified, loading opencc-js only for non-ASCII queries. */
+async function toSimplified(q: string): Promise<string> {
+  if (!/[^\x00-\x7f]/u.test(q)) return q;
+  simplified ??= import("./to-simplified.ts").then((m) => m.toSimplified);
+  return (await simplified)(q);
+}
+
+/** The document a canonical number names, from its shard of the direct-hit map, or null. */
+async function directHit(docNumber: string): Promise<{ url: string; title: string } | null> {
+  const key = numberShard(docNumber);
+  if (!key) return null;
+  let shard = shards.get(key);
+  if (!shard) {
+    shard = fetch(new URL(`search/numbers/${key}.json`, root)).then((r) => (r.ok ? r.json() : {}));
+    shards.set(key, shard);
+  }
+  return (await shard)[docNumber] ?? null;
+}
+
+/**
+ * True when the document contains at least one word of the query, whole or as all of its
+ * two-character pieces: Pagefind may fall back to single characters for a word it does not know,
+ * and such matches are dropped.
+ */
+function containsAWord(data: PagefindResultData, queryWordList: string[]): boolean {
+  if (queryWordList.length === 0) return true;
+  const hay = foldDocNumber(`${data.meta.title ?? ""} ${data.meta.docNumber ?? ""} ${data.meta.issuer ?? ""} ${data.content}`).toLowerCase();
+  return queryWordList.some((w) => {
+    const word = foldDocNumber(w).toLowerCase();
+    if (hay.includes(word)) return true;
+    if (word.length < 4) return false;
+    const pieces = word.match(/.{2}/gu) ?? [];
+    return pieces.every((p) => hay.includes(p));
+  });
+}
+
+/** Pagefind's excerpt (text with <mark> around matches) as safe nodes. */
+function excerptNodes(excerpt: string): Node[] {
+  const parser = new DOMParser();
+  const text = (html: string) => parser.parseFromString(`<body>${html}`, "text/html").body.textContent ?? "";
+  return excerpt.split(/(<mark>.*?<\/mark>)/su).filter(Boolean).map((part) => {
+    const m = /^<mark>(.*)<\/mark>$/su.exec(part);
+    return m ? el("mark", {}, text(m[1] ?? "")) : document.createTextNode(text(part));
+  });
+}
+
+function resultItem(data: PagefindResultData): HTMLLIElement {
+  const meta = el("p", { class: "result__meta" });
+  const fields: [string, string | undefined][] = [["发文字号", data.meta.docNumber], ["发文机关", data.meta.issuer], ["成文日期", data.meta.date], ["所属期次", data.meta.issue]];
+  for (const [label, value] of fields) if (value && value !== "无") meta.append(el("span", { class: "result__field" }, el("span", { class: "visually-hidden" }, `${label}：`), value));
+  return el(
+    "li",
+    { class: "result" },
+    el("h2", { class: "result__title" }, el("a", { href: data.url }, data.meta.title ?? data.url)),
+    meta,
+    el("p", { class: "result__excerpt" }, ...excerptNodes(data.excerpt)),
+  );
+}
+
+/** Loads results from `pending` until `count` pass the word check (or none are left). */
+async function takeResults(count: number, seq: number): Promise<PagefindResultData[] | null> {
+  const kept: PagefindResultData[] = [];
+  while (kept.length < count && pending.length > 0) {
+    const batch = pending.splice(0, count - kept.length);
+    const data = await Promise.all(batch.map((r) => r.data()));
+    if (seq !== sequence) return null;
+    const passing = data.filter((d) => containsAWord(d, words));
+    dropped += data.length - passing.length;
+    kept.push(...passing);
+  }
+  return kept;
+}
+
+function renderFacets(counts: FilterCounts, selected: Record<string, string[]>): void {
+  if (!facetsBox) return;
+  const focused = (document.activeElement as HTMLElement | null)?.dataset.facet;
+  const boxes: HTMLElement[] = [];
+  for (const name of FACETS) {
+    const values = { ...(counts[name] ?? {}) };
+    for (const v of selected[name] ?? []) values[v] ??= 0;
+    const entries = Object.entries(values).filter(([v, n]) => n > 0 || (selected[name] ?? []).includes(v));
+    if (entries.length === 0) continue;
+    entries.sort(([a, na], [b, nb]) => (name === "年份" || name === "期次" ? b.localeCompare(a, "zh-CN", { numeric: true }) : nb - na || a.localeCompare(b, "zh-CN")));
+    const list = el("ul", { class: "facet__values" });
+    for (const [value, n] of entries) {
+      const id = `${name}\u0000${value}`;
+      const box = el("input", { type: "checkbox", name, value, "data-facet": id });
+      box.checked = (selected[name] ?? []).includes(value);
+      list.append(el("li", {}, el("label", {}, box, ` ${value}`, el("span", { class: "facet__count" }, `（${n}）`))));
+    }
+    boxes.push(el("fieldset", { class: "facet" }, el("legend", {}, name), list));
+  }
+  facetsBox.replaceChildren(...boxes);
+  if (focused) for (const b of facetsBox.querySelectorAll<HTMLInputElement>("input[data-facet]")) if (b.dataset.facet === focused) b.focus();
+}
+
+function renderEmpty(q: string, hasFilters: boolean): HTMLElement {
+  const tips = el("ul", {}, el("li", {}, "检查用字是否正确，或换用较短、较常用的词语；"), el("li", {}, "发文字号可以写作“乳政发〔2019〕2号”“乳政发[2019]2号”或“乳政发2019年2号”；"), el("li", {}, "多个词语之间用空格分开，结果包含其中任一词语；"));
+  if (hasFilters) tips.append(el("li", {}, "取消部分筛选条件；"));
+  tips.append(el("li", {}, "也可以", el("a", { href: new URL("./", root).pathname }, "浏览往期公报目录"), "。"));
+  return el("div", { class: "search-empty" }, el("p", {}, q ? `没有找到与“${q}”相关的文件。` : "没有符合筛选条件的文件。"), el("p", {}, "建议："), tips);
+}
+
+/** Runs the search the state describes and renders it; stale runs give way to newer ones. */
+async function run(): Promise<void> {
+  const seq = ++sequence;
+  const current = state;
+  const hasFilters = Object.keys(current.filters).length > 0;
+  const pf = await pagefindReady;
+  const q = (await toSimplified(current.q)).trim();
+  const nq = normaliseQuery(q);
+  const filters: NonNullable<PagefindSearchOptions["filters"]> = {};
+  for (const [name, values] of Object.entries(current.filters)) filters[name] = { any: values };
+  let sortOrder: SortOrder = current.sort;
+  let term: string | null = nq.text || null;
+  let seriesLabel = "";
+  if (nq.seriesCandidates.length > 0) {
+    const series = (await totalFilters)[SERIES_FILTER] ?? {};
+    const key = nq.seriesCandidates.find((c) => c in series);
+    if (key) {
+      filters[SERIES_FILTER] = key;
+      term = null;
+      seriesLabel = key;
+      if (sortOrder === "relevance") sortOrder = "newest";
+    }
+  }
+  const sort = pagefindSort(sortOrder);
+  if (!term && !hasFilters && !seriesLabel) {
+    if (seq !== sequence) return;
+    renderFacets(await totalFilters, current.filters);
+    statusBox?.replaceChildren();
+    directBox?.replaceChildren();
+    resultsList?.replaceChildren();
+    emptyBox?.replaceChildren();
+    if (moreButton) moreButton.hidden = true;
+    return;
+  }
+  const [response, hit] = await Promise.all([pf.search(term, { filters, ...(sort ? { sort } : {}) }), nq.docNumber ? directHit(nq.docNumber) : Promise.resolve(null)]);
+  if (seq !== sequence || !response) return;
+  words = term ? queryWords(q) : [];
+  pending = response.results.slice();
+  dropped = 0;
+  const shown = await takeResults(PAGE_SIZE, seq);
+  if (!shown) return;
+  const directUrl = hit ? new URL(`.${hit.url}`, root).pathname : "";
+  const kept = shown.filter((d) => d.url.split("?")[0] !== directUrl);
+  // Everything is ready: replace the old view in one go (no flicker).
+  renderFacets(response.filters, current.filters);
+  directBox?.replaceChildren(
+    ...(hit && nq.docNumber
+      ? [el("section", { class: "direct-hit", "aria-label": "文号直达" }, el("p", { class: "direct-hit__label" }, `文号直达：${nq.docNumber}`), el("a", { href: directUrl, class: "direct-hit__link" }, hit.title))]
+      : []),
+  );
+  resultsList?.replaceChildren(...kept.map(resultItem));
+  const exact = pending.length === 0;
+  const count = response.results.length - dropped + (hit && kept.length === shown.length ? 1 : 0);
+  const what = seriesLabel ? `文号系列“${seriesLabel}”` : current.q ? `“${current.q}”` : "筛选条件";
+  statusBox?.replaceChildren(count > 0 ? `${what}：${exact ? "共" : "约"} ${count} 个文件` : "");
+  emptyBox?.replaceChildren(...(count === 0 ? [renderEmpty(current.q, hasFilters)] : []));
+  if (moreButton) moreButton.hidden = pending.length === 0;
+}
+
+async function more(): Promise<void> {
+  const seq = sequence;
+  const next = await takeResults(PAGE_SIZE, seq);
+  if (!next || !resultsList) return;
+  resultsList.append(...next.map(resultItem));
+  if (moreButton) moreButton.hidden = pending.length === 0;
+}
+
+function commit(push: boolean): void {
+  const url = `${window.location.pathname}${writeState(state)}`;
+  if (push) window.history.pushState(null, "", url);
+  else window.history.replaceState(null, "", url);
+  void run().catch(report);
+}
+
+function report(err: unknown): void {
+  statusBox?.replaceChildren(`检索出错：${err instanceof Error ? err.message : String(err)}`);
+  throw err;
+}
+
+function readFilters(): Record<string, string[]> {
+  const filters: Record<string, string[]> = {};
+  for (const box of facetsBox?.querySelectorAll<HTMLInputElement>("input[type=checkbox]:checked") ?? []) (filters[box.name] ??= []).push(box.value);
+  return filters;
+}
+
+if (app && input && form) {
+  app.hidden = false;
+  input.value = state.q;
+  if (sortSelect) sortSelect.value = state.sort;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      state = { ...state, q: input.value };
+      commit(false);
+    }, 150);
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    state = { ...state, q: input.value };
+    commit(true);
+  });
+  sortSelect?.addEventListener("change", () => {
+    state = { ...state, sort: readState(`?sort=${sortSelect.value}`).sort };
+    commit(true);
+  });
+  facetsBox?.addEventListener("change", () => {
+    state = { ...state, filters: readFilters() };
+    commit(true);
+  });
+  moreButton?.addEventListener("click", () => void more().catch(report));
+  window.addEventListener("popstate", () => {
+    state = readState(window.location.search);
+    input.value = state.q;
+    if (sortSelect) sortSelect.value = state.sort;
+    void run().catch(report);
+  });
+  void run().catch(report);
+}
