@@ -1,8 +1,8 @@
 // The search page (/search/): Pagefind's JS API with our own interface in Chinese. Every value
 // from the index is put into the page as text (textContent), never as HTML. The query goes
 // through the same normaliser as the build (src/search/normalise-query.ts).
-import { foldDocNumber } from "../content/doc-number.ts";
 import { normaliseQuery, numberShard, queryWords } from "../search/normalise-query.ts";
+import { containsQueryWords } from "../search/query-match.ts";
 import { loadPagefind, siteRoot, type FilterCounts, type PagefindApi, type PagefindResult, type PagefindResultData, type PagefindSearchOptions } from "./pagefind-api.ts";
 import { FACETS, SERIES_FILTER, pagefindSort, readState, writeState, type SearchState, type SortOrder } from "./search-state.ts";
 
@@ -18,12 +18,21 @@ const directBox = document.getElementById("search-direct");
 const resultsList = document.getElementById("search-results");
 const moreButton = document.getElementById("search-more") as HTMLButtonElement | null;
 const emptyBox = document.getElementById("search-empty");
+const mainBox = document.getElementById("search-main");
+
+/** Marks the results region busy while a search runs, and records which query it last showed. */
+function busy(on: boolean, q = ""): void {
+  mainBox?.setAttribute("aria-busy", on ? "true" : "false");
+  if (!on && app) app.dataset.searched = q;
+}
 
 let state: SearchState = readState(window.location.search);
 let sequence = 0;
 let pending: PagefindResult[] = [];
 let words: string[] = [];
 let dropped = 0;
+/** True when the results are a listing (series, issuer, filters only): no words to highlight. */
+let listing = false;
 const pagefindReady: Promise<PagefindApi> = loadPagefind(root);
 let totalFilters: Promise<FilterCounts> = pagefindReady.then((pf) => pf.filters());
 let simplified: Promise<(t: string) => string> | null = null;
@@ -56,21 +65,14 @@ async function directHit(docNumber: string): Promise<{ url: string; title: strin
   return (await shard)[docNumber] ?? null;
 }
 
-/**
- * True when the document contains at least one word of the query, whole or as all of its
- * two-character pieces: Pagefind may fall back to single characters for a word it does not know,
- * and such matches are dropped.
- */
+/** The terms Pagefind searched for (the `highlight` parameters it put on the result URL). */
+function pagefindTerms(url: string): string[] {
+  return new URL(url, root).searchParams.getAll("highlight");
+}
+
 function containsAWord(data: PagefindResultData, queryWordList: string[]): boolean {
-  if (queryWordList.length === 0) return true;
-  const hay = foldDocNumber(`${data.meta.title ?? ""} ${data.meta.docNumber ?? ""} ${data.meta.issuer ?? ""} ${data.content}`).toLowerCase();
-  return queryWordList.some((w) => {
-    const word = foldDocNumber(w).toLowerCase();
-    if (hay.includes(word)) return true;
-    if (word.length < 4) return false;
-    const pieces = word.match(/.{2}/gu) ?? [];
-    return pieces.every((p) => hay.includes(p));
-  });
+  const text = `${data.meta.title ?? ""} ${data.meta.docNumber ?? ""} ${data.meta.issuer ?? ""} ${data.content}`;
+  return containsQueryWords(text, queryWordList, pagefindTerms(data.url));
 }
 
 /** Pagefind's excerpt (text with <mark> around matches) as safe nodes. */
@@ -144,6 +146,7 @@ function renderEmpty(q: string, hasFilters: boolean): HTMLElement {
 async function run(): Promise<void> {
   const seq = ++sequence;
   const current = state;
+  busy(true);
   const hasFilters = Object.keys(current.filters).length > 0;
   const pf = await pagefindReady;
   const q = (await toSimplified(current.q)).trim();
@@ -153,6 +156,7 @@ async function run(): Promise<void> {
   let sortOrder: SortOrder = current.sort;
   let term: string | null = nq.text || null;
   let seriesLabel = "";
+  let issuerLabel = "";
   if (nq.seriesCandidates.length > 0) {
     const series = (await totalFilters)[SERIES_FILTER] ?? {};
     const key = nq.seriesCandidates.find((c) => c in series);
@@ -163,8 +167,17 @@ async function run(): Promise<void> {
       if (sortOrder === "relevance") sortOrder = "newest";
     }
   }
+  if (!seriesLabel && term && !nq.docNumber && !current.filters["发文机关"]) {
+    const issuers = (await totalFilters)["发文机关"] ?? {};
+    if (nq.text in issuers) {
+      filters["发文机关"] = { any: [nq.text] };
+      term = null;
+      issuerLabel = nq.text;
+      if (sortOrder === "relevance") sortOrder = "newest";
+    }
+  }
   const sort = pagefindSort(sortOrder);
-  if (!term && !hasFilters && !seriesLabel) {
+  if (!term && !hasFilters && !seriesLabel && !issuerLabel) {
     if (seq !== sequence) return;
     renderFacets(await totalFilters, current.filters);
     statusBox?.replaceChildren();
@@ -172,6 +185,7 @@ async function run(): Promise<void> {
     resultsList?.replaceChildren();
     emptyBox?.replaceChildren();
     if (moreButton) moreButton.hidden = true;
+    busy(false, current.q);
     return;
   }
   const [response, hit] = await Promise.all([pf.search(term, { filters, ...(sort ? { sort } : {}) }), nq.docNumber ? directHit(nq.docNumber) : Promise.resolve(null)]);
@@ -190,19 +204,23 @@ async function run(): Promise<void> {
       ? [el("section", { class: "direct-hit", "aria-label": "文号直达" }, el("p", { class: "direct-hit__label" }, `文号直达：${nq.docNumber}`), el("a", { href: directUrl, class: "direct-hit__link" }, hit.title))]
       : []),
   );
+  listing = !term;
+  if (listing) for (const d of kept) d.url = d.url.split("?")[0] ?? d.url;
   resultsList?.replaceChildren(...kept.map(resultItem));
   const exact = pending.length === 0;
   const count = response.results.length - dropped + (hit && kept.length === shown.length ? 1 : 0);
-  const what = seriesLabel ? `文号系列“${seriesLabel}”` : current.q ? `“${current.q}”` : "筛选条件";
+  const what = seriesLabel ? `文号系列“${seriesLabel}”` : issuerLabel ? `发文机关“${issuerLabel}”` : current.q ? `“${current.q}”` : "筛选条件";
   statusBox?.replaceChildren(count > 0 ? `${what}：${exact ? "共" : "约"} ${count} 个文件` : "");
   emptyBox?.replaceChildren(...(count === 0 ? [renderEmpty(current.q, hasFilters)] : []));
   if (moreButton) moreButton.hidden = pending.length === 0;
+  busy(false, current.q);
 }
 
 async function more(): Promise<void> {
   const seq = sequence;
   const next = await takeResults(PAGE_SIZE, seq);
   if (!next || !resultsList) return;
+  if (listing) for (const d of next) d.url = d.url.split("?")[0] ?? d.url;
   resultsList.append(...next.map(resultItem));
   if (moreButton) moreButton.hidden = pending.length === 0;
 }

@@ -1,0 +1,263 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { launchChromium, serveStatic } from "../../browser/index.ts";
+import { buildSite } from "../../build/index.ts";
+import { toSimplified } from "../../client/to-simplified.ts";
+import { queryWords } from "../normalise-query.ts";
+import { containsQueryWords } from "../query-match.ts";
+import { generateCorpus, readCorpus, type CorpusText } from "./corpus.ts";
+import { chooseTexts, writeEvalArchive, type EvalDocument } from "./make-archive.ts";
+import { mean, measure, percentile, type QueryMeasures } from "./metrics.ts";
+import { expandQueries, namedDocuments, QUERY_KINDS, readQuerySet, type EvalQuery, type QueryKind } from "./queries.ts";
+
+/** Options of {@link runSearchEval}; paths absolute. */
+export interface EvalOptions {
+  /** Project folder (eleventy.config.ts, _includes/). */
+  root: string;
+  /** Folder of the real corpus (`../shared/corpus`); generated text is used when it is missing. */
+  corpusDir: string;
+  /** Query set (`test/fixtures/search-eval/queries.json`). */
+  queriesFile: string;
+  /** Stored segmentation of the phrase queries (`test/fixtures/search-eval/segmentation.json`). */
+  segmentationFile: string;
+  /** Rewrite the stored segmentation instead of comparing with it. */
+  updateSegmentation?: boolean;
+  /** Documents in the evaluation archive (default 400). */
+  size?: number;
+}
+
+/** What one query did in the browser. */
+export interface QueryRun extends EvalQuery, QueryMeasures {
+  results: string[];
+  /** Results among the first 10 that contain none of the query's words (must be 0). */
+  stray: string[];
+  /** Bytes received while the query ran (bodies + headers). */
+  bytes: number;
+  /** From submitting the query to the first result (or the no-result message) on screen. */
+  ms: number;
+  /** Terms Pagefind highlighted in the first result (its segmentation of the query). */
+  segments: string[];
+}
+
+/** Figures of one query kind. */
+export interface KindSummary {
+  kind: QueryKind;
+  queries: number;
+  recallAt1: number;
+  recallAt10: number;
+  precisionAt10: number;
+  stray: number;
+  bytesMedian: number;
+  msMedian: number;
+  msP95: number;
+}
+
+export interface EvalReport {
+  corpus: "real" | "generated";
+  documents: number;
+  pagefind: string;
+  buildMs: number;
+  indexBytes: number;
+  cold: { bytes: number; ms: number };
+  kinds: KindSummary[];
+  runs: QueryRun[];
+  segmentation: { checked: number; changed: string[] };
+}
+
+const TEXT_KINDS: QueryKind[] = ["phrase", "topical", "single", "traditional"];
+
+/**
+ * The search evaluation (`npm run search-eval`): builds an evaluation archive from the corpus
+ * (real Eleventy build and Pagefind index), types every query of the query set into the real
+ * search page in Chromium, and measures recall@1, recall@10, precision@10, stray results (a
+ * result containing none of the query's words), bytes received and time to first result.
+ * Also compares Pagefind's segmentation of the phrase queries with the stored one.
+ * @throws Error when the build fails or the query set names a document the archive lacks.
+ */
+export async function runSearchEval(options: EvalOptions): Promise<EvalReport> {
+  const entries = await readQuerySet(options.queriesFile);
+  const real = await readCorpus(options.corpusDir);
+  const size = options.size ?? 400;
+  let texts: CorpusText[];
+  let queries: EvalQuery[];
+  const work = await mkdtemp(path.join(tmpdir(), "gazette-search-eval-"));
+  try {
+    const contentDir = path.join(work, "issues");
+    let docs: EvalDocument[];
+    if (real) {
+      texts = chooseTexts(real, namedDocuments(entries), size);
+      docs = await writeEvalArchive(texts, contentDir);
+      queries = expandQueries(entries, docs);
+    } else {
+      texts = generateCorpus(size);
+      docs = await writeEvalArchive(texts, contentDir);
+      queries = generatedQueries(texts, docs, entries);
+    }
+    const textOf = new Map(texts.map((t) => [t.id, t]));
+    const haystack = new Map(docs.map((d) => [d.url, `${d.title}\n${d.docNumber}\n${d.issuers.join("、")}\n${textOf.get(d.id)?.body ?? ""}`]));
+    const outputDir = path.join(work, "_site");
+    const build = await buildSite({ root: options.root, contentDir, outputDir });
+    if (!build.ok) throw new Error(`the evaluation archive did not build: ${build.error}`);
+    const indexBytes = await folderBytes(path.join(outputDir, "pagefind"));
+    const pkg = JSON.parse(await readFile(path.join(options.root, "node_modules/pagefind/package.json"), "utf8")) as { version: string };
+
+    const server = await serveStatic(outputDir);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      let sizes: Promise<number>[] = [];
+      page.on("requestfinished", (request) => {
+        sizes.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
+      });
+      const received = async () => (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+      const coldStart = performance.now();
+      await page.goto(`${server.url}/search/?q=${encodeURIComponent(queries[0]!.q)}`);
+      await page.waitForFunction((q) => document.getElementById("search-app")?.dataset.searched === q, queries[0]!.q, { timeout: 30_000 });
+      const cold = { bytes: 0, ms: Math.round(performance.now() - coldStart) };
+      await page.waitForTimeout(200);
+      cold.bytes = await received();
+      await installClock(page);
+      const runs: QueryRun[] = [];
+      for (const query of queries) {
+        sizes = [];
+        const { results, ms, segments } = await typeQuery(page, query.q);
+        const bytes = await received();
+        const words = queryWords(toSimplified(query.q));
+        const contains = (url: string, all: boolean) => {
+          const text = haystack.get(url) ?? "";
+          return all ? words.every((w) => text.includes(w)) : containsQueryWords(text, words, segments);
+        };
+        const textKind = TEXT_KINDS.includes(query.kind);
+        const m = measure(results, query.expected, (u) => query.expected.includes(u) || (textKind && contains(u, true)));
+        const stray = textKind ? results.slice(0, 10).filter((u) => !contains(u, false)) : [];
+        runs.push({ ...query, ...m, results: results.slice(0, 10), stray, bytes, ms, segments });
+      }
+      const segmentation = await checkSegmentation(runs, options);
+      return {
+        corpus: real ? "real" : "generated",
+        documents: docs.length,
+        pagefind: pkg.version,
+        buildMs: build.ms,
+        indexBytes,
+        cold,
+        kinds: QUERY_KINDS.map((kind) => summarise(kind, runs.filter((r) => r.kind === kind))).filter((k) => k.queries > 0),
+        runs,
+        segmentation,
+      };
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Records, in the page, when the results region first changes after a query is submitted. */
+async function installClock(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __t0: number; __t1: number };
+    const observer = new MutationObserver(() => {
+      if (w.__t1 === 0) w.__t1 = performance.now();
+    });
+    for (const id of ["search-results", "search-direct", "search-empty"]) {
+      const node = document.getElementById(id);
+      if (node) observer.observe(node, { childList: true, subtree: true });
+    }
+  });
+}
+
+async function typeQuery(page: Page, q: string): Promise<{ results: string[]; ms: number; segments: string[] }> {
+  await page.evaluate((text) => {
+    const w = window as unknown as { __t0: number; __t1: number };
+    const input = document.getElementById("search-input") as HTMLInputElement;
+    const form = document.getElementById("search-form") as HTMLFormElement;
+    input.value = text;
+    w.__t1 = 0;
+    w.__t0 = performance.now();
+    form.requestSubmit();
+  }, q);
+  await page.waitForFunction((text) => document.getElementById("search-app")?.dataset.searched === text, q, { timeout: 30_000 });
+  return page.evaluate(() => {
+    const w = window as unknown as { __t0: number; __t1: number };
+    const links = [...document.querySelectorAll<HTMLAnchorElement>(".direct-hit__link, .result__title a")];
+    const first = links.find((a) => a.closest(".result"));
+    const segments = first ? new URL(first.href).searchParams.getAll("highlight") : [];
+    const end = w.__t1 === 0 ? performance.now() : w.__t1;
+    return { results: links.map((a) => new URL(a.href).pathname), ms: Math.round(end - w.__t0), segments };
+  });
+}
+
+function summarise(kind: QueryKind, runs: QueryRun[]): KindSummary {
+  const pct = (xs: number[]) => Math.round(mean(xs) * 1000) / 10;
+  return {
+    kind,
+    queries: runs.length,
+    recallAt1: pct(runs.map((r) => r.recallAt1)),
+    recallAt10: pct(runs.map((r) => r.recallAt10)),
+    precisionAt10: pct(runs.map((r) => r.precisionAt10)),
+    stray: runs.reduce((n, r) => n + r.stray.length, 0),
+    bytesMedian: percentile(runs.map((r) => r.bytes), 0.5),
+    msMedian: percentile(runs.map((r) => r.ms), 0.5),
+    msP95: percentile(runs.map((r) => r.ms), 0.95),
+  };
+}
+
+/** Compares Pagefind's segmentation of the phrase queries with the stored one (or stores it). */
+async function checkSegmentation(runs: QueryRun[], options: EvalOptions): Promise<EvalReport["segmentation"]> {
+  const now: Record<string, string[]> = {};
+  for (const r of runs) if (r.kind === "phrase" || r.kind === "single") now[r.q] = r.segments;
+  if (options.updateSegmentation) {
+    await writeFile(options.segmentationFile, `${JSON.stringify({ about: "Pagefind's segmentation of the evaluation's phrase and single-word queries (terms it highlights). npm run search-eval -- --update-segmentation rewrites it after a deliberate Pagefind upgrade.", segments: now }, null, 1)}\n`);
+    return { checked: Object.keys(now).length, changed: [] };
+  }
+  let stored: Record<string, string[]> = {};
+  try {
+    stored = (JSON.parse(await readFile(options.segmentationFile, "utf8")) as { segments: Record<string, string[]> }).segments;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+  }
+  const changed = Object.keys(stored).filter((q) => q in now && JSON.stringify(now[q]) !== JSON.stringify(stored[q])).map((q) => `${q}: ${stored[q]!.join("|")} → ${now[q]!.join("|")}`);
+  return { checked: Object.keys(stored).filter((q) => q in now).length, changed };
+}
+
+/** Queries for the generated text (no real corpus): numbers, issuers and each title's words. */
+function generatedQueries(texts: CorpusText[], docs: EvalDocument[], entries: readonly { kind: string; q?: string }[]): EvalQuery[] {
+  const fake = docs.filter((_, i) => i % 8 === 0).slice(0, 20).map((d) => ({ kind: "number" as const, doc: d.id }));
+  const out = expandQueries([...fake, ...entries.filter((e): e is { kind: "issuer" | "series"; q: string } => e.kind === "issuer" || e.kind === "series")], docs);
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  for (const t of texts.slice(0, 60)) {
+    const url = byId.get(t.id)!.url;
+    out.push({ kind: "phrase", form: "", q: t.title, expected: [url] });
+  }
+  return out;
+}
+
+async function folderBytes(dir: string): Promise<number> {
+  const { readdir, stat } = await import("node:fs/promises");
+  let total = 0;
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) if (e.isFile()) total += (await stat(path.join(e.parentPath, e.name))).size;
+  return total;
+}
+
+/** The report as Markdown tables (what the script prints). */
+export function formatReport(r: EvalReport): string {
+  const lines = [
+    `Search evaluation — ${r.documents} documents (${r.corpus === "real" ? "real corpus" : "generated text"}), Pagefind ${r.pagefind}`,
+    `Build ${(r.buildMs / 1000).toFixed(1)} s; index ${(r.indexBytes / 1024).toFixed(0)} KiB; cold first query ${r.cold.ms} ms, ${(r.cold.bytes / 1024).toFixed(0)} KiB received`,
+    "",
+    "| kind | queries | recall@1 | recall@10 | precision@10 | stray results | median bytes/query | median ms | p95 ms |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...r.kinds.map((k) => `| ${k.kind} | ${k.queries} | ${k.recallAt1} % | ${k.recallAt10} % | ${k.precisionAt10} % | ${k.stray} | ${k.bytesMedian} | ${k.msMedian} | ${k.msP95} |`),
+    "",
+    `Segmentation: ${r.segmentation.checked} stored queries checked, ${r.segmentation.changed.length} changed${r.segmentation.changed.length ? `:\n  ${r.segmentation.changed.join("\n  ")}` : ""}`,
+  ];
+  const misses = r.runs.filter((q) => (q.kind === "number" && q.recallAt1 < 1) || q.recallAt10 < 1 || q.stray.length > 0);
+  if (misses.length > 0) {
+    lines.push("", "Misses (recall@10 < 100 %, number not first, or stray results):");
+    for (const q of misses) lines.push(`  [${q.kind}${q.form ? `/${q.form}` : ""}] ${q.q} → r@1 ${q.recallAt1}, r@10 ${q.recallAt10.toFixed(2)}${q.stray.length ? `, stray ${q.stray.join(" ")}` : ""}; top: ${q.results.slice(0, 3).join(" ")}`);
+  }
+  return lines.join("\n");
+}
