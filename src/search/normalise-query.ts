@@ -20,6 +20,8 @@ export interface NormalisedQuery {
 }
 
 const HAN_PREFIX = /^[\p{Script=Han}A-Za-z]{2,}$/u;
+/** Words separated by a space (`精神卫生 乳政发…`) are never one 机关代字. */
+const SPACED_WORDS = /[\p{Script=Han}A-Za-z][\s\u3000]+[\p{Script=Han}A-Za-z]/u;
 
 /**
  * Canonical document number of a query typed in any common form: brackets 〔〕 [] 【】 （） ()
@@ -29,6 +31,7 @@ const HAN_PREFIX = /^[\p{Script=Han}A-Za-z]{2,}$/u;
  * @example queryDocNumber("乳政发（２０１９） 2") // "乳政发〔2019〕2号"
  */
 export function queryDocNumber(query: string): string | null {
+  if (SPACED_WORDS.test(query.trim())) return null;
   const direct = canonicalDocNumber(query);
   if (direct) return direct;
   const folded = foldDocNumber(query);
@@ -51,6 +54,7 @@ export function documentSeries(docNumber: string): string[] {
  * `乳政办发（2019`, `乳政办发2019` all give their folded key; anything else gives [].
  */
 export function querySeries(query: string): string[] {
+  if (SPACED_WORDS.test(query.trim())) return [];
   const folded = foldDocNumber(query).replace(/号$/u, "");
   if (HAN_PREFIX.test(folded)) return [folded];
   const m = /^([\p{Script=Han}A-Za-z]{2,})〔?(\d{4})〕?年?$/u.exec(folded);

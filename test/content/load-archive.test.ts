@@ -41,6 +41,15 @@ test("a content folder with errors yields no archive", async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+test("a document may leave out 成文日期 when the source gives none", async () => {
+  const dir = await tempArchive({ [A]: documentText({ date: undefined, docNumber: '"测政发〔2019〕8号"' }) });
+  const { archive, findings } = await loadArchive(dir, dir);
+  assert.ok(archive, findings.map((f) => f.message).join("; "));
+  const doc = archive!.issues.flatMap((i) => i.documents).find((d) => d.slug === "new")!;
+  assert.is(doc.date, undefined);
+  await rm(dir, { recursive: true, force: true });
+});
+
 test("finding paths are relative to the given root", async () => {
   const dir = await tempArchive({ [A]: documentText({ date: "2019-02-30" }) });
   const { findings } = await loadArchive(dir, path.dirname(dir));

@@ -117,10 +117,10 @@ test("withheld and draft documents reach neither the pages nor the search index"
   assert.not.ok(files.some((f) => f.includes("withheld") || f.includes("draft")));
 });
 
-test("document pages mark only the document for the search index, with filters and a date sort key", async () => {
+test("document pages mark only the document for the search index, with filters and date sort keys", async () => {
   const html = await page("/2019/1/csbf-2019-2/");
   assert.is(html.match(/data-pagefind-body/g)?.length, 1);
-  assert.ok(html.includes('data-pagefind-sort="date:2019-01-01"'));
+  assert.ok(html.includes('data-pagefind-sort="newest:2019-01-01"') && html.includes('data-pagefind-sort="oldest:2019-01-01"'));
   assert.ok(html.includes('<span data-pagefind-filter="发文机关">测试市卫生健康局</span>'));
   assert.ok(html.includes('data-pagefind-filter="栏目">市政府办公室文件<'));
   assert.ok(html.includes('data-pagefind-filter="年份">2019<'));
@@ -235,6 +235,38 @@ test("a template error also leaves the previous output exactly as it was, with a
   } finally {
     await rm(root, { recursive: true, force: true });
   }
+});
+
+test("writes the direct-hit map of document numbers in shards, without withheld documents", async () => {
+  const { numberShard } = await import("../../src/search/index.ts");
+  const shard = JSON.parse(await readFile(path.join(out, "search/numbers", `${numberShard("测政办发〔2019〕2号")}.json`), "utf8")) as Record<string, { url: string; title: string }>;
+  assert.equal(shard["测政办发〔2019〕2号"], { url: "/2019/1/csbf-2019-2/", title: "测试市人民政府办公室关于加强精神卫生工作的实施意见" });
+  assert.ok(shard["测政办发〔2019〕3号"], "on-request documents are listed");
+  assert.is(shard["测政办发〔2019〕9号"], undefined, "withheld documents are not");
+});
+
+test("document pages carry the search filters, both date sort keys and of search code only the highlight script", async () => {
+  const html = await page("/2019/1/csbf-2019-2/");
+  assert.match(html, /data-pagefind-filter="文种">意见</);
+  assert.match(html, /data-pagefind-filter="期次">2019年第1期</);
+  assert.match(html, /data-pagefind-filter="文号系列">测政办发</);
+  assert.match(html, /data-pagefind-filter="文号系列">测政办发〔2019〕</);
+  assert.match(html, /data-pagefind-sort="newest:2019-\d\d-\d\d"/);
+  assert.match(html, /data-pagefind-sort="oldest:2019-\d\d-\d\d"/);
+  const scripts = [...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]);
+  assert.ok(scripts.includes('<script type="module" src="/assets/highlight.js">'), scripts.join(" "));
+  assert.not.ok(scripts.some((s) => /search\.js|pagefind/.test(s)), scripts.join(" "));
+});
+
+test("the search page has no inline script and says search needs JavaScript", async () => {
+  const html = await page("/search/");
+  const scripts = [...html.matchAll(/<script([^>]*)>([^<]*)<\/script>/g)];
+  assert.ok(scripts.length > 0);
+  for (const [, attrs, body] of scripts) {
+    assert.match(attrs ?? "", /src="\/assets\//);
+    assert.is(body, "");
+  }
+  assert.match(html, /<noscript>.*检索功能需要启用 JavaScript/s);
 });
 
 test.run();

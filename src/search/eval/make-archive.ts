@@ -45,16 +45,12 @@ export interface EvalDocument {
 export function chooseTexts(texts: readonly CorpusText[], named: ReadonlySet<string>, size: number): CorpusText[] {
   const chosen = new Map<string, CorpusText>();
   for (const t of texts) if (named.has(t.id)) chosen.set(t.id, t);
-  const step = texts.length / Math.max(1, size - chosen.size);
-  for (let i = 0; chosen.size < size && i < texts.length * 2; i++) {
-    const t = texts[Math.floor((i * step) % texts.length)]!;
-    if (!chosen.has(t.id)) chosen.set(t.id, t);
-    else if (step < 1.01) {
-      const free = texts.find((x) => !chosen.has(x.id));
-      if (!free) break;
-      chosen.set(free.id, free);
-    }
+  const wanted = Math.max(0, size - chosen.size);
+  for (let i = 0; i < wanted; i++) {
+    const t = texts[Math.floor((i * texts.length) / wanted)];
+    if (t && chosen.size < size) chosen.set(t.id, t);
   }
+  for (const t of texts) if (chosen.size < size) chosen.set(t.id, t);
   return [...chosen.values()];
 }
 

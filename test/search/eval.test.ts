@@ -1,0 +1,49 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { loadArchive } from "../../src/content/index.ts";
+import { chooseTexts, expandQueries, generateCorpus, measure, namedDocuments, percentile, readQuerySet, writeEvalArchive } from "../../src/search/eval/index.ts";
+import { PROJECT_ROOT } from "../helpers/temp-archive.ts";
+
+test("measures recall@1, recall@10 and precision@10", () => {
+  assert.equal(measure(["/a/", "/b/"], ["/b/"], (u) => u === "/b/"), { recallAt1: 0, recallAt10: 1, precisionAt10: 0.5 });
+  assert.equal(measure(["/b/"], ["/b/", "/c/"], () => true), { recallAt1: 1, recallAt10: 0.5, precisionAt10: 1 });
+  assert.equal(measure([], ["/b/"], () => true), { recallAt1: 0, recallAt10: 0, precisionAt10: 1 });
+  const many = Array.from({ length: 12 }, (_, i) => `/${i}/`);
+  assert.is(measure(many, many, () => true).recallAt10, 1);
+  assert.is(percentile([5, 1, 3, 2, 4], 0.5), 3);
+  assert.is(percentile([], 0.5), 0);
+});
+
+test("the query set holds at least 100 queries of every kind the task names", async () => {
+  const entries = await readQuerySet(path.join(PROJECT_ROOT, "test/fixtures/search-eval/queries.json"));
+  assert.ok(entries.length >= 100, String(entries.length));
+  for (const kind of ["number", "series", "issuer", "phrase", "topical", "single", "traditional"]) assert.ok(entries.some((e) => e.kind === kind), kind);
+});
+
+test("wraps generated text into a valid gazette archive whose numbers the queries can name", async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), "gazette-eval-"));
+  try {
+    const texts = chooseTexts(generateCorpus(40), new Set(["generated/0003"]), 12);
+    assert.is(texts.length, 12);
+    assert.ok(texts.some((t) => t.id === "generated/0003"));
+    const docs = await writeEvalArchive(texts, dir);
+    const { archive, findings } = await loadArchive(dir, dir);
+    assert.ok(archive, JSON.stringify(findings));
+    assert.is(archive!.issues.flatMap((i) => i.documents).length, 12);
+    assert.is(new Set(docs.map((d) => d.docNumber)).size, 12);
+    const queries = expandQueries([{ kind: "number", doc: "generated/0003" }, { kind: "series", q: "乳政发" }], docs);
+    assert.is(queries.filter((q) => q.kind === "number").length, 10);
+    const doc = docs.find((d) => d.id === "generated/0003")!;
+    assert.ok(queries.every((q) => q.kind !== "number" || q.expected[0] === doc.url));
+    const body = await readFile(path.join(dir, doc.issueKey, `${doc.url.split("/")[3]}.md`), "utf8");
+    assert.ok(body.includes(texts.find((t) => t.id === doc.id)!.body), "the text is copied unchanged");
+    assert.ok(namedDocuments([{ kind: "number", doc: "x" }]).has("x"));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test.run();
