@@ -1,5 +1,5 @@
 /**
- * `npm run search-eval [-- --size 400] [--json report.json] [--update-segmentation]`: builds an
+ * `npm run search-eval [-- --size 400] [--corpus DIR] [--json report.json] [--update-segmentation]`: builds an
  * evaluation archive from ../shared/corpus/ (generated text where it is missing), runs the query
  * set of test/fixtures/search-eval/queries.json in Chromium and prints recall@1, recall@10,
  * precision@10, stray results, bytes and time to first result per query kind. Exits 1 when a
@@ -12,12 +12,12 @@ import { parseArgs } from "node:util";
 import { formatReport, runSearchEval } from "../src/search/eval/index.ts";
 
 const { values } = parseArgs({
-  options: { size: { type: "string", default: "400" }, json: { type: "string" }, "update-segmentation": { type: "boolean", default: false } },
+  options: { size: { type: "string", default: "400" }, corpus: { type: "string", default: "../shared/corpus" }, json: { type: "string" }, "update-segmentation": { type: "boolean", default: false } },
 });
 const root = process.cwd();
 const report = await runSearchEval({
   root,
-  corpusDir: path.resolve(root, "../shared/corpus"),
+  corpusDir: path.resolve(root, values.corpus),
   queriesFile: path.join(root, "test/fixtures/search-eval/queries.json"),
   segmentationFile: path.join(root, "test/fixtures/search-eval/segmentation.json"),
   updateSegmentation: values["update-segmentation"],

@@ -31,6 +31,7 @@ let sequence = 0;
 let pending: PagefindResult[] = [];
 let words: string[] = [];
 let dropped = 0;
+let numberQuery = false;
 /** True when the results are a listing (series, issuer, filters only): no words to highlight. */
 let listing = false;
 const pagefindReady: Promise<PagefindApi> = loadPagefind(root);
@@ -70,9 +71,13 @@ function pagefindTerms(url: string): string[] {
   return new URL(url, root).searchParams.getAll("highlight");
 }
 
+function resultText(data: PagefindResultData): string {
+  return `${data.meta.title ?? ""} ${data.meta.docNumber ?? ""} ${data.meta.issuer ?? ""} ${data.content}`;
+}
+
+/** Document-number queries must find the number itself, not documents sharing its parts. */
 function containsAWord(data: PagefindResultData, queryWordList: string[]): boolean {
-  const text = `${data.meta.title ?? ""} ${data.meta.docNumber ?? ""} ${data.meta.issuer ?? ""} ${data.content}`;
-  return containsQueryWords(text, queryWordList, pagefindTerms(data.url));
+  return containsQueryWords(resultText(data), queryWordList, numberQuery ? [] : pagefindTerms(data.url));
 }
 
 /** Pagefind's excerpt (text with <mark> around matches) as safe nodes. */
@@ -96,6 +101,25 @@ function resultItem(data: PagefindResultData): HTMLLIElement {
     meta,
     el("p", { class: "result__excerpt" }, ...excerptNodes(data.excerpt)),
   );
+}
+
+/**
+ * Reorders a loaded page of results (stable): documents containing more of the query's words
+ * whole (an exact phrase, not just its segments) first, then those with more of them in the
+ * title. Pagefind ranks by its segments' frequencies; a reader typing a phrase or a title word
+ * expects the document that has it as written.
+ */
+function rankWholeWordsFirst(results: PagefindResultData[], queryWordList: string[]): PagefindResultData[] {
+  if (queryWordList.length === 0) return results;
+  const score = (d: PagefindResultData) => {
+    const text = resultText(d);
+    const title = d.meta.title ?? "";
+    return queryWordList.filter((w) => text.includes(w)).length * 100 + queryWordList.filter((w) => title.includes(w)).length;
+  };
+  return results
+    .map((d, i) => ({ d, i, s: score(d) }))
+    .sort((a, b) => b.s - a.s || a.i - b.i)
+    .map((x) => x.d);
 }
 
 /** Loads results from `pending` until `count` pass the word check (or none are left). */
@@ -193,8 +217,10 @@ async function run(): Promise<void> {
   words = term ? queryWords(q) : [];
   pending = response.results.slice();
   dropped = 0;
-  const shown = await takeResults(PAGE_SIZE, seq);
-  if (!shown) return;
+  numberQuery = nq.docNumber !== null;
+  const loaded = await takeResults(PAGE_SIZE, seq);
+  if (!loaded) return;
+  const shown = rankWholeWordsFirst(loaded, words);
   const directUrl = hit ? new URL(`.${hit.url}`, root).pathname : "";
   const kept = shown.filter((d) => d.url.split("?")[0] !== directUrl);
   // Everything is ready: replace the old view in one go (no flicker).
