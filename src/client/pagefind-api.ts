@@ -7,6 +7,7 @@ export interface PagefindResultData {
   content: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
+  filters?: Record<string, string[]>;
 }
 
 export interface PagefindResult {

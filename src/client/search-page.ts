@@ -7,6 +7,8 @@ import { loadPagefind, siteRoot, type FilterCounts, type PagefindApi, type Pagef
 import { FACETS, SERIES_FILTER, pagefindSort, readState, writeState, type SearchState, type SortOrder } from "./search-state.ts";
 
 const PAGE_SIZE = 10;
+/** Pages of results checked for the query's words per page shown. */
+const MAX_CHECKED = 3;
 const root = siteRoot(import.meta.url);
 const app = document.getElementById("search-app");
 const form = document.getElementById("search-form") as HTMLFormElement | null;
@@ -122,13 +124,35 @@ function rankWholeWordsFirst(results: PagefindResultData[], queryWordList: strin
     .map((x) => x.d);
 }
 
+/** True for a query of one unquoted word long enough to be a phrase (`城市风貌特色`). */
+function isPhrase(term: string): boolean {
+  return !/["“”\s]/u.test(term) && /\p{Script=Han}/u.test(term) && [...term].length >= 3;
+}
+
+/** Results of the exact-phrase search first, then the others, each once. */
+function exactFirst(exact: PagefindResult[], all: PagefindResult[]): PagefindResult[] {
+  const seen = new Set(exact.map((r) => r.id));
+  return [...exact, ...all.filter((r) => !seen.has(r.id))];
+}
+
+/** Filter counts of the results shown (for document-number queries, whose Pagefind counts include documents sharing only the number's parts). */
+function countFilters(results: PagefindResultData[]): FilterCounts {
+  const counts: FilterCounts = {};
+  for (const d of results) for (const [name, values] of Object.entries(d.filters ?? {})) for (const v of values) (counts[name] ??= {})[v] = ((counts[name] ??= {})[v] ?? 0) + 1;
+  return counts;
+}
+
 /** Loads results from `pending` until `count` pass the word check (or none are left). */
 async function takeResults(count: number, seq: number): Promise<PagefindResultData[] | null> {
   const kept: PagefindResultData[] = [];
-  while (kept.length < count && pending.length > 0) {
+  let checked = 0;
+  // At most 3 pages' worth of fragments per call, so a query whose segments match much of the
+  // archive (a document number's 乳, 政, 发 …) cannot make the page download it all.
+  while (kept.length < count && pending.length > 0 && checked < MAX_CHECKED * count) {
     const batch = pending.splice(0, count - kept.length);
     const data = await Promise.all(batch.map((r) => r.data()));
     if (seq !== sequence) return null;
+    checked += data.length;
     const passing = data.filter((d) => containsAWord(d, words));
     dropped += data.length - passing.length;
     kept.push(...passing);
@@ -212,10 +236,12 @@ async function run(): Promise<void> {
     busy(false, current.q);
     return;
   }
-  const [response, hit] = await Promise.all([pf.search(term, { filters, ...(sort ? { sort } : {}) }), nq.docNumber ? directHit(nq.docNumber) : Promise.resolve(null)]);
+  const options = { filters, ...(sort ? { sort } : {}) };
+  const phrase = term && !sort && !nq.docNumber && isPhrase(term) ? pf.search(`"${term}"`, options) : Promise.resolve(null);
+  const [response, phraseResponse, hit] = await Promise.all([pf.search(term, options), phrase, nq.docNumber ? directHit(nq.docNumber) : Promise.resolve(null)]);
   if (seq !== sequence || !response) return;
   words = term ? queryWords(q) : [];
-  pending = response.results.slice();
+  pending = exactFirst(phraseResponse?.results ?? [], response.results);
   dropped = 0;
   numberQuery = nq.docNumber !== null;
   const loaded = await takeResults(PAGE_SIZE, seq);
@@ -224,7 +250,7 @@ async function run(): Promise<void> {
   const directUrl = hit ? new URL(`.${hit.url}`, root).pathname : "";
   const kept = shown.filter((d) => d.url.split("?")[0] !== directUrl);
   // Everything is ready: replace the old view in one go (no flicker).
-  renderFacets(response.filters, current.filters);
+  renderFacets(numberQuery ? countFilters(loaded) : response.filters, current.filters);
   directBox?.replaceChildren(
     ...(hit && nq.docNumber
       ? [el("section", { class: "direct-hit", "aria-label": "文号直达" }, el("p", { class: "direct-hit__label" }, `文号直达：${nq.docNumber}`), el("a", { href: directUrl, class: "direct-hit__link" }, hit.title))]

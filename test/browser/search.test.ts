@@ -138,6 +138,8 @@ test("a document number typed in any common form shows its document as a direct 
     assert.is(direct, "/2019/2/rzbf-2019-5/", form);
     assert.not.ok(results.includes("/2019/2/rzbf-2019-5/"), "the direct hit is not repeated below");
   }
+  const facets = await page.locator("#search-facets").innerText();
+  assert.ok(facets.includes("通知（1）") && !facets.includes("意见"), `facet counts follow the documents shown: ${facets}`);
   assert.is((await typeQuery("乳政任[2019]3号")).direct, "/2019/2/renmian/", "either number of a document with two");
   assert.is((await typeQuery("乳政发〔2019〕99号")).direct, null, "a number not in the archive has no direct hit");
 });
