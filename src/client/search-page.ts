@@ -124,17 +124,6 @@ function rankWholeWordsFirst(results: PagefindResultData[], queryWordList: strin
     .map((x) => x.d);
 }
 
-/** True for a query of one unquoted word long enough to be a phrase (`城市风貌特色`). */
-function isPhrase(term: string): boolean {
-  return !/["“”\s]/u.test(term) && /\p{Script=Han}/u.test(term) && [...term].length >= 3;
-}
-
-/** Results of the exact-phrase search first, then the others, each once. */
-function exactFirst(exact: PagefindResult[], all: PagefindResult[]): PagefindResult[] {
-  const seen = new Set(exact.map((r) => r.id));
-  return [...exact, ...all.filter((r) => !seen.has(r.id))];
-}
-
 /** Filter counts of the results shown (for document-number queries, whose Pagefind counts include documents sharing only the number's parts). */
 function countFilters(results: PagefindResultData[]): FilterCounts {
   const counts: FilterCounts = {};
@@ -237,11 +226,10 @@ async function run(): Promise<void> {
     return;
   }
   const options = { filters, ...(sort ? { sort } : {}) };
-  const phrase = term && !sort && !nq.docNumber && isPhrase(term) ? pf.search(`"${term}"`, options) : Promise.resolve(null);
-  const [response, phraseResponse, hit] = await Promise.all([pf.search(term, options), phrase, nq.docNumber ? directHit(nq.docNumber) : Promise.resolve(null)]);
+  const [response, hit] = await Promise.all([pf.search(term, options), nq.docNumber ? directHit(nq.docNumber) : Promise.resolve(null)]);
   if (seq !== sequence || !response) return;
   words = term ? queryWords(q) : [];
-  pending = exactFirst(phraseResponse?.results ?? [], response.results);
+  pending = response.results.slice();
   dropped = 0;
   numberQuery = nq.docNumber !== null;
   const loaded = await takeResults(PAGE_SIZE, seq);
