@@ -41,11 +41,11 @@ export function siteRoot(moduleUrl: string): URL {
   return new URL("../", moduleUrl);
 }
 
-/** Loads Pagefind's JS API from `<root>/pagefind/pagefind.js`. */
+/** Loads Pagefind's JS API from `<root>/pagefind/pagefind.js`; result URLs get the site's path prefix (`baseUrl`). */
 export async function loadPagefind(root: URL): Promise<PagefindApi> {
   const url = new URL("pagefind/pagefind.js", root).href;
   const api = (await import(/* webpackIgnore: true */ url)) as PagefindApi;
-  await api.options({ highlightParam: "highlight", excerptLength: 40 });
+  await api.options({ baseUrl: root.pathname, highlightParam: "highlight", excerptLength: 40 });
   await api.init();
   return api;
 }

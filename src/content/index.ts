@@ -3,4 +3,4 @@ export { canonicalDocNumber, foldDocNumber, parseDocNumber, type DocNumberParts 
 export { ContentError, formatFindings, type Finding } from "./finding.ts";
 export { loadArchive, loadArchiveOrThrow, splitFrontMatter, type LoadResult } from "./load-archive.ts";
 export { isListed, isTextPublished, type Archive, type GazetteDocument, type GazetteIssue } from "./model.ts";
-export { PUBLICATION, PUBLICATION_LABEL, type Publication } from "./schema.ts";
+export { PUBLICATION, PUBLICATION_LABEL, VALIDITY, VALIDITY_LABEL, type Publication, type Validity } from "./schema.ts";

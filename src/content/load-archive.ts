@@ -148,6 +148,7 @@ async function loadDocument(
     date: fm.date,
     publication: fm.publication,
     section: fm.section,
+    ...(fm.validity === undefined ? {} : { validity: fm.validity }),
     ...(fm.page === undefined ? {} : { page: fm.page, pageLine: source.positionOf(["page"]).line }),
     body: split.body,
     bodyLine: split.bodyLine,

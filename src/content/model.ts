@@ -1,4 +1,4 @@
-import type { ArchiveSettings, IssueMetadata, Publication } from "./schema.ts";
+import type { ArchiveSettings, IssueMetadata, Publication, Validity } from "./schema.ts";
 
 /** One gazette issue (期) with its documents, as loaded from `issues/<YYYY-NN>/`. */
 export interface GazetteIssue extends IssueMetadata {
@@ -34,6 +34,8 @@ export interface GazetteDocument {
   publication: Publication;
   /** 栏目 */
   section: string;
+  /** 有效性, when known. */
+  validity?: Validity;
   /** 原刊页码 */
   page?: number;
   /** 1-based line of the `page:` field in the file, when present. */

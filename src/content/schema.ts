@@ -48,6 +48,16 @@ export const PUBLICATION_LABEL: Record<Publication, string> = {
   draft: "未发布",
 };
 
+/**
+ * 有效性 — validity of a document, when known: `valid` 有效, `amended` 已修改 (in force as amended
+ * by a later document), `repealed` 已废止, `expired` 已失效 (its term of validity has passed).
+ */
+export const VALIDITY = ["valid", "amended", "repealed", "expired"] as const;
+export type Validity = (typeof VALIDITY)[number];
+
+/** Chinese labels for the validity values, as shown to readers and in the search filter. */
+export const VALIDITY_LABEL: Record<Validity, string> = { valid: "有效", amended: "已修改", repealed: "已废止", expired: "已失效" };
+
 /** Front matter of one document (公文). */
 export const documentFrontMatter = z.object({
   /** 标题 — full title as printed. */
@@ -64,6 +74,10 @@ export const documentFrontMatter = z.object({
   }),
   /** 栏目 — section of the gazette issue; one of the issue's `sections`. */
   section: text("栏目 section"),
+  /** 有效性 — validity, when known. */
+  validity: z
+    .enum(VALIDITY, { error: (iss) => `must be one of ${VALIDITY.join(", ")}, got "${String(iss.input)}"` })
+    .optional(),
   /** 原刊页码 — page in the printed issue. */
   page: z.number({ error: "must be a page number like 12" }).int().positive().optional(),
 });

@@ -1,6 +1,6 @@
 import { formatChineseDate } from "../content/calendar-date.ts";
 import { isListed, isTextPublished, type Archive, type GazetteDocument, type GazetteIssue } from "../content/model.ts";
-import { PUBLICATION_LABEL, type ArchiveSettings, type Publication } from "../content/schema.ts";
+import { PUBLICATION_LABEL, VALIDITY_LABEL, type ArchiveSettings, type Publication } from "../content/schema.ts";
 import type { MarkdownIt } from "markdown-it";
 import type { OutlineEntry } from "../markdown/index.ts";
 import { documentType } from "../search/document-type.ts";
@@ -54,6 +54,8 @@ export interface DocumentView {
    * last). Pagefind drops pages without the sort key, so every document has both.
    */
   sortKeys: { newest: string; oldest: string };
+  /** 有效性 label (有效, 已修改, 已废止, 已失效), when known. */
+  validityLabel?: string;
   /** 文种 derived from the title (see `documentType`). */
   docType: string;
   /** 文号系列: 机关代字 and 机关代字〔年份〕 of each document number (hidden search filter). */
@@ -167,6 +169,7 @@ function documentView(doc: GazetteDocument, issue: DocumentView["issue"], md: Ma
     dateLabel: doc.date === undefined ? UNDATED_LABEL : formatChineseDate(doc.date),
     sortKeys: { newest: doc.date ?? "0000-00-00", oldest: doc.date ?? "9999-12-31" },
     docType: documentType(doc.title),
+    ...(doc.validity === undefined ? {} : { validityLabel: VALIDITY_LABEL[doc.validity] }),
     series: [...new Set(doc.docNumbers.flatMap(documentSeries))],
     year: issue.year,
     publication: doc.publication,

@@ -110,7 +110,7 @@ test("Pagefind's Chinese segmentation is the one the search was tuned for", asyn
   }
 });
 
-test("filters for year, gazette issue, issuer, section and document type are in the index with counts", async () => {
+test("filters for year, gazette issue, issuer, section, document type and validity are in the index with counts", async () => {
   const filters = await page.evaluate(async () => {
     const bundle = "/pagefind/pagefind.js";
     const pagefind = await import(bundle);
@@ -123,6 +123,7 @@ test("filters for year, gazette issue, issuer, section and document type are in 
   assert.is(filters["发文机关"][JOINT], 1, "each issuer of a joint document counts, and a comma or colon stays in the value");
   assert.equal(filters["栏目"], { 市政府文件: 1, 市政府办公室文件: 4, 政务动态: 1 });
   assert.equal(filters["文种"], { 通知: 3, 意见: 2, 名单: 1 });
+  assert.equal(filters["有效性"], { 已废止: 1 }, "validity where known");
   assert.equal(await search(null, { filters: { 栏目: "政务动态" } }), ["/2019/2/renmian/"]);
   assert.equal(await search(null, { filters: { 发文机关: JOINT } }), [UNDATED]);
 });

@@ -1,0 +1,35 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { mkdtemp, rm, symlink } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { launchChromium, serveStatic } from "../../src/browser/index.ts";
+import { buildSite } from "../../src/build/index.ts";
+import { PROJECT_ROOT } from "../helpers/temp-archive.ts";
+
+test("under a path prefix, direct hits, results and highlighting keep the prefix", async () => {
+  const work = await mkdtemp(path.join(tmpdir(), "gazette-prefix-"));
+  const result = await buildSite({ root: PROJECT_ROOT, outputDir: path.join(work, "_site"), pathPrefix: "/gazette/" });
+  assert.ok(result.ok, result.error);
+  await symlink(path.join(work, "_site"), path.join(work, "gazette"));
+  const server = await serveStatic(work);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const links = async (q: string) => {
+      await page.goto(`${server.url}/gazette/search/?q=${encodeURIComponent(q)}`);
+      await page.waitForFunction((text) => document.getElementById("search-app")?.dataset.searched === text, q, { timeout: 10_000 });
+      return page.evaluate(() => [...document.querySelectorAll(".direct-hit__link, .result__title a")].map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    };
+    assert.equal(await links("乳政办发[2019]5号"), ["/gazette/2019/2/rzbf-2019-5/"]);
+    assert.is((await links("增减挂钩"))[0], "/gazette/2019/2/rzbf-2019-6/");
+    await page.locator(".result__title a").first().click();
+    await page.locator("mark").first().waitFor({ timeout: 10_000 });
+  } finally {
+    await browser.close();
+    await server.close();
+    await rm(work, { recursive: true, force: true });
+  }
+});
+
+test.run();
