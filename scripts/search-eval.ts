@@ -31,6 +31,7 @@ const missed = [
   (kind("phrase")?.recallAt10 ?? 100) < 95 && "recall@10 on phrases is below 95 %",
   (kind("topical")?.recallAt10 ?? 100) < 95 && "recall@10 on topical queries is below 95 %",
   report.kinds.some((k) => k.stray > 0) && "a query returned a document containing none of its words",
+  report.pagefind !== report.pagefindPinned && `Pagefind ${report.pagefind} is installed but ${report.pagefindPinned} is pinned; run npm ci`,
   report.segmentation.changed.length > 0 && "Pagefind's segmentation changed (see above); check the results, then --update-segmentation",
 ].filter(Boolean);
 for (const m of missed) console.log(`GOAL MISSED: ${m}`);

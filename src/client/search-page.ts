@@ -49,9 +49,12 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
   return node;
 }
 
-/** Converts Traditional characters to Simplified, loading opencc-js only for non-ASCII queries. */
+/** Characters the converter changes (inlined at build time from opencc-js, see `traditionalCharacters`). */
+const TRADITIONAL = new Set(__TRADITIONAL_CHARS__);
+
+/** Converts Traditional characters to Simplified, loading opencc-js only for a query holding one. */
 async function toSimplified(q: string): Promise<string> {
-  if (!/[^\x00-\x7f]/u.test(q)) return q;
+  if (![...q].some((ch) => TRADITIONAL.has(ch))) return q;
   simplified ??= import("./to-simplified.ts").then((m) => m.toSimplified);
   return (await simplified)(q);
 }
@@ -135,9 +138,10 @@ function countFilters(results: PagefindResultData[]): FilterCounts {
 async function takeResults(count: number, seq: number): Promise<PagefindResultData[] | null> {
   const kept: PagefindResultData[] = [];
   let checked = 0;
-  // At most 3 pages' worth of fragments per call, so a query whose segments match much of the
-  // archive (a document number's 乳, 政, 发 …) cannot make the page download it all.
-  while (kept.length < count && pending.length > 0 && checked < MAX_CHECKED * count) {
+  // At most 3 pages' worth of fragments per call (1 for a document number, whose segments 乳, 政,
+  // 发, 2019 … match much of the archive), so a query cannot make the page download it all.
+  const limit = (numberQuery ? 1 : MAX_CHECKED) * count;
+  while (kept.length < count && pending.length > 0 && checked < limit) {
     const batch = pending.splice(0, count - kept.length);
     const data = await Promise.all(batch.map((r) => r.data()));
     if (seq !== sequence) return null;

@@ -2,3 +2,4 @@ export { buildSearchIndex, type IndexReport } from "./build-index.ts";
 export { DOCUMENT_TYPES, OTHER_DOCUMENT_TYPE, documentType } from "./document-type.ts";
 export { documentSeries, normaliseQuery, numberShard, queryDocNumber, querySeries, queryWords, type NormalisedQuery } from "./normalise-query.ts";
 export { containsQueryWords } from "./query-match.ts";
+export { traditionalCharacters } from "./traditional-chars.ts";

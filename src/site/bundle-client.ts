@@ -1,6 +1,7 @@
 import * as esbuild from "esbuild";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { traditionalCharacters } from "../search/traditional-chars.ts";
 
 /** Entry points of the browser code, bundled to `/assets/<name>.js`. */
 export const CLIENT_ENTRIES = {
@@ -12,7 +13,8 @@ export const CLIENT_ENTRIES = {
  * Bundles the browser code (TypeScript in `src/client/`, which imports the same query normaliser
  * as the build) with esbuild into ES modules under `<outputDir>/assets/`: `search.js` for the
  * search page, `highlight.js` for document pages, and lazily loaded chunks (the Traditional →
- * Simplified converter) under `assets/chunks/`. Minified, no source maps, so builds are
+ * Simplified converter) under `assets/chunks/`. The list of Traditional characters
+ * (`traditionalCharacters`) is inlined as `__TRADITIONAL_CHARS__`. Minified, no source maps, so builds are
  * reproducible.
  * @returns bytes written per output file (path relative to the output folder).
  * @throws Error with esbuild's messages when the code does not bundle.
@@ -30,6 +32,7 @@ export async function bundleClient(outputDir: string): Promise<Record<string, nu
     legalComments: "none",
     charset: "utf8",
     metafile: true,
+    define: { __TRADITIONAL_CHARS__: JSON.stringify(traditionalCharacters()) },
     logLevel: "silent",
   }).catch((err: unknown) => {
     throw new Error(`the browser code in src/client/ does not bundle: ${(err as Error).message}`, { cause: err });

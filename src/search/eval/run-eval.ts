@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { launchChromium, serveStatic } from "../../browser/index.ts";
 import { buildSite } from "../../build/index.ts";
 import { toSimplified } from "../../client/to-simplified.ts";
@@ -53,12 +53,17 @@ export interface KindSummary {
   bytesMean: number;
   msMedian: number;
   msP95: number;
+  /** Up to 3 queries of the kind opened cold (new browser context, `/search/?q=…`): median bytes and ms from navigation to results. */
+  coldBytesMedian: number;
+  coldMsMedian: number;
 }
 
 export interface EvalReport {
   corpus: "real" | "generated";
   documents: number;
   pagefind: string;
+  /** Version pinned in package.json; the evaluation fails when the installed one differs. */
+  pagefindPinned: string;
   buildMs: number;
   indexBytes: number;
   cold: { bytes: number; ms: number };
@@ -103,6 +108,7 @@ export async function runSearchEval(options: EvalOptions): Promise<EvalReport> {
     if (!build.ok) throw new Error(`the evaluation archive did not build: ${build.error}`);
     const indexBytes = await folderBytes(path.join(outputDir, "pagefind"));
     const pkg = JSON.parse(await readFile(path.join(options.root, "node_modules/pagefind/package.json"), "utf8")) as { version: string };
+    const project = JSON.parse(await readFile(path.join(options.root, "package.json"), "utf8")) as { dependencies: Record<string, string> };
 
     const server = await serveStatic(outputDir);
     const browser = await launchChromium();
@@ -136,6 +142,14 @@ export async function runSearchEval(options: EvalOptions): Promise<EvalReport> {
         runs.push({ ...query, ...m, results: results.slice(0, 10), stray, bytes, ms, segments });
       }
       const segmentation = await checkSegmentation(runs, options);
+      const coldByKind = new Map<QueryKind, { bytes: number; ms: number }[]>();
+      for (const kind of QUERY_KINDS) {
+        const ofKind = queries.filter((q) => q.kind === kind);
+        const sample = [...new Set([ofKind[0], ofKind[Math.floor(ofKind.length / 2)], ofKind.at(-1)])].filter((q): q is EvalQuery => q !== undefined);
+        const measured: { bytes: number; ms: number }[] = [];
+        for (const q of sample) measured.push(await coldQuery(browser, server.url, q.q));
+        coldByKind.set(kind, measured);
+      }
       return {
         corpus: real ? "real" : "generated",
         documents: docs.length,
@@ -143,7 +157,8 @@ export async function runSearchEval(options: EvalOptions): Promise<EvalReport> {
         buildMs: build.ms,
         indexBytes,
         cold,
-        kinds: QUERY_KINDS.map((kind) => summarise(kind, runs.filter((r) => r.kind === kind))).filter((k) => k.queries > 0),
+        pagefindPinned: project.dependencies.pagefind ?? "",
+        kinds: QUERY_KINDS.map((kind) => summarise(kind, runs.filter((r) => r.kind === kind), coldByKind.get(kind) ?? [])).filter((k) => k.queries > 0),
         runs,
         segmentation,
       };
@@ -191,7 +206,26 @@ async function typeQuery(page: Page, q: string): Promise<{ results: string[]; ms
   });
 }
 
-function summarise(kind: QueryKind, runs: QueryRun[]): KindSummary {
+/** Opens `/search/?q=…` in a new browser context (empty cache): bytes received and ms from navigation to results. */
+async function coldQuery(browser: Browser, base: string, q: string): Promise<{ bytes: number; ms: number }> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const sizes: Promise<number>[] = [];
+    page.on("requestfinished", (request) => {
+      sizes.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
+    });
+    await page.goto(`${base}/search/?q=${encodeURIComponent(q)}`);
+    const handle = await page.waitForFunction((text) => document.getElementById("search-app")?.dataset.searched === text && performance.now(), q, { timeout: 30_000 });
+    const ms = Math.round(Number(await handle.jsonValue()));
+    await page.waitForLoadState("networkidle");
+    return { bytes: (await Promise.all(sizes)).reduce((a, b) => a + b, 0), ms };
+  } finally {
+    await context.close();
+  }
+}
+
+function summarise(kind: QueryKind, runs: QueryRun[], cold: { bytes: number; ms: number }[]): KindSummary {
   const pct = (xs: number[]) => Math.round(mean(xs) * 1000) / 10;
   return {
     kind,
@@ -204,6 +238,8 @@ function summarise(kind: QueryKind, runs: QueryRun[]): KindSummary {
     bytesMean: Math.round(mean(runs.map((r) => r.bytes))),
     msMedian: percentile(runs.map((r) => r.ms), 0.5),
     msP95: percentile(runs.map((r) => r.ms), 0.95),
+    coldBytesMedian: percentile(cold.map((c) => c.bytes), 0.5),
+    coldMsMedian: percentile(cold.map((c) => c.ms), 0.5),
   };
 }
 
@@ -247,12 +283,20 @@ async function folderBytes(dir: string): Promise<number> {
 /** The report as Markdown tables (what the script prints). */
 export function formatReport(r: EvalReport): string {
   const lines = [
-    `Search evaluation — ${r.documents} documents (${r.corpus === "real" ? "real corpus" : "generated text"}), Pagefind ${r.pagefind}`,
-    `Build ${(r.buildMs / 1000).toFixed(1)} s; index ${(r.indexBytes / 1024).toFixed(0)} KiB; cold first query ${r.cold.ms} ms, ${(r.cold.bytes / 1024).toFixed(0)} KiB received`,
+    `Search evaluation — ${r.documents} documents (${r.corpus === "real" ? "real corpus" : "generated text"}), Pagefind ${r.pagefind} (pinned ${r.pagefindPinned})`,
+    `Build ${(r.buildMs / 1000).toFixed(1)} s; index ${(r.indexBytes / 1024).toFixed(0)} KiB; first query of the session ${r.cold.ms} ms, ${(r.cold.bytes / 1024).toFixed(0)} KiB received`,
+    "",
+    "Quality, and cost of each query typed in one session (warm: Pagefind loaded, chunks cached as they were fetched):",
     "",
     "| kind | queries | recall@1 | recall@10 | precision@10 | stray results | bytes/query median | mean | ms to first result median | p95 |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...r.kinds.map((k) => `| ${k.kind} | ${k.queries} | ${k.recallAt1} % | ${k.recallAt10} % | ${k.precisionAt10} % | ${k.stray} | ${k.bytesMedian} | ${k.bytesMean} | ${k.msMedian} | ${k.msP95} |`),
+    "",
+    "Cold (a shared link /search/?q=… opened with an empty cache; median of up to 3 queries per kind, page and search included):",
+    "",
+    "| kind | bytes | ms to results |",
+    "| --- | ---: | ---: |",
+    ...r.kinds.map((k) => `| ${k.kind} | ${k.coldBytesMedian} | ${k.coldMsMedian} |`),
     "",
     `Segmentation: ${r.segmentation.checked} stored queries checked, ${r.segmentation.changed.length} changed${r.segmentation.changed.length ? `:\n  ${r.segmentation.changed.join("\n  ")}` : ""}`,
   ];
