@@ -4,7 +4,9 @@
 import { normaliseQuery, numberShard, queryWords } from "../search/normalise-query.ts";
 import { containsQueryWords } from "../search/query-match.ts";
 import { loadPagefind, siteRoot, type FilterCounts, type PagefindApi, type PagefindResult, type PagefindResultData, type PagefindSearchOptions } from "./pagefind-api.ts";
-import { FACETS, SERIES_FILTER, pagefindSort, readState, writeState, type SearchState, type SortOrder } from "./search-state.ts";
+import { countFilters, rankWholeWordsFirst, resultText } from "./rank-results.ts";
+import { el, renderEmpty, renderFacets, resultItem } from "./render.ts";
+import { SERIES_FILTER, pagefindSort, readState, writeState, type SearchState, type SortOrder } from "./search-state.ts";
 
 const PAGE_SIZE = 10;
 /** Pages of results checked for the query's words per page shown. */
@@ -41,14 +43,6 @@ let totalFilters: Promise<FilterCounts> = pagefindReady.then((pf) => pf.filters(
 let simplified: Promise<(t: string) => string> | null = null;
 const shards = new Map<string, Promise<Record<string, { url: string; title: string }>>>();
 
-/** A DOM element with text content and attributes (no HTML parsing anywhere). */
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-}
-
 /** Characters the converter changes (inlined at build time from opencc-js, see `traditionalCharacters`). */
 const TRADITIONAL = new Set(__TRADITIONAL_CHARS__);
 
@@ -76,62 +70,9 @@ function pagefindTerms(url: string): string[] {
   return new URL(url, root).searchParams.getAll("highlight");
 }
 
-function resultText(data: PagefindResultData): string {
-  return `${data.meta.title ?? ""} ${data.meta.docNumber ?? ""} ${data.meta.issuer ?? ""} ${data.content}`;
-}
-
 /** Document-number queries must find the number itself, not documents sharing its parts. */
 function containsAWord(data: PagefindResultData, queryWordList: string[]): boolean {
   return containsQueryWords(resultText(data), queryWordList, numberQuery ? [] : pagefindTerms(data.url));
-}
-
-/** Pagefind's excerpt (text with <mark> around matches) as safe nodes. */
-function excerptNodes(excerpt: string): Node[] {
-  const parser = new DOMParser();
-  const text = (html: string) => parser.parseFromString(`<body>${html}`, "text/html").body.textContent ?? "";
-  return excerpt.split(/(<mark>.*?<\/mark>)/su).filter(Boolean).map((part) => {
-    const m = /^<mark>(.*)<\/mark>$/su.exec(part);
-    return m ? el("mark", {}, text(m[1] ?? "")) : document.createTextNode(text(part));
-  });
-}
-
-function resultItem(data: PagefindResultData): HTMLLIElement {
-  const meta = el("p", { class: "result__meta" });
-  const fields: [string, string | undefined][] = [["发文字号", data.meta.docNumber], ["发文机关", data.meta.issuer], ["成文日期", data.meta.date], ["所属期次", data.meta.issue]];
-  for (const [label, value] of fields) if (value && value !== "无") meta.append(el("span", { class: "result__field" }, el("span", { class: "visually-hidden" }, `${label}：`), value));
-  return el(
-    "li",
-    { class: "result" },
-    el("h2", { class: "result__title" }, el("a", { href: data.url }, data.meta.title ?? data.url)),
-    meta,
-    el("p", { class: "result__excerpt" }, ...excerptNodes(data.excerpt)),
-  );
-}
-
-/**
- * Reorders a loaded page of results (stable): documents containing more of the query's words
- * whole (an exact phrase, not just its segments) first, then those with more of them in the
- * title. Pagefind ranks by its segments' frequencies; a reader typing a phrase or a title word
- * expects the document that has it as written.
- */
-function rankWholeWordsFirst(results: PagefindResultData[], queryWordList: string[]): PagefindResultData[] {
-  if (queryWordList.length === 0) return results;
-  const score = (d: PagefindResultData) => {
-    const text = resultText(d);
-    const title = d.meta.title ?? "";
-    return queryWordList.filter((w) => text.includes(w)).length * 100 + queryWordList.filter((w) => title.includes(w)).length;
-  };
-  return results
-    .map((d, i) => ({ d, i, s: score(d) }))
-    .sort((a, b) => b.s - a.s || a.i - b.i)
-    .map((x) => x.d);
-}
-
-/** Filter counts of the results shown (for document-number queries, whose Pagefind counts include documents sharing only the number's parts). */
-function countFilters(results: PagefindResultData[]): FilterCounts {
-  const counts: FilterCounts = {};
-  for (const d of results) for (const [name, values] of Object.entries(d.filters ?? {})) for (const v of values) (counts[name] ??= {})[v] = ((counts[name] ??= {})[v] ?? 0) + 1;
-  return counts;
 }
 
 /** Loads results from `pending` until `count` pass the word check (or none are left). */
@@ -151,36 +92,6 @@ async function takeResults(count: number, seq: number): Promise<PagefindResultDa
     kept.push(...passing);
   }
   return kept;
-}
-
-function renderFacets(counts: FilterCounts, selected: Record<string, string[]>): void {
-  if (!facetsBox) return;
-  const focused = (document.activeElement as HTMLElement | null)?.dataset.facet;
-  const boxes: HTMLElement[] = [];
-  for (const name of FACETS) {
-    const values = { ...(counts[name] ?? {}) };
-    for (const v of selected[name] ?? []) values[v] ??= 0;
-    const entries = Object.entries(values).filter(([v, n]) => n > 0 || (selected[name] ?? []).includes(v));
-    if (entries.length === 0) continue;
-    entries.sort(([a, na], [b, nb]) => (name === "年份" || name === "期次" ? b.localeCompare(a, "zh-CN", { numeric: true }) : nb - na || a.localeCompare(b, "zh-CN")));
-    const list = el("ul", { class: "facet__values" });
-    for (const [value, n] of entries) {
-      const id = `${name}\u0000${value}`;
-      const box = el("input", { type: "checkbox", name, value, "data-facet": id });
-      box.checked = (selected[name] ?? []).includes(value);
-      list.append(el("li", {}, el("label", {}, box, ` ${value}`, el("span", { class: "facet__count" }, `（${n}）`))));
-    }
-    boxes.push(el("fieldset", { class: "facet" }, el("legend", {}, name), list));
-  }
-  facetsBox.replaceChildren(...boxes);
-  if (focused) for (const b of facetsBox.querySelectorAll<HTMLInputElement>("input[data-facet]")) if (b.dataset.facet === focused) b.focus();
-}
-
-function renderEmpty(q: string, hasFilters: boolean): HTMLElement {
-  const tips = el("ul", {}, el("li", {}, "检查用字是否正确，或换用较短、较常用的词语；"), el("li", {}, "发文字号可以写作“乳政发〔2019〕2号”“乳政发[2019]2号”或“乳政发2019年2号”；"), el("li", {}, "多个词语之间用空格分开，结果包含其中任一词语；"));
-  if (hasFilters) tips.append(el("li", {}, "取消部分筛选条件；"));
-  tips.append(el("li", {}, "也可以", el("a", { href: new URL("./", root).pathname }, "浏览往期公报目录"), "。"));
-  return el("div", { class: "search-empty" }, el("p", {}, q ? `没有找到与“${q}”相关的文件。` : "没有符合筛选条件的文件。"), el("p", {}, "建议："), tips);
 }
 
 /** Runs the search the state describes and renders it; stale runs give way to newer ones. */
@@ -220,7 +131,7 @@ async function run(): Promise<void> {
   const sort = pagefindSort(sortOrder);
   if (!term && !hasFilters && !seriesLabel && !issuerLabel) {
     if (seq !== sequence) return;
-    renderFacets(await totalFilters, current.filters);
+    renderFacets(facetsBox, await totalFilters, current.filters);
     statusBox?.replaceChildren();
     directBox?.replaceChildren();
     resultsList?.replaceChildren();
@@ -242,7 +153,7 @@ async function run(): Promise<void> {
   const directUrl = hit ? new URL(`.${hit.url}`, root).pathname : "";
   const kept = shown.filter((d) => d.url.split("?")[0] !== directUrl);
   // Everything is ready: replace the old view in one go (no flicker).
-  renderFacets(numberQuery ? countFilters(loaded) : response.filters, current.filters);
+  renderFacets(facetsBox, numberQuery ? countFilters(loaded) : response.filters, current.filters);
   directBox?.replaceChildren(
     ...(hit && nq.docNumber
       ? [el("section", { class: "direct-hit", "aria-label": "文号直达" }, el("p", { class: "direct-hit__label" }, `文号直达：${nq.docNumber}`), el("a", { href: directUrl, class: "direct-hit__link" }, hit.title))]
@@ -255,7 +166,7 @@ async function run(): Promise<void> {
   const count = response.results.length - dropped + (hit && kept.length === shown.length ? 1 : 0);
   const what = seriesLabel ? `文号系列“${seriesLabel}”` : issuerLabel ? `发文机关“${issuerLabel}”` : current.q ? `“${current.q}”` : "筛选条件";
   statusBox?.replaceChildren(count > 0 ? `${what}：${exact ? "共" : "约"} ${count} 个文件` : "");
-  emptyBox?.replaceChildren(...(count === 0 ? [renderEmpty(current.q, hasFilters)] : []));
+  emptyBox?.replaceChildren(...(count === 0 ? [renderEmpty(current.q, hasFilters, new URL("./", root).pathname)] : []));
   if (moreButton) moreButton.hidden = pending.length === 0;
   busy(false, current.q);
 }
