@@ -28,7 +28,7 @@ export function resultItem(data: PagefindResultData): HTMLLIElement {
   return el(
     "li",
     { class: "result" },
-    el("h2", { class: "result__title" }, el("a", { href: data.url }, data.meta.title ?? data.url)),
+    el("h3", { class: "result__title" }, el("a", { href: data.url }, data.meta.title ?? data.url)),
     meta,
     el("p", { class: "result__excerpt" }, ...excerptNodes(data.excerpt)),
   );

@@ -41,6 +41,8 @@ let listing = false;
 const pagefindReady: Promise<PagefindApi> = loadPagefind(root);
 let totalFilters: Promise<FilterCounts> = pagefindReady.then((pf) => pf.filters());
 let simplified: Promise<(t: string) => string> | null = null;
+/** Keys of the shards of the direct-hit map that exist (so a number not in the archive costs no failed request). */
+let shardKeys: Promise<Set<string>> | null = null;
 const shards = new Map<string, Promise<Record<string, { url: string; title: string }>>>();
 
 /** Characters the converter changes (inlined at build time from opencc-js, see `traditionalCharacters`). */
@@ -56,7 +58,8 @@ async function toSimplified(q: string): Promise<string> {
 /** The document a canonical number names, from its shard of the direct-hit map, or null. */
 async function directHit(docNumber: string): Promise<{ url: string; title: string } | null> {
   const key = numberShard(docNumber);
-  if (!key) return null;
+  shardKeys ??= fetch(new URL("search/numbers/index.json", root)).then(async (r) => new Set(r.ok ? ((await r.json()) as string[]) : []));
+  if (!key || !(await shardKeys).has(key)) return null;
   let shard = shards.get(key);
   if (!shard) {
     shard = fetch(new URL(`search/numbers/${key}.json`, root)).then((r) => (r.ok ? r.json() : {}));

@@ -16,7 +16,7 @@ export function documentRecord(doc: DocumentView, links: SiteLinks): DocumentRec
     title: doc.title,
     docNumbers: [...doc.docNumbers],
     issuers: [...doc.issuers],
-    date: doc.date,
+    date: doc.date ?? null,
     publication: doc.publication,
     textPublished: doc.textPublished,
     section: doc.section,

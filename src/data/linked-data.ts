@@ -16,7 +16,7 @@ export function legislationJsonLd(doc: DocumentView, settings: ArchiveSettings, 
     name: doc.title,
     ...(ids.length === 1 ? { legislationIdentifier: ids[0] } : ids.length > 1 ? { legislationIdentifier: ids } : {}),
     legislationPassedBy: doc.issuers.map((name) => ({ "@type": "GovernmentOrganization", name })),
-    legislationDate: doc.date,
+    ...(doc.date ? { legislationDate: doc.date } : {}),
     inLanguage: settings.lang,
     url: links.best(doc.url),
     isAccessibleForFree: doc.textPublished,
@@ -47,14 +47,14 @@ export interface MetaTag {
 /**
  * Dublin Core meta tags of a document page (DCMI "Expressing Dublin Core metadata using HTML",
  * `DC.` prefix, with `<link rel="schema.DC" href="http://purl.org/dc/elements/1.1/">`):
- * title, creator (each issuer), date, identifier (each document number and the page URL),
+ * title, creator (each issuer), date (when known), identifier (each document number and the page URL),
  * publisher, language, type, source (the gazette issue).
  */
 export function dublinCoreMeta(doc: DocumentView, settings: ArchiveSettings, links: SiteLinks): MetaTag[] {
   return [
     { name: "DC.title", content: doc.title },
     ...doc.issuers.map((content) => ({ name: "DC.creator", content })),
-    { name: "DC.date", content: doc.date },
+    ...(doc.date ? [{ name: "DC.date", content: doc.date }] : []),
     ...doc.docNumbers.map((content) => ({ name: "DC.identifier", content })),
     { name: "DC.identifier", content: links.best(doc.url) },
     { name: "DC.publisher", content: settings.publisher },

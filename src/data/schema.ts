@@ -11,7 +11,7 @@ export const documentRecordSchema = z.strictObject({
   title: z.string().describe("标题 title as printed"),
   docNumbers: z.array(z.string()).describe("发文字号 document numbers, 〔〕 form; empty when none"),
   issuers: z.array(z.string()).min(1).describe("发文机关 issuers"),
-  date: calendarDate.describe("成文日期 date of the document, YYYY-MM-DD (a calendar date, no time zone)"),
+  date: calendarDate.nullable().describe("成文日期 date of the document, YYYY-MM-DD (a calendar date, no time zone), or null when the source gives none"),
   publication: z.enum(["public", "on-request"]).describe("公开方式: public 主动公开, on-request 依申请公开 (text not on the site)"),
   textPublished: z.boolean().describe("true when the full text is on the document page"),
   section: z.string().describe("栏目 section of the gazette issue"),

@@ -65,25 +65,26 @@ export function calendarDateToAtom(date: string): string {
   return dateToRfc3339(new Date(`${date}T00:00:00Z`));
 }
 
-/** Newest first: by date, then issue key, then URL, so ties are ordered the same in every build. */
+/** Newest first: by date (undated last), then issue key, then URL, so ties are ordered the same in every build. */
 function byDateDesc(a: DocumentView, b: DocumentView): number {
-  return b.date.localeCompare(a.date) || b.issue.key.localeCompare(a.issue.key) || a.url.localeCompare(b.url);
+  return (b.date ?? "").localeCompare(a.date ?? "") || b.issue.key.localeCompare(a.issue.key) || a.url.localeCompare(b.url);
 }
 
 /** The date an issue appeared: its 出版日期, else its newest document's date, else 1 January of its year. */
 export function issueDate(issue: IssueView): string {
   if (issue.published) return issue.published;
-  const newest = issue.documents.map((d) => d.date).sort().at(-1);
+  const newest = issue.documents.flatMap((d) => (d.date ? [d.date] : [])).sort().at(-1);
   return newest ?? `${issue.year}-01-01`;
 }
 
-function documentEntry(doc: DocumentView, settings: ArchiveSettings, links: SiteLinks): FeedEntry {
+/** A feed entry of a document; an undated document is dated by its gazette issue (`issueDate`). */
+function documentEntry(doc: DocumentView, settings: ArchiveSettings, links: SiteLinks, issueDates: Map<string, string>): FeedEntry {
   const facts = [doc.docNumbers.join("、"), doc.issuers.join("、"), doc.dateLabel, `${doc.issue.gazette}${doc.issue.label}`, doc.publicationLabel];
   return {
     id: atomId(settings.title, doc.url),
     title: doc.title,
     href: links.best(doc.url),
-    updated: calendarDateToAtom(doc.date),
+    updated: calendarDateToAtom(doc.date ?? issueDates.get(doc.issue.key) ?? `${doc.issue.year}-01-01`),
     summary: facts.filter(Boolean).join("　"),
     authors: doc.issuers,
     category: doc.section,
@@ -137,9 +138,10 @@ export function atomFeeds(settings: ArchiveSettings, issues: IssueView[], docume
       authors: [issue.publisher],
     }));
   const sorted = [...documents].sort(byDateDesc);
+  const issueDates = new Map(issues.map((issue) => [issue.key, issueDate(issue)]));
   const feeds = [
     feedOf(settings, links, "/feeds/issues.xml", "新出版的公报期次", `${settings.title} — 最新期次`, issueEntries, epoch),
-    feedOf(settings, links, "/feeds/documents.xml", "新发布的文件", `${settings.title} — 最新文件`, sorted.slice(0, FEED_LIMIT).map((d) => documentEntry(d, settings, links)), epoch),
+    feedOf(settings, links, "/feeds/documents.xml", "新发布的文件", `${settings.title} — 最新文件`, sorted.slice(0, FEED_LIMIT).map((d) => documentEntry(d, settings, links, issueDates)), epoch),
   ];
   const issuers = [...new Set(sorted.flatMap((d) => d.issuers))].sort((a, b) => a.localeCompare(b, "zh-CN"));
   const slugs = new Map<string, string>();
@@ -148,7 +150,7 @@ export function atomFeeds(settings: ArchiveSettings, issues: IssueView[], docume
     const clash = slugs.get(slug);
     if (clash) throw new Error(`issuers "${clash}" and "${issuer}" give the same feed name ${slug}; rename one of them in the documents' front matter`);
     slugs.set(slug, issuer);
-    const entries = sorted.filter((d) => d.issuers.includes(issuer)).slice(0, FEED_LIMIT).map((d) => documentEntry(d, settings, links));
+    const entries = sorted.filter((d) => d.issuers.includes(issuer)).slice(0, FEED_LIMIT).map((d) => documentEntry(d, settings, links, issueDates));
     feeds.push(feedOf(settings, links, `/feeds/issuers/${slug}.xml`, `发文机关：${issuer}`, `${settings.title} — ${issuer}`, entries, epoch));
   }
   return feeds;

@@ -40,7 +40,7 @@ export function documentDescription(doc: Pick<DocumentView, "docNumbers" | "issu
  * layout (in `_includes/layouts/`) does the rendering; paginated pages take one item of the
  * global `site` data each. URLs (ASCII, stable, never slugified from Chinese):
  * `/` home, `/<year>/`, `/<year>/<number>/` issue, `/<year>/<number>/<slug>/` document,
- * `/search/`, `/search/numbers/<shard>.json` (direct hits by document number), `/404.html`; print views `/print/<YYYY-NN>/` (whole issue) and
+ * `/search/`, `/search/numbers/<shard>.json` (direct hits by document number) with their list `index.json`, `/404.html`; print views `/print/<YYYY-NN>/` (whole issue) and
  * `/print/<YYYY-NN>/<slug>/` (one document); the open-data page `/data/` with its files
  * (`/data/*.json`, `.csv`), Atom feeds under `/feeds/`, `/sitemap.xml` (only with a base URL)
  * and `/robots.txt`.
@@ -52,6 +52,10 @@ export function registerPages(config: UserConfig): void {
     permalink: "/search/index.html",
     pageTitle: "全文检索",
     breadcrumbs: [HOME, { label: "全文检索" }],
+  });
+  config.addTemplate("gazette/number-shards.njk", "[{% for shard in site.numberShards %}\"{{ shard.key }}\"{% if not loop.last %},{% endif %}{% endfor %}]", {
+    permalink: "/search/numbers/index.json",
+    eleventyExcludeFromCollections: true,
   });
   config.addTemplate("gazette/numbers.njk", "{{ shard.entries | dump | safe }}", {
     pagination: { data: "site.numberShards", size: 1, alias: "shard" },

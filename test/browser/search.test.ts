@@ -17,6 +17,7 @@ let browser: Browser;
 let page: Page;
 const UNDATED = "/2019/2/undated/";
 const JOINT = "联合调查组：乳山市财政局, 乳山市审计局";
+const consoleErrors: string[] = [];
 
 test.before(async () => {
   work = await mkdtemp(path.join(tmpdir(), "gazette-browser-"));
@@ -28,6 +29,9 @@ test.before(async () => {
   server = await serveStatic(path.join(work, "_site"));
   browser = await launchChromium();
   page = await browser.newPage();
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(m.text());
+  });
   await page.goto(`${server.url}/search/`);
 });
 
@@ -143,6 +147,8 @@ test("a document number typed in any common form shows its document as a direct 
   assert.ok(facets.includes("通知（1）") && !facets.includes("意见"), `facet counts follow the documents shown: ${facets}`);
   assert.is((await typeQuery("乳政任[2019]3号")).direct, "/2019/2/renmian/", "either number of a document with two");
   assert.is((await typeQuery("乳政发〔2019〕99号")).direct, null, "a number not in the archive has no direct hit");
+  assert.is((await typeQuery("测政发〔2019〕1号")).direct, null, "nor one of a series the archive lacks");
+  assert.equal(consoleErrors, [], "and no failed request for it");
 });
 
 test("a series prefix, with or without the year, lists that series' documents", async () => {
@@ -209,8 +215,9 @@ test("opening a result highlights the matched words on the document page", async
   await typeQuery("增减挂钩");
   await page.locator(".result__title a").first().click();
   await page.waitForURL(/rzbf-2019-6/);
-  await page.locator("mark").first().waitFor({ timeout: 10_000 });
-  assert.ok((await page.locator("mark").count()) > 0);
+  await page.locator("mark.pagefind-highlight").first().waitFor({ timeout: 10_000 });
+  assert.ok((await page.locator("mark.pagefind-highlight").count()) > 0);
+  assert.is(await page.locator("style").count(), 0, "no inline style, so a strict CSP holds");
   await page.goto(`${server.url}/search/`);
 });
 

@@ -27,12 +27,11 @@ const body = (text: string) => documentText({}, text);
 const cases: Case[] = [
   // Field shapes
   { name: "a missing title", files: { [A]: documentText({ title: undefined }) }, file: A, line: 2, severity: "error", message: /required field "title" is missing/, fix: /add a line title:/ },
-  { name: "a missing date", files: { [A]: documentText({ date: undefined }) }, file: A, line: 2, severity: "error", message: /required field "date" is missing/ },
   { name: "an impossible date", files: { [A]: documentText({ date: "2019-02-30" }) }, file: A, line: 5, severity: "error", message: /"date" must be a real calendar date.*2019-02-30/, fix: /this day does not exist/ },
   { name: "a date with a time and offset", files: { [A]: documentText({ date: "2019-03-01T08:00:00+08:00" }) }, file: A, line: 5, severity: "error", message: /"date" must be a calendar date without a time or time zone.*never shifted/, fix: /date: 2019-03-01$/ },
   { name: "a date written the Chinese way", files: { [A]: documentText({ date: "2019年4月10日" }) }, file: A, line: 5, severity: "error", message: /"date" must be a real calendar date/, fix: /date: 2019-04-10/ },
   { name: "an unknown publication status", files: { [A]: documentText({ publication: "secret" }) }, file: A, line: 6, severity: "error", message: /"publication" must be one of public, on-request, withheld, draft/ },
-  { name: "an unknown validity", files: { [A]: documentText({ validity: "void" }) }, file: A, line: 9, severity: "error", message: /"validity" must be one of valid, amended, repealed, expired, got "void"/, fix: /valid/ },
+  { name: "an unknown validity", files: { [A]: documentText({ validity: "void" }) }, file: A, line: 9, severity: "error", message: /"validity" must be one of valid, amended, repealed, expired, got "void"/, fix: /repealed \(已废止\)/ },
   { name: "a page that is not a number", files: { [A]: documentText({ page: "第七页" }) }, file: A, line: 8, severity: "error", message: /"page" must be a page number/, fix: /page: 12/ },
   { name: "a title read as a YAML boolean", files: { [A]: documentText({ title: "true" }) }, file: A, line: 2, severity: "error", message: /"title" must be text.*got the YAML value true/, fix: /quote it: title: "true"/ },
   { name: "an issue year that is not a number", files: { "2019-01/issue.yml": issueYml("1").replace("year: 2019", "year: 二〇一九") }, file: "2019-01/issue.yml", line: 2, severity: "error", message: /"year" must be a year like 2019/ },

@@ -7,9 +7,10 @@ import type { YamlSource } from "../yaml-source.ts";
  * passed: a variant form (`[]`, `【】`, `（）`, `()`, `［］`, `﹝﹞` around the year, full-width
  * digits, stray spaces) is a warning showing the canonical 〔〕 form of GB/T 9704-2012 §7.2.4;
  * a year in the number that differs from the year of `date` is a warning.
- * @param raw the `docNumber` value as written (string or list), `date` as `YYYY-MM-DD`.
+ * @param raw the `docNumber` value as written (string or list), `date` as `YYYY-MM-DD`, or
+ *   undefined for an undated document (then the year is not compared).
  */
-export function checkDocNumberForm(source: YamlSource, raw: unknown, date: string): Finding[] {
+export function checkDocNumberForm(source: YamlSource, raw: unknown, date: string | undefined): Finding[] {
   const written = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
   const findings: Finding[] = [];
   written.forEach((value, i) => {
@@ -21,8 +22,7 @@ export function checkDocNumberForm(source: YamlSource, raw: unknown, date: strin
     if (value !== canonical) {
       findings.push({ file: source.file, ...at, severity: "warning", message: `document number "${value}" is not in the standard form ${canonical}`, fix: `write it docNumber: "${canonical}" (year in 〔〕, no spaces, half-width digits)` });
     }
-    const year = Number(date.slice(0, 4));
-    if (parts.year !== year) {
+    if (date !== undefined && parts.year !== Number(date.slice(0, 4))) {
       findings.push({ file: source.file, ...at, severity: "warning", message: `the year ${parts.year} in document number ${canonical} differs from the year of date ${date}`, fix: "check the document number and the date against the printed document" });
     }
   });
