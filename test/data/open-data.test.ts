@@ -42,6 +42,15 @@ test("a document record carries the metadata and the page URL, never the text", 
   assert.equal(documentRecordSchema.parse(r), r);
 });
 
+test("an undated document has date null in open data and no date in linked data", () => {
+  const doc = docView({ date: undefined, dateLabel: "未注明" });
+  const record = documentRecord(doc, siteLinks(undefined, "/"));
+  assert.is(record.date, null);
+  assert.ok(documentRecordSchema.safeParse(record).success);
+  assert.not.ok("legislationDate" in legislationJsonLd(doc, SETTINGS, siteLinks(undefined, "/")));
+  assert.not.ok(dublinCoreMeta(doc, SETTINGS, siteLinks(undefined, "/")).some((t) => t.name === "DC.date"));
+});
+
 test("refuses to export a withheld or draft document", () => {
   for (const publication of ["withheld", "draft"] as const) {
     assert.throws(() => documentRecord(docView({ publication }), links), /must not be exported/);

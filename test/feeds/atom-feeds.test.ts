@@ -43,6 +43,16 @@ test("builds the issues, documents and per-issuer feeds, newest first, dated fro
   assert.match(issuerFeedSlug("测试市人民政府"), /^[0-9a-f]{12}$/);
 });
 
+test("an undated document comes last and is dated by its gazette issue", () => {
+  const dated = docView({ url: "/2019/1/a/", date: "2019-01-10" });
+  const undated = docView({ url: "/2019/1/u/", date: undefined, dateLabel: "未注明" });
+  const feeds = atomFeeds(SETTINGS, [issueView([undated, dated], { published: "2019-03-31" })], [undated, dated], links);
+  assert.equal(feeds[1]!.entries.map((e) => [e.href, e.updated]), [
+    ["/gazette/2019/1/a/", "2019-01-10T00:00:00Z"],
+    ["/gazette/2019/1/u/", "2019-03-31T00:00:00Z"],
+  ]);
+});
+
 test("a feed carries at most FEED_LIMIT entries", () => {
   const many = Array.from({ length: FEED_LIMIT + 5 }, (_, i) => docView({ url: `/2019/1/d${i}/` }));
   assert.is(atomFeeds(SETTINGS, [issueView(many)], many, links)[1]!.entries.length, FEED_LIMIT);
