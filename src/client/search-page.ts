@@ -23,6 +23,10 @@ const resultsList = document.getElementById("search-results");
 const moreButton = document.getElementById("search-more") as HTMLButtonElement | null;
 const emptyBox = document.getElementById("search-empty");
 const mainBox = document.getElementById("search-main");
+const filtersBox = document.getElementById("search-filters") as HTMLDetailsElement | null;
+// Filters sit beside the results on wide screens; on phones they start folded so the results
+// come first, and the reader opens them with the 筛选条件 button.
+if (filtersBox && window.matchMedia("(min-width: 44.01rem)").matches) filtersBox.open = true;
 
 /** Marks the results region busy while a search runs, and records which query it last showed. */
 function busy(on: boolean, q = ""): void {
