@@ -9,6 +9,7 @@ import {
   checkRawText,
   checkReviewMarkers,
   checkUnknownFields,
+  checkValidityFields,
   checkYamlTraps,
 } from "./checks/index.ts";
 import { ContentError, type Finding } from "./finding.ts";
@@ -59,6 +60,7 @@ export async function loadArchive(contentDir: string, root = process.cwd()): Pro
     if (issue) issues.push(issue);
   }
   findings.push(...checkAcrossFiles(issues));
+  findings.push(...checkValidityFields(issues));
   issues.sort((a, b) => b.year - a.year || b.number - a.number);
   const hasError = findings.some((f) => f.severity === "error");
   return { archive: hasError || !settings ? null : { settings, issues }, findings };
@@ -149,11 +151,24 @@ async function loadDocument(
     publication: fm.publication,
     section: fm.section,
     ...(fm.validity === undefined ? {} : { validity: fm.validity }),
+    ...(fm.validFrom === undefined ? {} : { validFrom: fm.validFrom }),
+    ...(fm.validUntil === undefined ? {} : { validUntil: fm.validUntil }),
+    ...(fm.repealedBy === undefined ? {} : { repealedBy: fm.repealedBy }),
+    ...(fm.amendedBy === undefined ? {} : { amendedBy: fm.amendedBy }),
+    fieldLines: fieldLines(source, ["validFrom", "validUntil", "repealedBy", "amendedBy", "validity", "date"]),
     ...(fm.page === undefined ? {} : { page: fm.page, pageLine: source.positionOf(["page"]).line }),
     body: split.body,
     bodyLine: split.bodyLine,
     issueKey: issue.key,
   };
+}
+
+/** Lines of the given top-level fields that the front matter holds. */
+function fieldLines<K extends string>(source: YamlSource, keys: readonly K[]): Partial<Record<K, number>> {
+  const value = (source.value ?? {}) as Record<string, unknown>;
+  const out: Partial<Record<K, number>> = {};
+  for (const k of keys) if (value[k] !== undefined) out[k] = source.positionOf([k]).line;
+  return out;
 }
 
 /** Splits `---\n<yaml>\n---\n<body>`; returns null when there is no front matter. */

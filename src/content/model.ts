@@ -34,8 +34,18 @@ export interface GazetteDocument {
   publication: Publication;
   /** 栏目 */
   section: string;
-  /** 有效性, when known. */
+  /** 有效性 written by the editor (manual override of the computed status). */
   validity?: Validity;
+  /** 施行日期 `YYYY-MM-DD`, when given. */
+  validFrom?: string;
+  /** 有效期至 `YYYY-MM-DD` (inclusive), when given. */
+  validUntil?: string;
+  /** Canonical number of the repealing document, when given. */
+  repealedBy?: string;
+  /** Canonical numbers of amending documents, when given. */
+  amendedBy?: string[];
+  /** 1-based lines of the validity fields in the file, for findings. */
+  fieldLines?: Partial<Record<"validFrom" | "validUntil" | "repealedBy" | "amendedBy" | "validity" | "date", number>>;
   /** 原刊页码 */
   page?: number;
   /** 1-based line of the `page:` field in the file, when present. */

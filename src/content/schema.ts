@@ -74,7 +74,19 @@ export const documentFrontMatter = z.object({
   }),
   /** 栏目 — section of the gazette issue; one of the issue's `sections`. */
   section: text("栏目 section"),
-  /** 有效性 — validity, when known. */
+  /** 施行日期 — first day in force (validFrom), a calendar date; optional. */
+  validFrom: calendarDate.optional(),
+  /** 有效期至 — last day in force (validUntil, inclusive), a calendar date; optional. */
+  validUntil: calendarDate.optional(),
+  /** 废止文件 — document number of the document that repealed this one (repealedBy). */
+  repealedBy: docNumber.optional(),
+  /** 修改文件 — document number(s) of the documents that amended this one (amendedBy). */
+  amendedBy: oneOrMany(docNumber).optional(),
+  /**
+   * 有效性 — manual override of the computed validity (see `src/relations/validity-status.ts`), for
+   * what validFrom/validUntil/repealedBy/amendedBy cannot say (e.g. repealed by a document without
+   * a number). Prefer those fields: they keep the status right as time passes.
+   */
   validity: z
     .enum(VALIDITY, { error: (iss) => `must be one of ${VALIDITY.join(", ")}, got "${String(iss.input)}"` })
     .optional(),

@@ -25,6 +25,7 @@ export function documentRecord(doc: DocumentView, links: SiteLinks): DocumentRec
     gazette: doc.issue.gazette,
     issueLabel: doc.issue.label,
     url: links.best(doc.url),
+    validity: doc.validity.status,
   };
 }
 
@@ -59,6 +60,7 @@ export const CSV_COLUMNS = [
   "gazette",
   "issueLabel",
   "url",
+  "validity",
 ] as const satisfies readonly (keyof DocumentRecord)[];
 
 function csvCell(value: DocumentRecord[keyof DocumentRecord]): string {

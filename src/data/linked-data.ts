@@ -6,7 +6,10 @@ import type { SiteLinks } from "../site/site-links.ts";
  * schema.org `Legislation` description of a document page, for its JSON-LD block
  * (https://schema.org/Legislation): `legislationIdentifier` = 发文字号 (a list for several,
  * left out when none), `legislationPassedBy` = 发文机关, `legislationDate` = 成文日期,
- * `isPartOf` = the gazette issue (a `PublicationIssue` of the gazette `Periodical`).
+ * `isPartOf` = the gazette issue (a `PublicationIssue` of the gazette `Periodical`),
+ * `legislationLegalForce` = 有效性 on the build's as-of date (https://schema.org/LegalForceStatus;
+ * left out when 未标注), `citation` = the documents cited in the text (page URL when in the
+ * archive, else the document number).
  */
 export function legislationJsonLd(doc: DocumentView, settings: ArchiveSettings, links: SiteLinks): Record<string, unknown> {
   const ids = doc.docNumbers;
@@ -17,6 +20,8 @@ export function legislationJsonLd(doc: DocumentView, settings: ArchiveSettings, 
     ...(ids.length === 1 ? { legislationIdentifier: ids[0] } : ids.length > 1 ? { legislationIdentifier: ids } : {}),
     legislationPassedBy: doc.issuers.map((name) => ({ "@type": "GovernmentOrganization", name })),
     ...(doc.date ? { legislationDate: doc.date } : {}),
+    ...(doc.validity.legalForce ? { legislationLegalForce: doc.validity.legalForce } : {}),
+    ...(doc.citations.length ? { citation: doc.citations.map((c) => (c.url ? links.best(c.url) : c.docNumber)) } : {}),
     inLanguage: settings.lang,
     url: links.best(doc.url),
     isAccessibleForFree: doc.textPublished,

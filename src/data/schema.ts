@@ -20,6 +20,7 @@ export const documentRecordSchema = z.strictObject({
   gazette: z.string().describe("刊名 gazette name"),
   issueLabel: z.string().describe("期次, e.g. 2019年第2期"),
   url: z.string().describe("document page: absolute when the archive's url is set, else a path from the host root"),
+  validity: z.enum(["valid", "amended", "repealed", "expired", "unknown"]).describe("有效性 on the build's as-of date (see citations.json asOf): valid 有效, amended 已修改, repealed 已废止, expired 已失效, unknown 未标注"),
 });
 export type DocumentRecord = z.output<typeof documentRecordSchema>;
 
@@ -39,6 +40,44 @@ export const issueRecordSchema = z.strictObject({
 });
 export type IssueRecord = z.output<typeof issueRecordSchema>;
 
+/** `citations.json`: the citation graph of the published texts. */
+export const citationsFileSchema = z.strictObject({
+  asOf: calendarDate.describe("build's as-of date, YYYY-MM-DD"),
+  citations: z
+    .array(
+      z.strictObject({
+        from: z.array(z.string()).describe("document numbers of the citing document"),
+        fromUrl: z.string().describe("page of the citing document"),
+        to: z.string().describe("cited document number, 〔〕 form"),
+        toUrl: z.string().nullable().describe("page of the cited document, or null when it is not in the archive"),
+        inArchive: z.boolean().describe("true when the cited document is a published document of the archive"),
+      }),
+    )
+    .describe("every document number cited in a published text (its own numbers excepted), once per citing document, in text order"),
+});
+export type CitationsFile = z.output<typeof citationsFileSchema>;
+
+const historyEntry = z.strictObject({
+  commit: z.string().describe("git commit hash"),
+  date: calendarDate.describe("commit date, YYYY-MM-DD"),
+  message: z.string().describe("first line of the commit message"),
+});
+
+/** `history.json`: when each published document was added to the archive and every change since. */
+export const historyFileSchema = z.strictObject({
+  available: z.boolean().describe("false when the site was built outside a git checkout (then documents is empty)"),
+  reason: z.string().nullable().describe("why the history is unavailable, or null"),
+  documents: z.array(
+    z.strictObject({
+      url: z.string().describe("document page"),
+      docNumbers: z.array(z.string()).describe("发文字号"),
+      added: calendarDate.nullable().describe("收录时间: date of the commit that added the file, or null when not yet committed"),
+      changes: z.array(historyEntry).describe("修订记录: every commit that changed the file, oldest first"),
+    }),
+  ),
+});
+export type HistoryFile = z.output<typeof historyFileSchema>;
+
 /** `documents.json`: every published document, newest gazette issue first. */
 export const documentsFileSchema = z.array(documentRecordSchema);
 
@@ -56,7 +95,17 @@ export const OPEN_DATA_SCHEMA = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   title: "Gazette archive open data",
   description:
-    "documents.json is an array of DocumentRecord; issues/<key>.json is an IssueRecord. Only published documents (public, on-request) are listed; withheld and draft documents never appear.",
-  $defs: { DocumentRecord: jsonSchemaOf(documentRecordSchema), IssueRecord: jsonSchemaOf(issueRecordSchema) },
-  oneOf: [{ type: "array", items: { $ref: "#/$defs/DocumentRecord" } }, { $ref: "#/$defs/IssueRecord" }],
+    "documents.json is an array of DocumentRecord; issues/<key>.json is an IssueRecord; citations.json a CitationsFile; history.json a HistoryFile. Only published documents (public, on-request) are listed; withheld and draft documents never appear.",
+  $defs: {
+    DocumentRecord: jsonSchemaOf(documentRecordSchema),
+    IssueRecord: jsonSchemaOf(issueRecordSchema),
+    CitationsFile: jsonSchemaOf(citationsFileSchema),
+    HistoryFile: jsonSchemaOf(historyFileSchema),
+  },
+  oneOf: [
+    { type: "array", items: { $ref: "#/$defs/DocumentRecord" } },
+    { $ref: "#/$defs/IssueRecord" },
+    { $ref: "#/$defs/CitationsFile" },
+    { $ref: "#/$defs/HistoryFile" },
+  ],
 };

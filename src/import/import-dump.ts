@@ -168,6 +168,7 @@ function frontMatter(f: InferredFields): string {
   lines.push(`publication: ${f.publication}${marker(f.unsure.publication)}`);
   lines.push(`section: ${yamlValue(f.section || "待定")}${marker(f.unsure.section)}`);
   lines.push(`page: ${f.page}${marker(f.unsure.page)}`);
+  if (f.validUntil) lines.push(`validUntil: ${f.validUntil}${marker(f.unsure.validUntil)}`);
   return lines.join("\n") + "\n";
 }
 

@@ -4,7 +4,7 @@ export { documentSlug } from "./document-slug.ts";
 export { formatBody, type BodyChanges } from "./format-body.ts";
 export { importDump, type ImportedDocument, type ImportOptions, type ImportResult } from "./import-dump.ts";
 export { ImportError } from "./import-error.ts";
-export { inferFields, type InferredFields } from "./infer-fields.ts";
+export { inferFields, proposeValidUntil, type InferredFields } from "./infer-fields.ts";
 export { comparable, parseTableOfContents, splitDump, type DumpSegment, type SplitDump, type TocEntry } from "./split-dump.ts";
 export { formatSummaryTable } from "./summary-table.ts";
 export { isTraditional, toSimplified } from "./traditional.ts";

@@ -16,8 +16,10 @@ export interface InferredFields {
   publication: Publication;
   section: string;
   page: number;
+  /** 有效期至 `YYYY-MM-DD` proposed from a phrase such as `有效期至2022年12月31日` (always unsure). */
+  validUntil?: string;
   /** Field name → why the value needs checking (written as `# 待核：…` after it). */
-  unsure: Partial<Record<"title" | "docNumber" | "issuer" | "date" | "publication" | "section" | "page", string>>;
+  unsure: Partial<Record<"title" | "docNumber" | "issuer" | "date" | "publication" | "section" | "page" | "validUntil", string>>;
   /** Indexes (into `segment.lines`) of lines moved into the metadata: the document number line. */
   movedLines: number[];
 }
@@ -47,7 +49,9 @@ export function cleanValue(text: string): string {
  * - date: the signature date, a line holding only a date (`2019年4月10日`, `二〇一九年四月十日`),
  *   preferably right below the issuer; else the latest date of the `date + number` lines (unsure);
  * - publication: `public` where the text says 此件公开发布 (依申请公开 / 不予公开 likewise), else
- *   `public`, unsure; section and page from the table of contents.
+ *   `public`, unsure; section and page from the table of contents;
+ * - validUntil: proposed (always unsure, for the editor to confirm) from the first phrase
+ *   `有效期至2022年12月31日` (also 有效期截至 / 有效期到) of the text.
  * Text in Traditional characters is matched through its Simplified form; values keep the printed characters.
  */
 export function inferFields(segment: DumpSegment, knownIssuers: readonly string[]): InferredFields {
@@ -137,5 +141,22 @@ export function inferFields(segment: DumpSegment, knownIssuers: readonly string[
   const publication: Publication = note ? note[1] : "public";
   if (!note) unsure.publication = "原文未注明“此件公开发布”";
   if (!entry.section) unsure.section = "目录中没有栏目";
-  return { title, docNumbers, issuer, date, publication, section: entry.section, page: entry.page, unsure, movedLines };
+  const validUntil = proposeValidUntil(all);
+  if (validUntil) unsure.validUntil = `正文“${validUntil.phrase}”，请确认`;
+  return { title, docNumbers, issuer, date, publication, section: entry.section, page: entry.page, ...(validUntil ? { validUntil: validUntil.date } : {}), unsure, movedLines };
+}
+
+const VALID_UNTIL = new RegExp(`有效期(?:截至|至|到)\\s*(${CHINESE_DATE.source})`, "u");
+
+/**
+ * Proposes 有效期至 from a document's text: the first `有效期至2022年12月31日` (有效期截至, 有效期到;
+ * Arabic or Chinese numerals, OCR spaces allowed).
+ * @returns the calendar date and the phrase as printed, or null when the text has none.
+ * @example proposeValidUntil("本办法自发布之日起施行，有效期至2022年12月31日。") // { date: "2022-12-31", phrase: "有效期至2022年12月31日" }
+ */
+export function proposeValidUntil(text: string): { date: string; phrase: string } | null {
+  const m = VALID_UNTIL.exec(text);
+  if (!m) return null;
+  const date = parseChineseDate(m[1]!);
+  return date ? { date, phrase: m[0].replace(/\s+/gu, "") } : null;
 }

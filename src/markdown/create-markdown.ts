@@ -3,6 +3,7 @@ import anchor from "markdown-it-anchor";
 import cjkBreaks from "markdown-it-cjk-breaks";
 import cjkFriendly from "markdown-it-cjk-friendly";
 import container from "markdown-it-container";
+import { citationLinks } from "../relations/citation-links.ts";
 import { headingId } from "./heading-id.ts";
 
 /**
@@ -30,7 +31,8 @@ export interface OutlineEntry {
  * (markdown-it-cjk-friendly), no space added at a line break between Chinese characters
  * (markdown-it-cjk-breaks), heading ids that keep Chinese characters (markdown-it-anchor),
  * and the `::: addressee|signature|note|attachment` blocks of {@link DOCUMENT_BLOCKS}.
- * Pass `env.outline = []` to `render` to collect the headings.
+ * Pass `env.outline = []` to `render` to collect the headings, and `env.citations` (see
+ * `CitationEnv`) to link cited document numbers of the archive (`citationLinks`).
  */
 export function createMarkdown(): MarkdownIt {
   const md = new MarkdownItFactory({ html: false, linkify: false, typographer: false });
@@ -64,6 +66,7 @@ export function createMarkdown(): MarkdownIt {
       outline?.push({ level: Number(token.tag.slice(1)), id: String(id), text: String(title) });
     }
   });
+  md.use(citationLinks);
   const defaultTableOpen = md.renderer.rules.table_open ?? ((t, i, o, _e, self) => self.renderToken(t, i, o));
   const defaultTableClose = md.renderer.rules.table_close ?? ((t, i, o, _e, self) => self.renderToken(t, i, o));
   md.renderer.rules.table_open = (t, i, o, e, self) => `<div class="table-wrap">` + defaultTableOpen(t, i, o, e, self);

@@ -2,6 +2,7 @@ import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
 import path from "node:path";
 import { loadArchiveOrThrow } from "../content/index.ts";
 import { createMarkdown } from "../markdown/index.ts";
+import { asOfDate, readGitHistory } from "../relations/index.ts";
 import { buildSearchIndex } from "../search/build-index.ts";
 import { markHeadingLevels, pdfPath, printUrl, writePrintAssets } from "../print/index.ts";
 import { bundleClient } from "./bundle-client.ts";
@@ -27,7 +28,9 @@ export interface GazettePluginOptions {
  * (HtmlBasePlugin; Pagefind finds its own base from its script URL), compiles the Sass theme (and the
  * GB/T 9704-2012 print stylesheet with its bundled fonts, see `src/print/`), bundles the browser
  * code (`bundleClient`; the other files of `src/client/` are copied to `/assets/`) and
- * builds the Pagefind index after each build (also under `--serve`). Markdown bodies are
+ * builds the Pagefind index after each build (also under `--serve`). 有效性 is computed for
+ * `asOfDate()` (GAZETTE_AS_OF, else today in Asia/Shanghai) and each document's history is read
+ * from git in one `git log` run (`readGitHistory`). Markdown bodies are
  * rendered by our markdown-it instance only, never by a template engine, so `{{` and `{%` in a
  * document stay text.
  * @throws ContentError (from the global data) when the content has errors: the build stops.
@@ -42,7 +45,8 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   config.addWatchTarget("src/client/**/*.ts");
   config.addPassthroughCopy({ "src/client/*.{js,svg}": "assets" });
   config.addGlobalData("site", async () => {
-    const site = buildSiteData(await loadArchiveOrThrow(contentDir), md);
+    const archive = await loadArchiveOrThrow(contentDir);
+    const site = buildSiteData(archive, md, { asOf: asOfDate(), history: await readGitHistory(contentDir) });
     return publishSite(site, siteLinks(site.settings.url, config.pathPrefix));
   });
   config.addFilter("printUrl", printUrl);

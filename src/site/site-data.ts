@@ -1,10 +1,12 @@
 import { formatChineseDate } from "../content/calendar-date.ts";
 import { isListed, isTextPublished, type Archive, type GazetteDocument, type GazetteIssue } from "../content/model.ts";
-import { PUBLICATION_LABEL, VALIDITY_LABEL, type ArchiveSettings, type Publication } from "../content/schema.ts";
+import { PUBLICATION_LABEL, type ArchiveSettings, type Publication } from "../content/schema.ts";
 import type { MarkdownIt } from "markdown-it";
 import type { OutlineEntry } from "../markdown/index.ts";
 import { documentType } from "../search/document-type.ts";
 import { documentSeries, numberShard } from "../search/normalise-query.ts";
+import { parseDocNumber } from "../content/doc-number.ts";
+import { asOfDate, LEGAL_FORCE, validityStatus, type ArchiveHistory, type CitationEnv, type ValidityResult } from "../relations/index.ts";
 
 /** What a document without 成文日期 shows in its place. */
 export const UNDATED_LABEL = "未注明";
@@ -54,8 +56,25 @@ export interface DocumentView {
    * last). Pagefind drops pages without the sort key, so every document has both.
    */
   sortKeys: { newest: string; oldest: string };
-  /** 有效性 label (有效, 已修改, 已废止, 已失效), when known. */
+  /** 有效性 label (有效, 已修改, 已废止, 已失效) for the search filter; absent when 未标注. */
   validityLabel?: string;
+  /** 有效性 computed for the build's as-of date, with its reason and schema.org legal force. */
+  validity: ValidityResult & { legalForce: string | null };
+  /** Document numbers cited in the text, once each in text order; `url` when in the archive. */
+  citations: CitedNumber[];
+  /** 依据文件: cited numbers that are not documents of the archive (plain text). */
+  basis: string[];
+  /** 被引用: archive documents whose text cites this one. */
+  citedBy: DocumentLink[];
+  /** 废止文件: the document that repealed this one (linked when in the archive). */
+  repealedBy?: CitedNumber;
+  /** 修改文件: documents that amended this one. */
+  amendedBy: CitedNumber[];
+  /** Archive documents that this one repealed / amended (the reverse links). */
+  repeals: DocumentLink[];
+  amends: DocumentLink[];
+  /** 收录时间 and 修订记录 from git. */
+  history: DocumentHistory;
   /** 文种 derived from the title (see `documentType`). */
   docType: string;
   /** 文号系列: 机关代字 and 机关代字〔年份〕 of each document number (hidden search filter). */
@@ -74,8 +93,69 @@ export interface DocumentView {
   outline: OutlineEntry[];
 }
 
+/** A document number and, when the archive has it, the document's page and title. */
+export interface CitedNumber {
+  docNumber: string;
+  url: string | null;
+  title?: string;
+}
+
+/** A link to another document page of the archive. */
+export interface DocumentLink {
+  url: string;
+  title: string;
+  docNumbers: string[];
+}
+
+/** One commit that changed a document's file. */
+export interface DocumentChange {
+  commit: string;
+  /** `YYYY-MM-DD` */
+  date: string;
+  /** `2019年5月1日` */
+  dateLabel: string;
+  message: string;
+}
+
+/** 收录时间 and 修订记录 of a document, from git; `available` false outside a git checkout. */
+export interface DocumentHistory {
+  available: boolean;
+  /** The first commit of the file (收录), when there is one. */
+  added?: DocumentChange;
+  /** Every commit of the file, oldest first (the first is the one that added it). */
+  changes: DocumentChange[];
+}
+
+/** One edge of the citation graph (`data/citations.json`). */
+export interface CitationEdge {
+  /** Site URL of the citing document. */
+  fromUrl: string;
+  /** Its document numbers. */
+  from: string[];
+  /** The cited document number, canonical form. */
+  to: string;
+  /** Site URL of the cited document, or null when it is not in the archive. */
+  toUrl: string | null;
+  inArchive: boolean;
+}
+
+/** Options of {@link buildSiteData}. */
+export interface SiteDataOptions {
+  /** Calendar date `YYYY-MM-DD` the 有效性 is computed for (default: `asOfDate()`). */
+  asOf?: string;
+  /** History of the content folder (default: unavailable). */
+  history?: ArchiveHistory;
+}
+
 /** What the templates get as the global `site`. Never holds withheld or draft documents. */
 export interface SiteData {
+  /** As-of date of the 有效性 statuses, `YYYY-MM-DD`, and as `2026年11月29日`. */
+  asOf: string;
+  asOfLabel: string;
+  /** Whether the git history was available to the build, and why not. */
+  history: { available: true } | { available: false; reason: string };
+  /** Every citation found in a published text, in document order. */
+  citations: CitationEdge[];
   settings: ArchiveSettings;
   issues: IssueView[];
   years: { year: number; url: string; issues: IssueView[] }[];
@@ -116,8 +196,20 @@ export function numberShards(documents: readonly Pick<DocumentView, "docNumbers"
  * @param archive a validated archive (issues newest first).
  * @param md the Markdown renderer from `createMarkdown()`.
  */
-export function buildSiteData(archive: Archive, md: MarkdownIt): SiteData {
-  const views = archive.issues.map((issue) => issueView(issue, md));
+export function buildSiteData(archive: Archive, md: MarkdownIt, options: SiteDataOptions = {}): SiteData {
+  const asOf = options.asOf ?? asOfDate();
+  const history = options.history ?? { available: false, reason: "no history given" };
+  const listed = new Map<string, { url: string; title: string }>();
+  const prefixes = new Set<string>();
+  for (const doc of archive.issues.flatMap((i) => i.documents).filter(isListed)) {
+    for (const n of doc.docNumbers) {
+      listed.set(n, { url: doc.url, title: doc.title });
+      const parts = parseDocNumber(n);
+      if (parts) prefixes.add(parts.prefix);
+    }
+  }
+  const ctx: ViewContext = { md, asOf, history, listed, knownPrefixes: [...prefixes] };
+  const views = archive.issues.map((issue) => issueView(issue, ctx));
   views.forEach((v, i) => {
     const newer = views[i - 1];
     const older = views[i + 1];
@@ -131,12 +223,57 @@ export function buildSiteData(archive: Archive, md: MarkdownIt): SiteData {
     else years.push({ year: v.year, url: `/${v.year}/`, issues: [v] });
   }
   const documents = views.flatMap((v) => v.documents);
-  return { settings: archive.settings, issues: views, years, documents, numberShards: numberShards(documents) };
+  return {
+    asOf,
+    asOfLabel: formatChineseDate(asOf),
+    history: history.available ? { available: true } : { available: false, reason: history.reason },
+    citations: linkRelations(documents),
+    settings: archive.settings,
+    issues: views,
+    years,
+    documents,
+    numberShards: numberShards(documents),
+  };
 }
 
-function issueView(issue: GazetteIssue, md: MarkdownIt): IssueView {
+/**
+ * Fills the reverse links of every document view (被引用, and the documents it repealed or
+ * amended) and returns the citation graph. Views are new objects made by this build, so filling
+ * them here mutates nothing shared.
+ */
+function linkRelations(documents: DocumentView[]): CitationEdge[] {
+  const byUrl = new Map(documents.map((d) => [d.url, d]));
+  const link = (d: DocumentView): DocumentLink => ({ url: d.url, title: d.title, docNumbers: d.docNumbers });
+  const edges: CitationEdge[] = [];
+  for (const doc of documents) {
+    for (const c of doc.citations) {
+      edges.push({ fromUrl: doc.url, from: doc.docNumbers, to: c.docNumber, toUrl: c.url, inArchive: c.url !== null });
+      const target = c.url === null ? undefined : byUrl.get(c.url);
+      if (target && !target.citedBy.some((l) => l.url === doc.url)) target.citedBy.push(link(doc));
+    }
+    const repealed = doc.repealedBy?.url ? byUrl.get(doc.repealedBy.url) : undefined;
+    if (repealed) repealed.repeals.push(link(doc));
+    for (const a of doc.amendedBy) {
+      const amending = a.url ? byUrl.get(a.url) : undefined;
+      if (amending) amending.amends.push(link(doc));
+    }
+  }
+  return edges;
+}
+
+/** What every document view is derived with. */
+interface ViewContext {
+  md: MarkdownIt;
+  asOf: string;
+  history: ArchiveHistory;
+  /** Canonical number → page of a listed document. */
+  listed: Map<string, { url: string; title: string }>;
+  knownPrefixes: string[];
+}
+
+function issueView(issue: GazetteIssue, ctx: ViewContext): IssueView {
   const link = { key: issue.key, url: issue.url, label: issue.label, gazette: issue.gazette, year: issue.year, number: issue.number };
-  const documents = issue.documents.filter(isListed).map((d) => documentView(d, link, md));
+  const documents = issue.documents.filter(isListed).map((d) => documentView(d, link, ctx));
   const sections = issue.sections
     .map((name) => ({ name, documents: documents.filter((d) => d.section === name) }))
     .filter((s) => s.documents.length > 0);
@@ -155,10 +292,17 @@ function issueView(issue: GazetteIssue, md: MarkdownIt): IssueView {
   };
 }
 
-function documentView(doc: GazetteDocument, issue: DocumentView["issue"], md: MarkdownIt): DocumentView {
+function documentView(doc: GazetteDocument, issue: DocumentView["issue"], ctx: ViewContext): DocumentView {
   const textPublished = isTextPublished(doc);
-  const env = { outline: [] as OutlineEntry[] };
-  const html = textPublished ? md.render(doc.body, env) : "";
+  const citationEnv: CitationEnv = { resolve: (n) => ctx.listed.get(n)?.url ?? null, self: doc.docNumbers, knownPrefixes: ctx.knownPrefixes, found: [] };
+  const env = { outline: [] as OutlineEntry[], citations: citationEnv };
+  const html = textPublished ? ctx.md.render(doc.body, env) : "";
+  const cite = (docNumber: string): CitedNumber => {
+    const target = ctx.listed.get(docNumber);
+    return target ? { docNumber, url: target.url, title: target.title } : { docNumber, url: null };
+  };
+  const citations = [...new Set(citationEnv.found.map((c) => c.docNumber))].map(cite);
+  const validity = validityStatus(doc, ctx.asOf);
   return {
     slug: doc.slug,
     url: doc.url,
@@ -169,7 +313,16 @@ function documentView(doc: GazetteDocument, issue: DocumentView["issue"], md: Ma
     dateLabel: doc.date === undefined ? UNDATED_LABEL : formatChineseDate(doc.date),
     sortKeys: { newest: doc.date ?? "0000-00-00", oldest: doc.date ?? "9999-12-31" },
     docType: documentType(doc.title),
-    ...(doc.validity === undefined ? {} : { validityLabel: VALIDITY_LABEL[doc.validity] }),
+    ...(validity.status === "unknown" ? {} : { validityLabel: validity.label }),
+    validity: { ...validity, legalForce: LEGAL_FORCE[validity.status] },
+    citations,
+    basis: citations.filter((c) => c.url === null).map((c) => c.docNumber),
+    citedBy: [],
+    ...(doc.repealedBy ? { repealedBy: cite(doc.repealedBy) } : {}),
+    amendedBy: (doc.amendedBy ?? []).map(cite),
+    repeals: [],
+    amends: [],
+    history: documentHistory(ctx.history, `${doc.issueKey}/${doc.slug}.md`),
     series: [...new Set(doc.docNumbers.flatMap(documentSeries))],
     year: issue.year,
     publication: doc.publication,
@@ -181,4 +334,10 @@ function documentView(doc: GazetteDocument, issue: DocumentView["issue"], md: Ma
     html,
     outline: env.outline,
   };
+}
+
+function documentHistory(history: ArchiveHistory, file: string): DocumentHistory {
+  if (!history.available) return { available: false, changes: [] };
+  const changes = (history.files.get(file) ?? []).map((e) => ({ ...e, dateLabel: formatChineseDate(e.date) }));
+  return { available: true, ...(changes[0] ? { added: changes[0] } : {}), changes };
 }

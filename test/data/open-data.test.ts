@@ -5,7 +5,9 @@ import {
   documentRecord,
   documentRecordSchema,
   documentsCsv,
+  citationsFileSchema,
   documentsFileSchema,
+  historyFileSchema,
   dublinCoreMeta,
   issueRecord,
   issueRecordSchema,
@@ -76,13 +78,16 @@ test("writes RFC 4180 CSV with a BOM, CRLF, quoted commas and quotes, and lists 
   assert.is(documentsCsv([]), `\uFEFF${CSV_COLUMNS.join(",")}\r\n`);
 });
 
-test("writes documents.json, documents.csv, schema.json and one JSON per gazette issue", () => {
+test("writes documents.json, documents.csv, citations.json, history.json, schema.json and one JSON per gazette issue", () => {
   const issue = issueView([docView()]);
-  const files = openDataFiles({ issues: [issue], documents: issue.documents }, links);
-  assert.equal(files.map((f) => f.path), ["/data/documents.json", "/data/documents.csv", "/data/schema.json", "/data/issues/2019-01.json"]);
+  const site = { issues: [issue], documents: issue.documents, asOf: "2026-11-29", history: { available: false as const, reason: "not a git checkout" }, citations: [] };
+  const files = openDataFiles(site, links);
+  assert.equal(files.map((f) => f.path), ["/data/documents.json", "/data/documents.csv", "/data/citations.json", "/data/history.json", "/data/schema.json", "/data/issues/2019-01.json"]);
   assert.is(documentsFileSchema.parse(JSON.parse(files[0]!.text)).length, 1);
-  assert.equal(JSON.parse(files[2]!.text), JSON.parse(JSON.stringify(OPEN_DATA_SCHEMA)));
-  assert.is(JSON.parse(files[3]!.text).documents[0].title, "测试市人民政府关于印发2019年工作要点的通知");
+  assert.equal(citationsFileSchema.parse(JSON.parse(files[2]!.text)), { asOf: "2026-11-29", citations: [] });
+  assert.equal(historyFileSchema.parse(JSON.parse(files[3]!.text)), { available: false, reason: "not a git checkout", documents: [] });
+  assert.equal(JSON.parse(files[4]!.text), JSON.parse(JSON.stringify(OPEN_DATA_SCHEMA)));
+  assert.is(JSON.parse(files[5]!.text).documents[0].title, "测试市人民政府关于印发2019年工作要点的通知");
 });
 
 test("describes a document as schema.org Legislation", () => {

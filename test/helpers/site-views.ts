@@ -26,6 +26,14 @@ export function docView(overrides: Partial<DocumentView> = {}): DocumentView {
     issue: { key: "2019-01", url: "/2019/1/", label: "2019年第1期", gazette: "测试市人民政府公报", year: 2019, number: 1 },
     html: "<p>正文。</p>",
     outline: [],
+    validity: { status: "unknown", label: "未标注", reason: "未标注有效期或废止、修改信息", legalForce: null },
+    citations: [],
+    basis: [],
+    citedBy: [],
+    amendedBy: [],
+    repeals: [],
+    amends: [],
+    history: { available: false, changes: [] },
     ...overrides,
   };
 }

@@ -78,6 +78,7 @@ test("on the seed: the imported issue passes npm run check except the fields mar
         "2019-02/renmian.md:4 error \"issuer\" is marked # 待核 (not yet checked): 由标题推断",
         "2019-02/renmian.md:5 error \"date\" is marked # 待核 (not yet checked): 正文含多个日期，取最晚的一个",
         "2019-02/renmian.md:6 error \"publication\" is marked # 待核 (not yet checked): 原文未注明“此件公开发布”",
+        "2019-02/rzbf-2019-5.md:9 error \"validUntil\" is marked # 待核 (not yet checked): 正文“有效期至2022年12月31日”，请确认",
       ],
     );
     const note = await readFile(path.join(content, "2019-02/_editors-note.md"), "utf8");

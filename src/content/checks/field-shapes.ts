@@ -36,7 +36,7 @@ export function checkFieldShapes<S extends z.ZodType>(source: YamlSource, schema
 
 function fixFor(field: string, value: unknown): string {
   const key = field.split(".")[0];
-  if (key === "date" || key === "published") {
+  if (key === "date" || key === "published" || key === "validFrom" || key === "validUntil") {
     const s = String(value);
     const day = /^(\d{4})-(\d{2})-(\d{2})[T ]/.exec(s);
     if (day) return `write only the day, without time or time zone: ${key}: ${day[1]}-${day[2]}-${day[3]}`;
@@ -50,6 +50,7 @@ function fixFor(field: string, value: unknown): string {
   if (key === "section") return "write one of the sections listed in the issue's issue.yml";
   if (key === "publication") return "use public (主动公开), on-request (依申请公开), withheld (不予公开) or draft (未发布)";
   if (key === "validity") return "use valid (有效), amended (已修改), repealed (已废止) or expired (已失效), or leave the field out when unknown";
+  if (key === "repealedBy" || key === "amendedBy") return `write the document number of the ${key === "repealedBy" ? "repealing" : "amending"} document as 机关代字〔年份〕序号号, e.g. ${key}: "乳政发〔2020〕1号"`;
   if (key === "docNumber") return 'write it as 机关代字〔年份〕序号号, e.g. docNumber: "乳政发〔2019〕2号"; leave the field out when the document has no number';
   if (key === "page") return "write the printed page as a whole number, e.g. page: 12";
   if (key === "year") return "write the year as four digits, e.g. year: 2019";

@@ -6,3 +6,4 @@ export { checkRawText } from "./raw-text.ts";
 export { checkReviewMarkers, REVIEW_MARKER } from "./review-markers.ts";
 export { checkUnknownFields, suggestField } from "./unknown-fields.ts";
 export { checkYamlTraps } from "./yaml-traps.ts";
+export { checkValidityFields } from "./validity-fields.ts";

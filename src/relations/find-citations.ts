@@ -1,0 +1,63 @@
+import { canonicalDocNumber } from "../content/doc-number.ts";
+
+/** One document number found in running text. */
+export interface CitationMatch {
+  /** Offset (UTF-16 code units) of the first character of the number in the text. */
+  start: number;
+  /** Offset just after the number (after `号`). */
+  end: number;
+  /** The number as written, e.g. `鲁政办发(2018) 4号`. */
+  text: string;
+  /** Canonical form, e.g. `鲁政办发〔2018〕4号`. */
+  docNumber: string;
+}
+
+/**
+ * A 机关代字 run, a bracket of any form search accepts (〔〕 [] 【】 （） () ［］ ﹝﹞ 〖〗, mixed
+ * open/close forms as OCR leaves them), a four-digit year, the serial and `号` (or `號`).
+ * Spaces and tabs (OCR leftovers) are allowed between the parts; full-width digits are folded.
+ */
+const NUMBER_IN_TEXT =
+  /([\p{Script=Han}A-Za-z]{2,24})[ \t\u3000]*[〔[【（(［﹝〖][ \t]*([0-9０-９]{4})[ \t]*[〕\]】）)］﹞〗][ \t]*([0-9０-９]{1,5})[ \t]*[号號]/gu;
+
+/**
+ * Words that end the sentence part before a 机关代字 and are never part of one: the 机关代字 is
+ * what follows the last of them (`根据威政办发〔2019〕3号` → `威政办发`).
+ */
+const LEAD_WORDS =
+  /^.*(?:根据|依据|依照|按照|参照|对照|落实|贯彻|执行|印发|转发|废止|修订|修改|关于|通过|下发|人民政府|办公厅|办公室|委员会|见|和|及|与|或|的|即|按|据|以|由|在|为|是|将|于|原|号|條|条)/u;
+
+/** Shortest and longest 机关代字 accepted (`国发` … `鲁政办字`-like codes of up to 8 characters). */
+const PREFIX_LENGTH = { min: 2, max: 8 } as const;
+
+/**
+ * Finds the document numbers (发文字号, GB/T 9704-2012 §7.2.4: 机关代字〔年份〕序号号) cited in
+ * running text, in every bracket form that search accepts (see `queryDocNumber`), with `号`.
+ * Numbers without brackets (`乳政发2019年2号`) are not taken from running text: written that way
+ * they cannot be told from an ordinary phrase. False friends that never match: dates
+ * (`2019年4月10日`), phone numbers, amounts, bracketed words (`〔偏执性精神病〕`), article and
+ * page numbers, court case numbers (`（2019）鲁10民终123号`, the year comes first).
+ * The 机关代字 is the end of the run of Chinese characters before the bracket: when it ends with
+ * a prefix of `knownPrefixes` (the archive's own 机关代字), the longest such prefix; else what
+ * follows the last lead word (根据, 的, 印发, 人民政府, …); it must then be 2–8 characters.
+ * @param knownPrefixes 机关代字 of the archive's document numbers, e.g. `["乳政办发", "乳政发"]`.
+ * @returns matches in text order; the same number may occur more than once.
+ * @example findCitations("落实《意见》（鲁政办发〔2018〕4号）要求")[0].docNumber // "鲁政办发〔2018〕4号"
+ */
+export function findCitations(text: string, knownPrefixes: readonly string[] = []): CitationMatch[] {
+  const known = [...knownPrefixes].sort((a, b) => b.length - a.length);
+  const out: CitationMatch[] = [];
+  for (const m of text.matchAll(NUMBER_IN_TEXT)) {
+    const run = m[1]!;
+    const prefix = known.find((k) => run.endsWith(k)) ?? run.replace(LEAD_WORDS, "");
+    if (prefix.length < PREFIX_LENGTH.min || prefix.length > PREFIX_LENGTH.max) continue;
+    const year = Number(m[2]!.normalize("NFKC"));
+    if (year < 1949 || year > 2999) continue;
+    const start = m.index + run.length - prefix.length;
+    const end = m.index + m[0].length;
+    const written = text.slice(start, end);
+    const docNumber = canonicalDocNumber(written.replace(/號$/u, "号"));
+    if (docNumber) out.push({ start, end, text: written, docNumber });
+  }
+  return out;
+}
