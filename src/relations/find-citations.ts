@@ -25,7 +25,7 @@ const NUMBER_IN_TEXT =
  * what follows the last of them (`根据威政办发〔2019〕3号` → `威政办发`).
  */
 const LEAD_WORDS =
-  /^.*(?:根据|依据|依照|按照|参照|对照|落实|贯彻|执行|印发|转发|废止|修订|修改|关于|通过|下发|人民政府|办公厅|办公室|委员会|见|和|及|与|或|的|即|按|据|以|由|在|为|是|将|于|原|号|條|条)/u;
+  /^.*(?:根据|根據|依据|依據|依照|按照|参照|參照|参见|參見|对照|對照|落实|落實|贯彻|貫徹|执行|執行|印发|印發|转发|轉發|引用|详见|詳見|废止|廢止|修订|修訂|修改|关于|關於|通过|通過|下发|下發|政府|办公厅|辦公廳|办公室|辦公室|委员会|委員會|同时|同時|见|見|和|及|与|與|或|的|即|按|据|據|以|由|在|为|為|是|将|將|于|於|原|号|號|條|条)/u;
 
 /** Shortest and longest 机关代字 accepted (`国发` … `鲁政办字`-like codes of up to 8 characters). */
 const PREFIX_LENGTH = { min: 2, max: 8 } as const;
@@ -39,7 +39,7 @@ const PREFIX_LENGTH = { min: 2, max: 8 } as const;
  * page numbers, court case numbers (`（2019）鲁10民终123号`, the year comes first).
  * The 机关代字 is the end of the run of Chinese characters before the bracket: when it ends with
  * a prefix of `knownPrefixes` (the archive's own 机关代字), the longest such prefix; else what
- * follows the last lead word (根据, 的, 印发, 人民政府, …); it must then be 2–8 characters.
+ * follows the last lead word (根据, 的, 印发, 政府, …, Simplified and Traditional); it must then be 2–8 characters.
  * @param knownPrefixes 机关代字 of the archive's document numbers, e.g. `["乳政办发", "乳政发"]`.
  * @returns matches in text order; the same number may occur more than once.
  * @example findCitations("落实《意见》（鲁政办发〔2018〕4号）要求")[0].docNumber // "鲁政办发〔2018〕4号"

@@ -66,6 +66,16 @@ const cases: Case[] = [
   { name: "Windows line ends", files: { [A]: documentText().replace(/\n/g, "\r\n") }, file: A, line: 1, severity: "warning", message: /CRLF/, fix: /LF line ends/ },
   { name: "a document without front matter", files: { [A]: "正文。\n" }, file: A, line: 1, severity: "error", message: /does not start with front matter/ },
   { name: "a value the importer marked for review", files: { [A]: documentText({ issuer: '"测试市人民政府"  # 待核：从标题推断' }) }, file: A, line: 4, severity: "error", message: /"issuer" is marked # 待核 \(not yet checked\): 从标题推断/, fix: /delete the comment/ },
+  // Validity fields (有效性)
+  { name: "an impossible validUntil", files: { [A]: documentText({ validUntil: "2022-02-30" }) }, file: A, line: 9, severity: "error", message: /"validUntil" must be a real calendar date.*2022-02-30/, fix: /this day does not exist/ },
+  { name: "a validUntil written the Chinese way", files: { [A]: documentText({ validUntil: "2022年12月31日" }) }, file: A, line: 9, severity: "error", message: /"validUntil" must be a real calendar date/, fix: /validUntil: 2022-12-31/ },
+  { name: "validFrom after validUntil", files: { [A]: documentText({ validFrom: "2023-01-01", validUntil: "2022-12-31" }) }, file: A, line: 10, severity: "error", message: /"validUntil" 2022-12-31 is before "validFrom" 2023-01-01/ },
+  { name: "a validUntil before the document's date", files: { [A]: documentText({ validUntil: "2018-12-31" }) }, file: A, line: 9, severity: "warning", message: /"validUntil" 2018-12-31 is before the document's date 2019-03-01/ },
+  { name: "a repealedBy that is not a document number", files: { [A]: documentText({ repealedBy: '"新文件"' }) }, file: A, line: 9, severity: "error", message: /"repealedBy" must be a document number/, fix: /repealedBy: "乳政发〔2020〕1号"/ },
+  { name: "a repealedBy naming the document itself", files: { [A]: documentText({ repealedBy: '"测政发〔2019〕8号"' }) }, file: A, line: 9, severity: "error", message: /"repealedBy" 测政发〔2019〕8号 is this document's own number/ },
+  { name: "a repealedBy not in the archive", files: { [A]: documentText({ repealedBy: '"测政发〔2020〕99号"' }) }, file: A, line: 9, severity: "warning", message: /"repealedBy" 测政发〔2020〕99号 is not a document of this archive/, fix: /check the number/ },
+  { name: "an amendedBy naming a withheld document", files: { [A]: documentText({ amendedBy: '["测政办发[2019]9号"]' }) }, file: A, line: 9, severity: "warning", message: /"amendedBy" 测政办发〔2019〕9号 is 2019-01\/withheld.md, which is not published/ },
+  { name: "a validity override beside the fields", files: { [A]: documentText({ validUntil: "2022-12-31", validity: "valid" }) }, file: A, line: 10, severity: "warning", message: /"validity: valid" overrides validFrom/, fix: /remove validity:/ },
   // Body text (OCR leftovers)
   { name: "spaces between Chinese characters", files: { [A]: body("第一段。\n\n加强 精神卫生工作。\n") }, file: A, line: 13, severity: "warning", message: /a space between Chinese characters/, fix: /delete the space/ },
   { name: "a half-width comma between Chinese characters", files: { [A]: body("现印发给你们,请认真组织实施。\n") }, file: A, line: 11, severity: "warning", message: /half-width "," between Chinese/, fix: /full-width ，/ },
