@@ -1,0 +1,137 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { buildSite } from "../../src/build/index.ts";
+import { citationsFileSchema, historyFileSchema } from "../../src/data/index.ts";
+import { parseGitLog, readGitHistory } from "../../src/relations/index.ts";
+import { failLoudly } from "../helpers/setup.ts";
+import { allSiteText } from "../helpers/site-files.ts";
+import { documentText, PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
+
+const run = promisify(execFile);
+let content = "";
+let out = "";
+const page = (url: string) => readFile(path.join(out, url, "index.html"), "utf8");
+
+/** A later document that repeals 测政发〔2019〕1号 and cites it, a withheld one and an outside one. */
+const NEW_DOC = documentText(
+  { title: '"测试市人民政府关于废止部分文件的决定"', docNumber: '"测政发〔2020〕5号"', date: "2020-08-01", section: '"政务动态"', page: "9" },
+  "决定废止《测试市人民政府关于印发2019年工作要点的通知》（测政发[2019]1号）。\n\n" +
+    "根据（测政办发〔2019〕9号）和《山东省人民政府关于……的通知》（鲁政发〔2016〕20号），电话0631-6652345，2020年8月1日。\n",
+);
+
+/** Runs git in the content folder with a fixed identity and fixed dates (reproducible commits). */
+async function git(args: string[], date = "2020-09-01T10:00:00+08:00"): Promise<void> {
+  await run("git", args, {
+    cwd: content,
+    env: { ...process.env, GIT_AUTHOR_NAME: "编辑", GIT_AUTHOR_EMAIL: "editor@example.org", GIT_COMMITTER_NAME: "编辑", GIT_COMMITTER_EMAIL: "editor@example.org", GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+  });
+}
+
+test.before(
+  failLoudly(async () => {
+    content = await tempArchive({ "2020-03/csf-2020-5.md": NEW_DOC });
+    const repealed = path.join(content, "2019-01/csf-2019-1.md");
+    await git(["init", "-q", "-b", "main"]);
+    await git(["add", "."]);
+    await git(["commit", "-q", "-m", "收录2019年第1期、2020年第3期"], "2020-09-01T10:00:00+08:00");
+    const text = await readFile(repealed, "utf8");
+    await writeFile(repealed, text.replace("page: 1\n", "page: 1\nrepealedBy: \"测政发〔2020〕5号\"\n"));
+    await git(["commit", "-q", "-am", "测政发〔2019〕1号：标注废止文件"], "2021-03-15T09:30:00+08:00");
+    out = path.join(await mkdtemp(path.join(tmpdir(), "gazette-relations-")), "_site");
+    const saved = process.env.GAZETTE_AS_OF;
+    process.env.GAZETTE_AS_OF = "2026-11-29";
+    try {
+      const result = await buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: out, search: false });
+      assert.ok(result.ok, result.error);
+    } finally {
+      if (saved === undefined) delete process.env.GAZETTE_AS_OF;
+      else process.env.GAZETTE_AS_OF = saved;
+    }
+  }),
+);
+
+test.after(async () => {
+  await rm(content, { recursive: true, force: true });
+  await rm(path.dirname(out), { recursive: true, force: true });
+});
+
+test("a cited number of the archive links to its document, and that document lists the citing one (被引用)", async () => {
+  const citing = await page("2020/3/csf-2020-5");
+  assert.match(citing, '（<a href="/2019/1/csf-2019-1/" class="citation">测政发[2019]1号</a>）');
+  const cited = await page("2019/1/csf-2019-1");
+  assert.match(cited, /<dt data-pagefind-ignore>被引用<\/dt><dd data-pagefind-ignore><a href="\/2020\/3\/csf-2020-5\/">测试市人民政府关于废止部分文件的决定<\/a>（测政发〔2020〕5号）<\/dd>/);
+});
+
+test("numbers outside the archive stay text and are listed as 依据文件; a withheld document counts as outside", async () => {
+  const citing = await page("2020/3/csf-2020-5");
+  assert.match(citing, /<dt data-pagefind-ignore>依据文件<\/dt><dd data-pagefind-ignore>测政办发〔2019〕9号、鲁政发〔2016〕20号<\/dd>/);
+  assert.not.match(citing, /href="\/2019\/1\/withheld\//);
+  const all = await allSiteText(out);
+  assert.not.match(all, "不予公开的机密文件标题", "the withheld document's title reaches no output");
+  assert.not.match(all, "尚未发布的草稿文件标题", "nor the draft's");
+});
+
+test("a repealed document links to the one that repealed it, and that one back, with status 已废止 for the as-of date", async () => {
+  const repealed = await page("2019/1/csf-2019-1");
+  assert.match(repealed, /<span data-pagefind-filter="有效性">已废止<\/span><span class="muted">（已被测政发〔2020〕5号废止；状态截至2026年11月29日）<\/span>/);
+  assert.match(repealed, /<dt data-pagefind-ignore>废止文件<\/dt><dd data-pagefind-ignore><a href="\/2020\/3\/csf-2020-5\/" title="测试市人民政府关于废止部分文件的决定">测政发〔2020〕5号<\/a><\/dd>/);
+  assert.match(repealed, /"legislationLegalForce":"https:\/\/schema.org\/NotInForce"/);
+  const repealing = await page("2020/3/csf-2020-5");
+  assert.match(repealing, /<dt data-pagefind-ignore>本文件废止<\/dt><dd data-pagefind-ignore><a href="\/2019\/1\/csf-2019-1\/">测试市人民政府关于印发2019年工作要点的通知<\/a>（测政发〔2019〕1号）<\/dd>/);
+  assert.match(repealing, /未标注<span class="muted">（未标注有效期或废止、修改信息；状态截至2026年11月29日）/);
+});
+
+test("data/citations.json holds the citation graph with in-archive flags", async () => {
+  const data = citationsFileSchema.parse(JSON.parse(await readFile(path.join(out, "data/citations.json"), "utf8")));
+  assert.is(data.asOf, "2026-11-29");
+  assert.equal(
+    data.citations.map((c) => [c.from.join(), c.to, c.toUrl, c.inArchive]),
+    [
+      ["测政发〔2020〕5号", "测政发〔2019〕1号", "/2019/1/csf-2019-1/", true],
+      ["测政发〔2020〕5号", "测政办发〔2019〕9号", null, false],
+      ["测政发〔2020〕5号", "鲁政发〔2016〕20号", null, false],
+    ],
+  );
+});
+
+test("each document page shows when it was added and every commit that changed it, and data/history.json the same", async () => {
+  const repealed = await page("2019/1/csf-2019-1");
+  assert.match(repealed, /收录时间：<time datetime="2020-09-01">2020年9月1日<\/time>/);
+  assert.match(repealed, /<li><time datetime="2020-09-01">2020年9月1日<\/time>　收录2019年第1期、2020年第3期<\/li><li><time datetime="2021-03-15">2021年3月15日<\/time>　测政发〔2019〕1号：标注废止文件<\/li>/);
+  const history = historyFileSchema.parse(JSON.parse(await readFile(path.join(out, "data/history.json"), "utf8")));
+  assert.ok(history.available);
+  const entry = history.documents.find((d) => d.url === "/2019/1/csf-2019-1/")!;
+  assert.is(entry.added, "2020-09-01");
+  assert.equal(entry.changes.map((c) => [c.date, c.message]), [["2020-09-01", "收录2019年第1期、2020年第3期"], ["2021-03-15", "测政发〔2019〕1号：标注废止文件"]]);
+  assert.ok(entry.changes.every((c) => /^[0-9a-f]{40}$/.test(c.commit)));
+  assert.not.ok(history.documents.some((d) => d.url.includes("withheld") || d.url.includes("draft")), "no history of unpublished documents");
+});
+
+test("reads the history of a whole folder in one git log, paths relative to the folder", async () => {
+  const h = await readGitHistory(path.join(content, "2019-01"));
+  assert.ok(h.available);
+  if (h.available) assert.equal(h.files.get("csf-2019-1.md")!.map((e) => e.date), ["2020-09-01", "2021-03-15"]);
+  assert.equal(parseGitLog("\x1eb\x1f2021-01-02\x1fsecond\n\na.md\n\x1ea\x1f2021-01-01\x1ffirst\n\na.md\nb.md\n").get("a.md")!.map((e) => e.message), ["first", "second"]);
+});
+
+test("outside a git checkout the history is unavailable, and the build says so", async () => {
+  const plain = await tempArchive();
+  const site = path.join(path.dirname(out), "plain");
+  try {
+    assert.equal(await readGitHistory(plain), { available: false, reason: "not a git checkout" });
+    const result = await buildSite({ root: PROJECT_ROOT, contentDir: plain, outputDir: site, search: false });
+    assert.ok(result.ok, result.error);
+    assert.match(await readFile(path.join(site, "2019/1/csf-2019-1/index.html"), "utf8"), "修订记录不可用");
+    const history = JSON.parse(await readFile(path.join(site, "data/history.json"), "utf8"));
+    assert.equal(history, { available: false, reason: "not a git checkout", documents: [] });
+  } finally {
+    await rm(plain, { recursive: true, force: true });
+  }
+});
+
+test.run();
