@@ -24,7 +24,11 @@ test.before(async () => {
   const content = path.join(work, "issues");
   await cp(path.join(PROJECT_ROOT, "issues"), content, { recursive: true });
   await cp(path.join(PROJECT_ROOT, "test/fixtures/search/undated.md"), path.join(content, "2019-02/undated.md"));
+  const savedAsOf = process.env.GAZETTE_AS_OF;
+  process.env.GAZETTE_AS_OF = "2026-11-29";
   const result = await buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: path.join(work, "_site") });
+  if (savedAsOf === undefined) delete process.env.GAZETTE_AS_OF;
+  else process.env.GAZETTE_AS_OF = savedAsOf;
   assert.ok(result.ok, result.error);
   server = await serveStatic(path.join(work, "_site"));
   browser = await launchChromium();
@@ -127,7 +131,8 @@ test("filters for year, gazette issue, issuer, section, document type and validi
   assert.is(filters["发文机关"][JOINT], 1, "each issuer of a joint document counts, and a comma or colon stays in the value");
   assert.equal(filters["栏目"], { 市政府文件: 1, 市政府办公室文件: 4, 政务动态: 1 });
   assert.equal(filters["文种"], { 通知: 3, 意见: 2, 名单: 1 });
-  assert.equal(filters["有效性"], { 已废止: 1 }, "validity where known");
+  assert.equal(filters["有效性"], { 已废止: 1, 已失效: 1 }, "validity where known: the editor's override and 乳政办发〔2019〕5号 past its validUntil on 2026-11-29");
+  assert.equal(await search(null, { filters: { 有效性: "已失效" } }), ["/2019/2/rzbf-2019-5/"]);
   assert.equal(await search(null, { filters: { 栏目: "政务动态" } }), ["/2019/2/renmian/"]);
   assert.equal(await search(null, { filters: { 发文机关: JOINT } }), [UNDATED]);
 });
