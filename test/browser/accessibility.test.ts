@@ -85,7 +85,7 @@ test("the table of contents is a list and the metadata block a description list"
   assert.is(await page.getByRole("list").filter({ has: page.locator(".toc__item") }).count(), 3, "each section's list is announced as a list");
   assert.is(await page.locator("ol.toc__list").first().getAttribute("role"), "list", "role kept explicit for WebKit, which drops it from unstyled lists");
   await page.goto(`${server.url}/2019/2/rzf-2019-2/`);
-  assert.equal(await page.locator("dl.meta dt").allTextContents(), ["发文字号", "发文机关", "成文日期", "公开方式", "所属期次", "栏目", "原刊页码"]);
+  assert.equal(await page.locator("dl.meta dt").allTextContents(), ["发文字号", "发文机关", "成文日期", "公开方式", "所属期次", "栏目", "有效性", "原刊页码"]);
   await page.close();
 });
 

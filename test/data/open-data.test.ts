@@ -38,6 +38,7 @@ test("a document record carries the metadata and the page URL, never the text", 
     gazette: "测试市人民政府公报",
     issueLabel: "2019年第1期",
     url: "https://gazette.example.org/archive/2019/1/csf-2019-1/",
+    validity: "unknown",
   });
   assert.equal(Object.keys(r).sort(), [...CSV_COLUMNS].sort(), "CSV has every field");
   assert.equal(Object.keys(r).sort(), schemaFields("DocumentRecord"), "schema documents every field");
