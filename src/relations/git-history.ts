@@ -51,8 +51,9 @@ export function parseGitLog(text: string): Map<string, HistoryEntry[]> {
  * process per file: archives hold tens of thousands of documents). Paths are relative to
  * `contentDir`. Renamed files start their history at the rename (no `--follow`), and a shallow
  * clone gives only the commits it holds.
- * @returns `{ available: false, reason }` when `contentDir` is not in a git checkout or git is
- *   not installed: the build goes on and the pages say 修订记录不可用.
+ * @returns `{ available: false, reason }` when `contentDir` is not in a git checkout, git is
+ *   not installed or git refuses with a `fatal:` message (e.g. dubious ownership): the build goes
+ *   on, the pages say 修订记录不可用 and `data/history.json` gives the reason.
  * @throws Error when git runs but fails for another reason (e.g. a damaged repository).
  */
 export async function readGitHistory(contentDir: string): Promise<ArchiveHistory> {
@@ -68,6 +69,9 @@ export async function readGitHistory(contentDir: string): Promise<ArchiveHistory
     if (e.code === "ENOENT") return { available: false, reason: "git is not installed" };
     if (/not a git repository/i.test(e.stderr ?? "")) return { available: false, reason: "not a git checkout" };
     if (/does not have any commits/i.test(e.stderr ?? "")) return { available: true, files: new Map() };
+    // git's own refusals (exit 128: e.g. "detected dubious ownership" in a container run by another user).
+    const fatal = /^fatal: (.*)$/m.exec(e.stderr ?? "");
+    if (fatal) return { available: false, reason: `git refused: ${fatal[1]!.trim()}` };
     throw new Error(`git log failed in ${contentDir}: ${(e.stderr ?? e.message).trim()} — check the repository with git status, or build from a copy outside git`, { cause: err });
   }
 }
