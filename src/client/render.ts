@@ -63,7 +63,7 @@ export function renderFacets(box: HTMLElement | null, counts: FilterCounts, sele
 
 /** The no-result message with suggestions; `home` is the archive index URL. */
 export function renderEmpty(q: string, hasFilters: boolean, home: string): HTMLElement {
-  const tips = el("ul", {}, el("li", {}, "检查用字是否正确，或换用较短、较常用的词语；"), el("li", {}, "发文字号可以写作“乳政发〔2019〕2号”“乳政发[2019]2号”或“乳政发2019年2号”；"), el("li", {}, "多个词语之间用空格分开，结果包含其中任一词语；"));
+  const tips = el("ul", {}, el("li", {}, "检查用字是否正确，或换用较短、较常用的词语；"), el("li", {}, "发文字号可以写作“乳政发〔2019〕2号”“乳政发[2019]2号”或“乳政发2019年2号”；"), el("li", {}, "多个词语之间用空格分开时，结果须包含全部词语，可以减少词语再试；"));
   if (hasFilters) tips.append(el("li", {}, "取消部分筛选条件；"));
   tips.append(el("li", {}, "也可以", el("a", { href: home }, "浏览往期公报目录"), "。"));
   return el("div", { class: "search-empty" }, el("p", {}, q ? `没有找到与“${q}”相关的文件。` : "没有符合筛选条件的文件。"), el("p", {}, "建议："), tips);

@@ -216,6 +216,17 @@ test("a search that finds nothing says so and offers suggestions", async () => {
   assert.is(await page.locator("#search-empty a").getAttribute("href"), "/");
 });
 
+test("words that never appear together: no result, and the suggestion says every word must appear", async () => {
+  // Each word alone has hits in a different document; Pagefind requires all words.
+  assert.ok((await typeQuery("缓释基金")).results.length > 0);
+  assert.ok((await typeQuery("增减挂钩")).results.length > 0);
+  const { results } = await typeQuery("缓释基金 增减挂钩");
+  assert.equal(results, []);
+  const message = await page.locator("#search-empty").innerText();
+  assert.not.ok(message.includes("任一"), message);
+  assert.ok(message.includes("全部词语"), message);
+});
+
 test("opening a result highlights the matched words on the document page", async () => {
   await typeQuery("增减挂钩");
   await page.locator(".result__title a").first().click();
