@@ -17,7 +17,7 @@ export interface ServeOptions {
 
 /** A running development server. */
 export interface RunningServer {
-  /** Base URL, e.g. `http://localhost:8080/`. */
+  /** Base URL it really listens at, e.g. `http://localhost:8080/` (the next free port when the one asked for is taken). */
   url: string;
   /** Stops watching and closes the server. */
   close(): Promise<void>;
@@ -55,7 +55,17 @@ export async function serveSite(options: ServeOptions = {}): Promise<RunningServ
     await eleventy.watch();
     await eleventy.serve(port);
   }
-  return { url: `http://localhost:${port}/`, close: () => eleventy.stopWatch() };
+  // Eleventy's dev server moves to the next free port when `port` is taken: report the real one.
+  await eleventy.eleventyServe.server.ready();
+  const url = eleventy.eleventyServe.server.getServerUrl("localhost");
+  if (!url.startsWith(`http://localhost:${port}/`)) console.warn(`Port ${port} is in use: serving on the next free port instead (choose one with npm start -- --port N).`);
+  return {
+    url,
+    close: async () => {
+      await eleventy.stopWatch();
+      await eleventy.eleventyServe.close();
+    },
+  };
 }
 
 /** Resolves when the content folder has no error any more, re-checking after every change (debounced 300 ms). */

@@ -46,6 +46,16 @@ declare module "@11ty/eleventy" {
     setIsVerbose(verbose: boolean): void;
     /** Turns off all of Eleventy's console output (its error log prints stack traces). */
     disableLogger(): void;
+    /** The dev server wrapper (after `serve`): Eleventy Dev Server 2.0.7+. */
+    eleventyServe: {
+      server: {
+        /** Resolves once the server listens (it moves to the next port when the one asked for is taken). */
+        ready(): Promise<void>;
+        /** The URL it really listens at, e.g. `http://localhost:8081/`. */
+        getServerUrl(host: string): string;
+      };
+      close(): Promise<void>;
+    };
   }
   export const HtmlBasePlugin: unknown;
 }

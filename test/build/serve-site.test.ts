@@ -32,8 +32,8 @@ async function waitFor(what: string, check: () => Promise<boolean>, ms = 30_000)
  * Runs `npm start` (scripts/start.ts) in its own process group on a free port, serving a temp
  * content folder into a temp output folder; `stop()` ends that process group and waits for it.
  */
-async function startServer(content: string, site: string) {
-  const port = await freePort();
+async function startServer(content: string, site: string, port?: number) {
+  port ??= await freePort();
   const child = spawn(path.join(PROJECT_ROOT, "node_modules/.bin/tsx"), ["scripts/start.ts", "--port", String(port), "--content", content, "--output", site], { cwd: PROJECT_ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (b: Buffer) => (output += b.toString()));
@@ -93,6 +93,27 @@ test("npm start with an error already in the content: the findings, the previous
     await waitFor("the site built after the fix", async () => (await server.page("/2019/1/csf-2019-1/")).status === 200);
   } finally {
     await server.stop();
+    await rm(content, { recursive: true, force: true });
+    await rm(site, { recursive: true, force: true });
+  }
+});
+
+test("npm start on a port already in use prints the address it really serves at", async () => {
+  const content = await tempArchive();
+  const site = `${content}-site`;
+  const busy = createServer();
+  const port = await new Promise<number>((resolve) => busy.listen(0, () => resolve((busy.address() as { port: number }).port)));
+  const server = await startServer(content, site, port);
+  try {
+    await waitFor("the address", async () => /Serving http:\/\/localhost:\d+\//.test(server.output()));
+    const served = Number(/Serving http:\/\/localhost:(\d+)\//.exec(server.output())?.[1]);
+    assert.is.not(served, port, `the busy port is not announced:\n${server.output()}`);
+    const home = await fetch(`http://localhost:${served}/`);
+    assert.is(home.status, 200);
+    assert.ok((await home.text()).includes("2019年"), "the announced address serves the archive");
+  } finally {
+    await server.stop();
+    busy.close();
     await rm(content, { recursive: true, force: true });
     await rm(site, { recursive: true, force: true });
   }
