@@ -110,7 +110,7 @@ export const issueMetadata = z.object({
   /** 主办 — publisher. */
   publisher: text("主办 publisher"),
   /** 栏目 — the issue's sections in printed order. */
-  sections: z.array(text("栏目 section")).min(1, { error: "must list at least one section" }),
+  sections: z.array(text("栏目 section"), { error: "must list the sections in printed order" }).min(1, { error: "must list at least one section" }),
 });
 export type IssueMetadata = z.output<typeof issueMetadata>;
 

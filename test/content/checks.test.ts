@@ -35,6 +35,8 @@ const cases: Case[] = [
   { name: "a page that is not a number", files: { [A]: documentText({ page: "第七页" }) }, file: A, line: 8, severity: "error", message: /"page" must be a page number/, fix: /page: 12/ },
   { name: "a title read as a YAML boolean", files: { [A]: documentText({ title: "true" }) }, file: A, line: 2, severity: "error", message: /"title" must be text.*got the YAML value true/, fix: /quote it: title: "true"/ },
   { name: "an issue year that is not a number", files: { "2019-01/issue.yml": issueYml("1").replace("year: 2019", "year: 二〇一九") }, file: "2019-01/issue.yml", line: 2, severity: "error", message: /"year" must be a year like 2019/ },
+  { name: "issue sections left empty", files: { "2019-01/issue.yml": issueYml("1").replace("sections: [甲]", "sections:") }, file: "2019-01/issue.yml", line: 6, severity: "error", message: /^"sections" must list the sections in printed order$/, fix: /one per line/ },
+  { name: "issue sections written as one value", files: { "2019-01/issue.yml": issueYml("1").replace("sections: [甲]", "sections: 甲") }, file: "2019-01/issue.yml", line: 6, severity: "error", message: /^"sections" must list the sections in printed order$/, fix: /  - 市政府文件/ },
   // Document numbers
   { name: "a malformed document number", files: { [A]: documentText({ docNumber: '"测政发2019年8号"' }) }, file: A, line: 3, severity: "error", message: /must be a document number like 乳政发〔2019〕2号, got "测政发2019年8号"/ },
   { name: "a document number with half-width brackets", files: { [A]: documentText({ docNumber: "测政发[2019]8号" }) }, file: A, line: 3, severity: "warning", message: /"测政发\[2019\]8号" is not in the standard form 测政发〔2019〕8号/, fix: /docNumber: "测政发〔2019〕8号"/ },

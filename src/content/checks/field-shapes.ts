@@ -54,6 +54,7 @@ function fixFor(field: string, value: unknown): string {
   if (key === "docNumber") return 'write it as 机关代字〔年份〕序号号, e.g. docNumber: "乳政发〔2019〕2号"; leave the field out when the document has no number';
   if (key === "page") return "write the printed page as a whole number, e.g. page: 12";
   if (key === "year") return "write the year as four digits, e.g. year: 2019";
+  if (key === "sections") return 'write them one per line under sections:, each as "  - " and the name, e.g.   - 市政府文件';
   if (key === "number") return "write the issue number without leading zero, e.g. number: 3";
   return "correct the value (see the editors' guide, issues/README.md)";
 }
