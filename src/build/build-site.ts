@@ -1,5 +1,5 @@
 import Eleventy from "@11ty/eleventy";
-import { rename, rm, stat } from "node:fs/promises";
+import { readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { formatFindings, loadArchive, type Finding } from "../content/index.ts";
 import { explainError } from "./explain-error.ts";
@@ -46,7 +46,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
 
   const staging = `${outputDir}.staging-${process.pid}`;
   const previous = `${outputDir}.previous-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
+  await removeLeftovers(outputDir);
   const savedEnv = { content: process.env.GAZETTE_CONTENT, search: process.env.GAZETTE_SEARCH };
   const savedCwd = process.cwd();
   try {
@@ -74,6 +74,32 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   await rename(staging, outputDir);
   if (hadOutput) await rm(previous, { recursive: true, force: true });
   return { ok: true, findings, error: "", ms: elapsed() };
+}
+
+/**
+ * Removes the `<output>.staging-<pid>` and `<output>.previous-<pid>` folders of builds that were
+ * interrupted (Ctrl-C, killed): those whose process no longer runs, and this process's own.
+ * Folders of a build still running in another process are kept.
+ */
+async function removeLeftovers(outputDir: string): Promise<void> {
+  const dir = path.dirname(outputDir);
+  const pattern = new RegExp(`^${path.basename(outputDir).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(staging|previous)-(\\d+)$`);
+  const hasOutput = await exists(outputDir);
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const m = pattern.exec(name);
+    const pid = Number(m?.[2]);
+    // A previous-<pid> folder without an output folder is the last good site of a build killed mid-swap: keep it.
+    if (m && (m[1] === "staging" || hasOutput) && (pid === process.pid || !isRunning(pid))) await rm(path.join(dir, name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 function restoreEnv(name: string, value: string | undefined): void {

@@ -1,6 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { cp, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { execFile } from "node:child_process";
 import { tmpdir } from "node:os";
 import { promisify } from "node:util";
@@ -209,6 +210,27 @@ test("a failed build leaves the previous output exactly as it was", async () => 
   assert.not.match(result.error, /\n\s+at /, "no stack trace");
   assert.is(await allSiteText(out), before);
   await rm(path.join(content, "2019-01/bad.md"));
+});
+
+test("a build removes the staging folder an interrupted build left behind, never a running build's", async () => {
+  // A build stopped with Ctrl-C leaves <output>.staging-<pid>; that process is gone.
+  const gone = await new Promise<number>((resolve) => {
+    const child = execFile(process.execPath, ["-e", ""]);
+    child.once("exit", () => resolve(child.pid!));
+  });
+  const stale = `${out}.staging-${gone}`;
+  const running = `${out}.staging-${process.ppid}`;
+  await mkdir(stale, { recursive: true });
+  await mkdir(running, { recursive: true });
+  try {
+    const result = await buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: out });
+    assert.ok(result.ok, result.error);
+    assert.not.ok(existsSync(stale), "the interrupted build's folder is removed");
+    assert.ok(existsSync(running), "a folder of a live process is kept");
+  } finally {
+    await rm(stale, { recursive: true, force: true });
+    await rm(running, { recursive: true, force: true });
+  }
 });
 
 test("a template error also leaves the previous output exactly as it was, with a message and no stack", async () => {
