@@ -100,7 +100,9 @@ async function loadIssue(
   const url = `/${meta.year}/${meta.number}/`;
   const issue: GazetteIssue = { ...meta, key: folder, url, label: `${meta.year}年第${meta.number}期`, sourcePath: rel(metaPath), documents: [] };
 
-  const files = (await readdir(dir)).filter((f) => f.endsWith(".md") && !f.startsWith("_")).sort();
+  const entries = await readdir(dir, { withFileTypes: true });
+  for (const e of entries) if (e.isFile()) checkUnreadFile(e.name, rel(path.join(dir, e.name)), findings);
+  const files = entries.filter((e) => e.isFile() && e.name.endsWith(".md") && !e.name.startsWith("_")).map((e) => e.name).sort();
   for (const file of files) {
     const doc = await loadDocument(path.join(dir, file), issue, rel, findings);
     if (doc) issue.documents.push(doc);
@@ -201,6 +203,22 @@ function checkYaml<S extends z.ZodObject>(
     findings.push(...checkUnknownFields(source, Object.keys(schema.shape)));
   }
   return checkFieldShapes(source, schema, findings);
+}
+
+/**
+ * A file of an issue folder that is neither a document (`*.md`), `issue.yml` nor a note (`_…`)
+ * is never read. One that looks like a document saved with another ending (`.MD`, `.markdown`,
+ * `.txt`) is an error, else the document would be missing from the site without a word; any
+ * other file (a scan, a Word file) is a warning.
+ */
+function checkUnreadFile(name: string, relPath: string, findings: Finding[]): void {
+  if (name === "issue.yml" || name.endsWith(".md") || name.startsWith("_") || name.startsWith(".")) return;
+  const stem = name.replace(/\.[^.]*$/, "");
+  if (/\.(?:md|markdown|txt)$/i.test(name)) {
+    findings.push(fileFinding(relPath, `"${name}" is not read: only files ending in .md are documents`, `rename it ${stem}.md (lowercase .md)`));
+  } else {
+    findings.push({ ...fileFinding(relPath, `"${name}" is not read: only .md documents and issue.yml are`, "move it out of the issue folder, or start its name with _ to keep it as a note"), severity: "warning" });
+  }
 }
 
 function fileFinding(file: string, message: string, fix: string): Finding {
