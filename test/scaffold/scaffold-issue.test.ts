@@ -5,7 +5,9 @@ import path from "node:path";
 import { parse } from "yaml";
 import { loadArchive } from "../../src/content/index.ts";
 import { scaffoldIssue } from "../../src/scaffold/index.ts";
-import { tempArchive } from "../helpers/temp-archive.ts";
+import { PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 
 test("scaffolds a gazette issue prefilled from the latest issue, with one document template", async () => {
   const content = await tempArchive();
@@ -45,6 +47,22 @@ test("rejects a year or number out of range", async () => {
       const error = await scaffoldIssue({ contentDir: content, year, number }).then(() => null, (err: unknown) => err);
       assert.ok(error instanceof Error && /must be/.test(error.message));
     }
+  } finally {
+    await rm(content, { recursive: true, force: true });
+  }
+});
+
+test("npm run new names a year or number that is not a number as typed, not NaN", async () => {
+  const content = await tempArchive();
+  try {
+    const failed = await promisify(execFile)(path.join(PROJECT_ROOT, "node_modules/.bin/tsx"), ["scripts/new.ts", "--year", "二〇二〇", "--number", "4", "--content", content], { cwd: PROJECT_ROOT }).then(
+      () => null,
+      (err: { code: number; stderr: string }) => err,
+    );
+    assert.ok(failed, "the command fails");
+    assert.is(failed!.code, 1);
+    assert.match(failed!.stderr, /--year must be a year like 2019, got "二〇二〇"/);
+    assert.not.match(failed!.stderr, /NaN/);
   } finally {
     await rm(content, { recursive: true, force: true });
   }
