@@ -62,6 +62,7 @@ const cases: Case[] = [
   { name: "a misspelt issue field", files: { "2019-01/issue.yml": issueYml("1") + "publised: 2019-03-31\n" }, file: "2019-01/issue.yml", line: 7, severity: "warning", message: /unknown field "publised"/, fix: /did you mean "published"/ },
   // YAML traps
   { name: "an issue number written 08", files: { "2019-08/issue.yml": issueYml("08") }, file: "2019-08/issue.yml", line: 3, severity: "warning", message: /"number" is written 08 with a leading zero/, fix: /number: 8/ },
+  { name: "an unquoted title cut by a # comment", files: { [A]: documentText({ title: "乳山市关于 #测试的通知" }) }, file: A, line: 2, severity: "warning", message: /"title" stops at " #": YAML reads "乳山市关于" and drops "#测试的通知"/, fix: /quote the whole value: title: "乳山市关于 #测试的通知"/ },
   { name: "an unquoted no", files: { [A]: documentText({ issuer: "no" }) }, file: A, line: 4, severity: "warning", message: /"issuer" is the bare word no/, fix: /quote it: issuer: "no"/ },
   { name: "an unquoted yes", files: { [A]: documentText({ title: "Yes" }) }, file: A, line: 2, severity: "warning", message: /"title" is the bare word Yes/, fix: /quote it/ },
   { name: "a YAML syntax error", files: { [A]: documentText({ title: '"unterminated' }) }, file: A, line: 2, severity: "error", message: /YAML syntax error/ },

@@ -10,7 +10,10 @@ const YES_NO = /^(?:y|n|yes|no|on|off)$/i;
  * read differently in other YAML tools or hide a typing slip:
  * - a number written with a leading zero (`number: 08`): YAML 1.1 reads 08 as a bad octal;
  * - an unquoted `yes`/`no`/`on`/`off`: YAML 1.1 reads it as true/false;
- * - a document number written as an unquoted `[ ]` (YAML reads a list of numbers).
+ * - a document number written as an unquoted `[ ]` (YAML reads a list of numbers);
+ * - an unquoted text value followed by ` #…` on the same line: YAML drops everything from ` #`
+ *   as a comment, so `title: 乳山市关于 #测试的通知` would publish the title “乳山市关于”
+ *   (review markers `# 待核…` are comments on purpose and are left alone).
  * The fix given is always the literal line to write.
  */
 export function checkYamlTraps(source: YamlSource): Finding[] {
@@ -26,6 +29,9 @@ export function checkYamlTraps(source: YamlSource): Finding[] {
       const at = source.at(value.range?.[0] ?? 0);
       if (/^0\d+$/.test(raw)) {
         findings.push({ file: source.file, ...at, severity: "warning", message: `"${key}" is written ${raw} with a leading zero, which some YAML readers take as an octal number`, fix: `write it without the zero: ${key}: ${Number(raw)}` });
+      } else if (typeof value.value === "string" && value.comment && !value.comment.trim().startsWith("待核")) {
+        const comment = value.comment.trim();
+        findings.push({ file: source.file, ...at, severity: "warning", message: `"${key}" stops at " #": YAML reads "${value.value}" and drops "#${comment}" as a comment`, fix: `quote the whole value: ${key}: "${value.value} #${comment}"` });
       } else if (YES_NO.test(raw)) {
         findings.push({ file: source.file, ...at, severity: "warning", message: `"${key}" is the bare word ${raw}, which some YAML readers take as true/false`, fix: `quote it: ${key}: "${raw}"` });
       }
