@@ -157,7 +157,7 @@ async function loadDocument(
     ...(fm.validUntil === undefined ? {} : { validUntil: fm.validUntil }),
     ...(fm.repealedBy === undefined ? {} : { repealedBy: fm.repealedBy }),
     ...(fm.amendedBy === undefined ? {} : { amendedBy: fm.amendedBy }),
-    fieldLines: fieldLines(source, ["validFrom", "validUntil", "repealedBy", "amendedBy", "validity", "date"]),
+    fieldLines: fieldLines(source, ["docNumber", "validFrom", "validUntil", "repealedBy", "amendedBy", "validity", "date"]),
     ...(fm.page === undefined ? {} : { page: fm.page, pageLine: source.positionOf(["page"]).line }),
     body: split.body,
     bodyLine: split.bodyLine,

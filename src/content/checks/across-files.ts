@@ -17,7 +17,9 @@ export function checkAcrossFiles(issues: readonly GazetteIssue[]): Finding[] {
     for (const doc of issue.documents) {
       for (const n of doc.docNumbers) {
         const first = numbers.get(n);
-        if (first) findings.push({ file: doc.sourcePath, line: 1, column: 1, severity: "error", message: `document number ${n} is already used by ${first}`, fix: "correct the document number; each document number appears once in the archive" });
+        const line = doc.fieldLines?.docNumber ?? 1;
+        if (first === doc.sourcePath) findings.push({ file: doc.sourcePath, line, column: 1, severity: "error", message: `document number ${n} is listed twice in this document`, fix: "keep it once in docNumber" });
+        else if (first) findings.push({ file: doc.sourcePath, line, column: 1, severity: "error", message: `document number ${n} is already used by ${first}`, fix: "correct the document number; each document number appears once in the archive" });
         else numbers.set(n, doc.sourcePath);
       }
       const url = doc.url.normalize("NFC").toLowerCase();
