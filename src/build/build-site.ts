@@ -1,8 +1,9 @@
 import Eleventy from "@11ty/eleventy";
 import { readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { formatFindings, loadArchive, type Finding } from "../content/index.ts";
+import { formatFindings, handOverCheckedArchive, loadArchive, type Finding } from "../content/index.ts";
 import { explainError } from "./explain-error.ts";
+import { phaseTimes, resetPhases, timePhase } from "./phase-times.ts";
 
 /** Options of {@link buildSite}. Paths are relative to `root`. */
 export interface BuildOptions {
@@ -27,6 +28,13 @@ export interface BuildResult {
   error: string;
   /** Wall-clock time in ms. */
   ms: number;
+  /**
+   * Wall-clock ms of each phase: `checks` (content checks before building), `content`, `site data
+   * (Markdown)`, `feeds, data, heads` (inside Eleventy's data step), `eleventy` (the whole Eleventy
+   * run, which includes those and the phases after it), `sass`, `print assets`, `client bundle`,
+   * `pagefind`, `swap`.
+   */
+  phases: Record<string, number>;
 }
 
 /**
@@ -37,22 +45,26 @@ export interface BuildResult {
  */
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
+  resetPhases();
   const root = path.resolve(options.root ?? process.cwd());
   const contentDir = path.resolve(root, options.contentDir ?? "issues");
   const outputDir = path.resolve(root, options.outputDir ?? "_site");
-  const { archive, findings } = await loadArchive(contentDir, root);
+  const { archive, findings } = await timePhase("checks", () => loadArchive(contentDir, root));
   const elapsed = () => Math.round(performance.now() - started);
-  if (!archive) return { ok: false, findings, error: formatFindings(findings), ms: elapsed() };
+  if (!archive) return { ok: false, findings, error: formatFindings(findings), ms: elapsed(), phases: phaseTimes() };
 
   const staging = `${outputDir}.staging-${process.pid}`;
   const previous = `${outputDir}.previous-${process.pid}`;
   await removeLeftovers(outputDir);
-  const savedEnv = { content: process.env.GAZETTE_CONTENT, search: process.env.GAZETTE_SEARCH };
+  const savedEnv = { content: process.env.GAZETTE_CONTENT, search: process.env.GAZETTE_SEARCH, previous: process.env.GAZETTE_PREVIOUS_OUTPUT };
   const savedCwd = process.cwd();
   try {
     process.env.GAZETTE_CONTENT = contentDir;
     process.env.GAZETTE_SEARCH = options.search === false ? "off" : "on";
+    // Unchanged search-index shards are taken from the published output (see buildSearchIndex).
+    process.env.GAZETTE_PREVIOUS_OUTPUT = outputDir;
     process.chdir(root);
+    handOverCheckedArchive(contentDir, archive);
     const eleventy = new Eleventy(".", staging, {
       configPath: path.join(root, "eleventy.config.ts"),
       quietMode: true,
@@ -60,20 +72,23 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     });
     // Our own message (explainError) replaces Eleventy's log, which prints stack traces.
     eleventy.disableLogger();
-    await eleventy.write();
+    await timePhase("eleventy", () => eleventy.write());
   } catch (err) {
     await rm(staging, { recursive: true, force: true });
-    return { ok: false, findings, error: explainError(err), ms: elapsed() };
+    return { ok: false, findings, error: explainError(err), ms: elapsed(), phases: phaseTimes() };
   } finally {
     process.chdir(savedCwd);
     restoreEnv("GAZETTE_CONTENT", savedEnv.content);
     restoreEnv("GAZETTE_SEARCH", savedEnv.search);
+    restoreEnv("GAZETTE_PREVIOUS_OUTPUT", savedEnv.previous);
   }
-  const hadOutput = await exists(outputDir);
-  if (hadOutput) await rename(outputDir, previous);
-  await rename(staging, outputDir);
-  if (hadOutput) await rm(previous, { recursive: true, force: true });
-  return { ok: true, findings, error: "", ms: elapsed() };
+  await timePhase("swap", async () => {
+    const hadOutput = await exists(outputDir);
+    if (hadOutput) await rename(outputDir, previous);
+    await rename(staging, outputDir);
+    if (hadOutput) await rm(previous, { recursive: true, force: true });
+  });
+  return { ok: true, findings, error: "", ms: elapsed(), phases: phaseTimes() };
 }
 
 /**

@@ -4,3 +4,4 @@ export { ContentError, formatFindings, type Finding } from "./finding.ts";
 export { loadArchive, loadArchiveOrThrow, splitFrontMatter, type LoadResult } from "./load-archive.ts";
 export { isListed, isTextPublished, type Archive, type GazetteDocument, type GazetteIssue } from "./model.ts";
 export { PUBLICATION, PUBLICATION_LABEL, VALIDITY, VALIDITY_LABEL, type Publication, type Validity } from "./schema.ts";
+export { handOverCheckedArchive, takeCheckedArchive } from "./checked-archive.ts";

@@ -66,6 +66,7 @@ export function registerPages(config: UserConfig): void {
   config.addTemplate("gazette/year.njk", "", {
     layout: "year.njk",
     pagination: { data: "site.years", size: 1, alias: "yearGroup" },
+    eleventyExcludeFromCollections: true,
     permalink: "{{ yearGroup.url }}index.html",
     eleventyComputed: {
       pageTitle: (d: { yearGroup: SiteData["years"][number] }) => `${d.yearGroup.year}年`,
@@ -75,6 +76,7 @@ export function registerPages(config: UserConfig): void {
   config.addTemplate("gazette/issue.njk", "", {
     layout: "issue.njk",
     pagination: { data: "site.issues", size: 1, alias: "issue" },
+    eleventyExcludeFromCollections: true,
     permalink: "{{ issue.url }}index.html",
     eleventyComputed: {
       pageTitle: (d: { issue: IssueView }) => `${d.issue.gazette}${d.issue.label}`,
@@ -85,16 +87,19 @@ export function registerPages(config: UserConfig): void {
   config.addTemplate("gazette/print-issue.njk", "", {
     layout: "print-issue.njk",
     pagination: { data: "site.issues", size: 1, alias: "issue" },
+    eleventyExcludeFromCollections: true,
     permalink: "{{ issue | printUrl }}index.html",
   });
   config.addTemplate("gazette/print-document.njk", "", {
     layout: "print-document.njk",
     pagination: { data: "site.documents", size: 1, alias: "doc" },
+    eleventyExcludeFromCollections: true,
     permalink: "{{ doc | printUrl }}index.html",
   });
   config.addTemplate("gazette/document.njk", "", {
     layout: "document.njk",
     pagination: { data: "site.documents", size: 1, alias: "doc" },
+    eleventyExcludeFromCollections: true,
     permalink: "{{ doc.url }}index.html",
     eleventyComputed: {
       pageTitle: (d: { doc: DocumentView }) => d.doc.title,
@@ -111,10 +116,12 @@ export function registerPages(config: UserConfig): void {
   config.addTemplate("gazette/feed.njk", "", {
     layout: "atom.njk",
     pagination: { data: "site.feeds", size: 1, alias: "feed" },
+    eleventyExcludeFromCollections: true,
     permalink: (d: { feed: AtomFeed }) => d.feed.path,
   });
   config.addTemplate("gazette/data-file.njk", "{{ file.text | safe }}", {
     pagination: { data: "site.dataFiles", size: 1, alias: "file" },
+    eleventyExcludeFromCollections: true,
     permalink: (d: { file: DataFile }) => d.file.path,
   });
   config.addTemplate("gazette/sitemap.njk", "{{ site.sitemap | safe }}", {

@@ -1,9 +1,11 @@
 import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
 import path from "node:path";
-import { loadArchiveOrThrow } from "../content/index.ts";
+import { loadArchiveOrThrow, takeCheckedArchive } from "../content/index.ts";
 import { createMarkdown } from "../markdown/index.ts";
 import { asOfDate, readGitHistory } from "../relations/index.ts";
+import { timePhase } from "../build/phase-times.ts";
 import { buildSearchIndex } from "../search/build-index.ts";
+import { planSearchShards, shardDocumentsFromEnv, type SearchShard } from "../search/shard-plan.ts";
 import { markHeadingLevels, pdfPath, printUrl, writePrintAssets } from "../print/index.ts";
 import { bundleClient } from "./bundle-client.ts";
 import { compileTheme } from "./compile-theme.ts";
@@ -44,10 +46,16 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   config.addWatchTarget("src/theme/**/*.scss");
   config.addWatchTarget("src/client/**/*.ts");
   config.addPassthroughCopy({ "src/client/*.{js,svg}": "assets" });
+  const shardDocuments = shardDocumentsFromEnv(process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS);
+  let shards: SearchShard[] = [];
   config.addGlobalData("site", async () => {
-    const archive = await loadArchiveOrThrow(contentDir);
-    const site = buildSiteData(archive, md, { asOf: asOfDate(), history: await readGitHistory(contentDir) });
-    return publishSite(site, siteLinks(site.settings.url, config.pathPrefix));
+    const archive = takeCheckedArchive(contentDir) ?? (await timePhase("content", () => loadArchiveOrThrow(contentDir)));
+    const history = await timePhase("git history", () => readGitHistory(contentDir));
+    const site = await timePhase("site data (Markdown)", () => buildSiteData(archive, md, { asOf: asOfDate(), history }));
+    shards = planSearchShards(site.issues.map((i) => ({ key: i.key, url: i.url, documents: i.documents.length })), shardDocuments);
+    const published = await timePhase("feeds, data, heads", () => publishSite(site, siteLinks(site.settings.url, config.pathPrefix)));
+    // The search page merges the other shards; `base` exceeds any shard's size (see shardSortWeights).
+    return { ...published, searchShards: { paths: shards.slice(1).map((s) => s.path), base: Math.max(0, ...shards.map((s) => s.documents)) + 1 } };
   });
   config.addFilter("printUrl", printUrl);
   config.addFilter("pdfUrl", (item: Parameters<typeof pdfPath>[0]) => `/${pdfPath(item)}`);
@@ -55,9 +63,13 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   config.addFilter("gbtHeadings", markHeadingLevels);
   registerPages(config);
   config.on("eleventy.after", async ({ directories }) => {
-    await compileTheme(directories.output);
-    await writePrintAssets(directories.output);
-    await bundleClient(directories.output);
-    if (options.search !== false && process.env.GAZETTE_SEARCH !== "off") await buildSearchIndex(directories.output);
+    await timePhase("sass", () => compileTheme(directories.output));
+    await timePhase("print assets", () => writePrintAssets(directories.output));
+    await timePhase("client bundle", () => bundleClient(directories.output));
+    if (options.search !== false && process.env.GAZETTE_SEARCH !== "off") {
+      const previousDir = process.env.GAZETTE_PREVIOUS_OUTPUT || directories.output;
+      const jobs = Number(process.env.GAZETTE_SEARCH_JOBS || "1");
+      await timePhase("pagefind", () => buildSearchIndex(directories.output, { shards, previousDir, jobs }));
+    }
   });
 }

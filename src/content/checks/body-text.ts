@@ -15,6 +15,8 @@ const ARTICLE_NUMBER = /第[一二三四五六七八九十百零〇\d]+[编章�
 const HALF_WIDTH_IN_HAN = new RegExp(`${HAN}[,:;()](?=${HAN})`, "u");
 /** A line that is only a printed page number: `— 12 —`, `- 12 -`, `·12·`, `第 12 页`, `12`. */
 const PAGE_NUMBER_LINE = /^\s*(?:[-—–·‐\s]*\d{1,3}[-—–·‐\s]*|第\s*\d{1,3}\s*页)\s*$/u;
+const HAS_SPACE = /[ \t]/u;
+const HAS_HALF_WIDTH = /[,:;()]/u;
 const PAIRS: [string, string][] = [["（", "）"], ["(", ")"], ["〔", "〕"], ["【", "】"], ["《", "》"], ["“", "”"], ["‘", "’"], ["「", "」"]];
 
 /**
@@ -46,33 +48,43 @@ export function checkBodyText(body: string, file: string, bodyLine: number, opti
     if (/^\s*\|/.test(line) || line.includes("\t")) return endParagraph();
     if (paragraph) paragraph.text += "\n" + line;
     else paragraph = { start: i, text: line };
-    const space = [...line.matchAll(SPACE_IN_HAN)].find((m) => !ARTICLE_NUMBER.test(line.slice(0, m.index + 1)));
+    // Cheap tests first (profiled: this check ran over every line of 20,000 documents).
+    const space = HAS_SPACE.test(line) ? [...line.matchAll(SPACE_IN_HAN)].find((m) => !ARTICLE_NUMBER.test(line.slice(0, m.index + 1))) : undefined;
     if (space) warn(i, space.index + 2, `a space between Chinese characters: "${excerpt(line, space.index)}"`, "delete the space (an OCR leftover); use a full-width space 　 only to align names");
-    const half = HALF_WIDTH_IN_HAN.exec(line);
+    const half = HAS_HALF_WIDTH.test(line) ? HALF_WIDTH_IN_HAN.exec(line) : null;
     if (half) {
       const ch = line[half.index + 1]!;
       warn(i, half.index + 2, `a half-width "${ch}" between Chinese characters: "${excerpt(line, half.index)}"`, `use the full-width ${FULL_WIDTH[ch] ?? ch}`);
     }
-    const bare = line.replace(/[#*\s　]/g, "");
     if (PAGE_NUMBER_LINE.test(line)) warn(i, 1, `a line with only a page number "${line.trim()}" (a page footer left in the text)`, "delete the line");
-    else if (gazette && bare.startsWith(gazette) && bare.length <= gazette.length + 12) warn(i, 1, `a page header "${line.trim()}" left in the text`, "delete the line");
+    else if (gazette && line.includes(gazette[0]!) && isRunningHeader(line.replace(/[#*\s　]/g, ""), gazette)) warn(i, 1, `a page header "${line.trim()}" left in the text`, "delete the line");
   });
   endParagraph();
   return findings;
 }
 
+function isRunningHeader(bare: string, gazette: string): boolean {
+  return bare.startsWith(gazette) && bare.length <= gazette.length + 12;
+}
+
 const FULL_WIDTH: Record<string, string> = { ",": "，", ":": "：", ";": "；", "(": "（", ")": "）" };
 
+/** Pair index of each bracket character: +(i + 1) opens pair i, −(i + 1) closes it (all are in the BMP). */
+const PAIR_OF = new Map<number, number>(PAIRS.flatMap(([open, close], i) => [[open.charCodeAt(0), i + 1], [close.charCodeAt(0), -(i + 1)]]));
+
 function checkBalance(text: string, start: number, warn: (line: number, column: number, message: string, fix: string) => void): void {
-  for (const [open, close] of PAIRS) {
-    let depth = 0;
-    let bad = false;
-    for (const ch of text) {
-      if (ch === open) depth++;
-      else if (ch === close && --depth < 0) bad = true;
-    }
-    if (bad || depth !== 0) {
-      warn(start, 1, `unbalanced ${open}${close} in this paragraph (${count(text, open)} ${open}, ${count(text, close)} ${close})`, `add the missing ${depth > 0 ? close : open} or delete the extra one, as in the printed text`);
+  // One pass over the paragraph for all pairs (profiled: 8 passes with a string iterator were slow).
+  const depth = new Array<number>(PAIRS.length).fill(0);
+  const bad = new Array<boolean>(PAIRS.length).fill(false);
+  for (let k = 0; k < text.length; k++) {
+    const p = PAIR_OF.get(text.charCodeAt(k));
+    if (p === undefined) continue;
+    if (p > 0) depth[p - 1]!++;
+    else if (--depth[-p - 1]! < 0) bad[-p - 1] = true;
+  }
+  for (const [i, [open, close]] of PAIRS.entries()) {
+    if (bad[i] || depth[i] !== 0) {
+      warn(start, 1, `unbalanced ${open}${close} in this paragraph (${count(text, open)} ${open}, ${count(text, close)} ${close})`, `add the missing ${depth[i]! > 0 ? close : open} or delete the extra one, as in the printed text`);
     }
   }
 }
