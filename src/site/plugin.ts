@@ -30,9 +30,11 @@ export interface GazettePluginOptions {
  * (HtmlBasePlugin; Pagefind finds its own base from its script URL), compiles the Sass theme (and the
  * GB/T 9704-2012 print stylesheet with its bundled fonts, see `src/print/`), bundles the browser
  * code (`bundleClient`; the other files of `src/client/` are copied to `/assets/`) and
- * builds the Pagefind index after each build (also under `--serve`). 有效性 is computed for
- * `asOfDate()` (GAZETTE_AS_OF, else today in Asia/Shanghai) and each document's history is read
- * from git in one `git log` run (`readGitHistory`). Markdown bodies are
+ * builds the Pagefind index in shards after each build (also under `--serve`; see
+ * `planSearchShards` and `buildSearchIndex`: unchanged shards are reused from
+ * `GAZETTE_PREVIOUS_OUTPUT`, else from the output folder itself). Each step is timed (`timePhase`).
+ * 有效性 is computed for `asOfDate()` (GAZETTE_AS_OF, else today in Asia/Shanghai) and each
+ * document's history is read from git in one `git log` run (`readGitHistory`). Markdown bodies are
  * rendered by our markdown-it instance only, never by a template engine, so `{{` and `{%` in a
  * document stay text.
  * @throws ContentError (from the global data) when the content has errors: the build stops.
