@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 1000,5000,20000] [--runs 3] [--baseline-max 5000] [--no-browser]
+ * `npm run bench [-- --sizes 1000,5000,20000] [--runs 3 | --runs 3,3,1] [--baseline-max 5000] [--no-browser]
  * [--no-rebuild] [--work DIR] [--results DIR]`: generates benchmark archives (real corpus text from
  * ../shared/corpus, generated text without it), measures our cold build (phases, peak RSS of the
  * process tree, output and index size) and the bare tools on the same content (Eleventy with a
@@ -48,7 +48,8 @@ const { values } = parseArgs({
 });
 const root = process.cwd();
 const sizes = values.sizes.split(",").filter(Boolean).map(Number);
-const runs = Number(values.runs);
+// --runs 3 or one count per size, e.g. --runs 3,1 (the last applies to the rest).
+const runsList = values.runs.split(",").map(Number);
 const baselineMax = Number(values["baseline-max"]);
 const work = path.resolve(values.work);
 const texts = (await readCorpus(path.resolve(root, values.corpus))) ?? null;
@@ -88,7 +89,8 @@ async function prepare(size: number): Promise<{ content: string; out: string; di
 }
 
 const results: SizeResult[] = [];
-for (const size of sizes) {
+for (const [i, size] of sizes.entries()) {
+  const runs = runsList[Math.min(i, runsList.length - 1)]!;
   const { content, out, dir } = await prepare(size);
   const builds: Awaited<ReturnType<typeof ourBuild>>[] = [];
   for (let r = 0; r < runs; r++) {
