@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --sizes 1000,5000,20000] [--runs 3 | --runs 3,3,1] [--baseline-max 5000] [--no-browser]
- * [--no-rebuild] [--work DIR] [--results DIR]`: generates benchmark archives (real corpus text from
+ * [--no-rebuild] [--work DIR] [--results DIR] [--merge a.json,b.json] [--note TEXT]`: generates benchmark archives (real corpus text from
  * ../shared/corpus, generated text without it), measures our cold build (phases, peak RSS of the
  * process tree, output and index size) and the bare tools on the same content (Eleventy with a
  * one-line layout, the `pagefind` command on our HTML), then on the largest archive: search in
@@ -44,6 +44,7 @@ const { values } = parseArgs({
     results: { type: "string", default: "scripts/bench/results" },
     corpus: { type: "string", default: "../shared/corpus" },
     merge: { type: "string", default: "" },
+    note: { type: "string", multiple: true, default: [] },
   },
 });
 const root = process.cwd();
@@ -224,10 +225,15 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promis
   }
 }
 
-// --merge a.json,b.json: add the sizes (and search or rebuild figures) of earlier runs' reports.
+// --merge a.json,b.json: add the sizes (and search or rebuild figures) of earlier runs' reports;
+// a size measured again in a later file replaces the earlier row.
 for (const file of values.merge.split(",").filter(Boolean)) {
   const other = JSON.parse(await readFile(file, "utf8")) as BenchReport;
-  results.push(...other.sizes);
+  for (const row of other.sizes) {
+    const at = results.findIndex((r) => r.documents === row.documents);
+    if (at >= 0) results.splice(at, 1);
+    results.push(row);
+  }
   queries ??= other.queries;
   rebuild ??= other.rebuild;
 }
@@ -240,6 +246,7 @@ const report: BenchReport = {
   sizes: results,
   queries,
   rebuild,
+  ...(values.note.length > 0 ? { notes: values.note } : {}),
 };
 const resultsDir = path.resolve(root, values.results);
 await mkdir(resultsDir, { recursive: true });

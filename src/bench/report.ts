@@ -29,6 +29,8 @@ export interface BenchReport {
   settings: { shardDocuments: number | "all"; pagefindJobs: number; corpus: "real" | "generated" };
   sizes: SizeResult[];
   queries: { documents: number; results: QueryCost[] } | null;
+  /** How the figures were taken when it matters (e.g. runs that overlapped other work). */
+  notes?: string[];
   rebuild: {
     documents: number;
     /** Seconds until site and search show a newly added issue (`npm run build` with the previous output). */
@@ -60,6 +62,7 @@ export function formatSummary(report: BenchReport): string {
     );
   }
   for (const s of report.sizes) if (s.baselineSkipped) lines.push("", `Baselines at ${s.documents} documents not run: ${s.baselineSkipped}`);
+  if (report.notes?.length) lines.push("", ...report.notes.map((n) => `- ${n}`));
   lines.push("", "## Phases (seconds, median)", "", `| phase | ${report.sizes.map((s) => s.documents).join(" | ")} |`, `|---|${report.sizes.map(() => "---:").join("|")}|`);
   const names = [...new Set(report.sizes.flatMap((s) => Object.keys(s.phases)))];
   for (const n of names) lines.push(`| ${n} | ${report.sizes.map((s) => (n in s.phases ? round(s.phases[n]!) : "—")).join(" | ")} |`);
