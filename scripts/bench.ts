@@ -238,11 +238,13 @@ for (const file of values.merge.split(",").filter(Boolean)) {
   rebuild ??= other.rebuild;
 }
 results.sort((a, b) => a.documents - b.documents);
+// A report made only of merged files describes the machine and settings of the first of them.
+const first = sizes.length === 0 && values.merge ? (JSON.parse(await readFile(values.merge.split(",")[0]!, "utf8")) as BenchReport) : null;
 
 const report: BenchReport = {
   date: new Date().toISOString(),
-  machine: { cpus: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.versions.node, loadAverage: loadavg() },
-  settings: { shardDocuments: shardDocumentsFromEnv(process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS) === Infinity ? "all" : shardDocumentsFromEnv(process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS), pagefindJobs: Number(process.env.GAZETTE_SEARCH_JOBS || "1"), corpus: texts ? "real" : "generated" },
+  machine: first?.machine ?? { cpus: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.versions.node, loadAverage: loadavg() },
+  settings: first?.settings ?? { shardDocuments: shardDocumentsFromEnv(process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS) === Infinity ? "all" : shardDocumentsFromEnv(process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS), pagefindJobs: Number(process.env.GAZETTE_SEARCH_JOBS || "1"), corpus: texts ? "real" : "generated" },
   sizes: results,
   queries,
   rebuild,
