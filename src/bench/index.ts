@@ -3,3 +3,4 @@ export { BENCH_LAST_YEAR, benchDocNumber, nextBenchIssue, planBenchArchive, writ
 export { measureCommand, median, treeRss, type MeasuredRun } from "./process-tree.ts";
 export { buildTimeChart, formatSummary, type BenchReport, type SizeResult } from "./report.ts";
 export { benchQueries, measureQueries, type BenchQuery, type QueryCost } from "./search-queries.ts";
+export { pagefindBinary } from "./pagefind-binary.ts";

@@ -1,10 +1,9 @@
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFile, link, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import * as pagefind from "pagefind";
 import type { SearchShard } from "./shard-plan.ts";
 
 /** What one build of the search index did. */
@@ -29,8 +28,6 @@ export interface IndexOptions {
    * build is taken from there (hard links) instead of being indexed again. Omit to index everything.
    */
   previousDir?: string;
-  /** Pagefind processes run at once (default 1: memory grows with each; see README). */
-  jobs?: number;
 }
 
 /** The manifest written to `<site>/pagefind/shards.json`: what each shard holds and its content hash. */
@@ -46,10 +43,10 @@ const SHARD_FILES = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/
 /**
  * Builds the Pagefind search index of a built site as one bundle per shard: the first shard at
  * `<site>/pagefind/` (with Pagefind's scripts) and the others at `<site>/pagefind/shards/<key>/`,
- * which the search page merges in the browser (`pagefind.mergeIndex`). Each shard is indexed by
- * its own run of the `pagefind_extended` command (Pagefind 1.6, pinned; the same binary the
- * Node API uses), so Pagefind's memory is bounded by the shard size and is returned to the system
- * after each shard. Only pages with `data-pagefind-body` (document pages) are indexed; the
+ * which the search page merges in the browser (`pagefind.mergeIndex`). Each shard is indexed
+ * through Pagefind's Node API (Pagefind 1.6, pinned) by its own Pagefind service, closed when the
+ * shard is written, so Pagefind's memory is bounded by the shard size and is returned to the
+ * system after each shard; shards are therefore indexed one after another. Only pages with `data-pagefind-body` (document pages) are indexed; the
  * language comes from `<html lang="zh-CN">`, which turns on Pagefind's Chinese segmentation.
  * Shards whose document pages did not change (SHA-256 of their paths and bytes, recorded in
  * `pagefind/shards.json`) are reused from `previousDir`.
@@ -71,13 +68,9 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions): 
     } else toIndex.push(shard);
   }
   await removeStaleShards(siteDir, options.shards);
-  const jobs = Math.max(1, options.jobs ?? 1);
-  // The first shard writes Pagefind's scripts, so it goes first when it is rebuilt.
-  const queue = [...toIndex];
-  const runOne = async (): Promise<void> => {
-    for (let shard = queue.shift(); shard; shard = queue.shift()) await indexShard(siteDir, shard);
-  };
-  await Promise.all(Array.from({ length: Math.min(jobs, queue.length) }, runOne));
+  // One Pagefind service at a time (the Node API keeps one per process); the first shard, which
+  // writes Pagefind's scripts, goes first when it is rebuilt.
+  for (const shard of toIndex) await indexShard(siteDir, shard);
   const manifest: ShardManifest = { pagefind: version, shards: options.shards.map((s, i) => ({ path: s.path, documents: s.documents, hash: hashes[i]! })) };
   await writeFile(path.join(siteDir, MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`);
   return {
@@ -86,14 +79,6 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions): 
     indexed: toIndex.map((s) => s.path),
     reused,
   };
-}
-
-/** Path of Pagefind's binary with Chinese segmentation (`pagefind_extended`), as the Node API finds it. */
-export function pagefindBinary(): string {
-  const require = createRequire(import.meta.url);
-  const platform = process.platform === "win32" ? "windows" : process.platform;
-  const exe = platform === "windows" ? "pagefind_extended.exe" : "pagefind_extended";
-  return process.env.PAGEFIND_EXTENDED_BINARY_PATH ?? require.resolve(`@pagefind/${platform}-${os.arch()}/bin/${exe}`);
 }
 
 /** Version of the installed `pagefind` package (its package.json lies beside `lib/`, which is not exported). */
@@ -117,23 +102,22 @@ async function indexShard(siteDir: string, shard: SearchShard): Promise<void> {
     for (const name of await readdirOrEmpty(out)) if (name !== "shards") await rm(path.join(out, name), { recursive: true, force: true });
   } else await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
-  const args = ["--site", siteDir, "--glob", shardGlob(shard), "--output-path", out, "--quiet"];
-  const { code, output } = await run(pagefindBinary(), args);
-  if (code !== 0 || /\bError\b/u.test(output)) throw new Error(`Pagefind failed to index ${shard.path} (${shard.documents} documents): ${output.trim() || `exit code ${code}`}`);
+  const fail = (step: string, errors: string[]): never => {
+    throw new Error(`Pagefind failed to ${step} ${shard.path} (${shard.documents} documents): ${errors.join("; ")}`);
+  };
+  try {
+    const { index, errors } = await pagefind.createIndex({ keepIndexUrl: false, verbose: false });
+    if (errors.length > 0 || !index) return fail("start indexing", errors);
+    const added = await index.addDirectory({ path: siteDir, glob: shardGlob(shard) });
+    if (added.errors.length > 0) fail("index", added.errors);
+    const written = await index.writeFiles({ outputPath: out });
+    if (written.errors.length > 0) fail("write", written.errors);
+  } finally {
+    await pagefind.close();
+  }
   if (shard.path !== "pagefind/") {
     for (const name of await readdir(out)) if (!SHARD_FILES.test(name)) await rm(path.join(out, name), { recursive: true, force: true });
   }
-}
-
-function run(command: string, args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, output }));
-  });
 }
 
 /** SHA-256 over the Pagefind version, the shard's path and every document page (path and bytes), in sorted order. */

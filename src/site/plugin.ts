@@ -70,8 +70,7 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
     await timePhase("client bundle", () => bundleClient(directories.output));
     if (options.search !== false && process.env.GAZETTE_SEARCH !== "off") {
       const previousDir = process.env.GAZETTE_PREVIOUS_OUTPUT || directories.output;
-      const jobs = Number(process.env.GAZETTE_SEARCH_JOBS || "1");
-      await timePhase("pagefind", () => buildSearchIndex(directories.output, { shards, previousDir, jobs }));
+      await timePhase("pagefind", () => buildSearchIndex(directories.output, { shards, previousDir }));
     }
   });
 }
