@@ -1,9 +1,10 @@
 import Eleventy from "@11ty/eleventy";
-import { readdir, rename, rm, stat } from "node:fs/promises";
+import { readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { formatFindings, handOverCheckedArchive, loadArchive, type Finding } from "../content/index.ts";
 import { explainError } from "./explain-error.ts";
 import { phaseTimes, resetPhases, timePhase } from "./phase-times.ts";
+import { pathExists } from "../util/index.ts";
 
 /** Options of {@link buildSite}. Paths are relative to `root`. */
 export interface BuildOptions {
@@ -83,7 +84,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     restoreEnv("GAZETTE_PREVIOUS_OUTPUT", savedEnv.previous);
   }
   await timePhase("swap", async () => {
-    const hadOutput = await exists(outputDir);
+    const hadOutput = await pathExists(outputDir);
     if (hadOutput) await rename(outputDir, previous);
     await rename(staging, outputDir);
     if (hadOutput) await rm(previous, { recursive: true, force: true });
@@ -99,7 +100,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
 async function removeLeftovers(outputDir: string): Promise<void> {
   const dir = path.dirname(outputDir);
   const pattern = new RegExp(`^${path.basename(outputDir).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(staging|previous)-(\\d+)$`);
-  const hasOutput = await exists(outputDir);
+  const hasOutput = await pathExists(outputDir);
   for (const name of await readdir(dir).catch(() => [] as string[])) {
     const m = pattern.exec(name);
     const pid = Number(m?.[2]);
@@ -122,11 +123,3 @@ function restoreEnv(name: string, value: string | undefined): void {
   else process.env[name] = value;
 }
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    await stat(p);
-    return true;
-  } catch {
-    return false;
-  }
-}

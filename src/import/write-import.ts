@@ -1,7 +1,8 @@
-import { mkdir, stat, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { ImportResult } from "./import-dump.ts";
 import { ImportError } from "./import-error.ts";
+import { pathExists } from "../util/index.ts";
 
 /**
  * Writes the files of an import into `<contentDir>/<folder>/`. Refuses to overwrite: when the
@@ -11,7 +12,7 @@ import { ImportError } from "./import-error.ts";
  */
 export async function writeImport(result: ImportResult, contentDir: string): Promise<string> {
   const dir = path.join(contentDir, result.folder);
-  if (await exists(dir)) {
+  if (await pathExists(dir)) {
     throw new ImportError(`${path.join(path.basename(contentDir), result.folder)}/ exists already; the importer never overwrites a gazette issue. Remove or rename that folder first, or import with other --year/--number.`);
   }
   await mkdir(dir, { recursive: true });
@@ -19,12 +20,3 @@ export async function writeImport(result: ImportResult, contentDir: string): Pro
   return dir;
 }
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    await stat(p);
-    return true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return false;
-    throw err;
-  }
-}

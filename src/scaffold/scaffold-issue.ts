@@ -1,7 +1,8 @@
-import { mkdir, stat, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { stringify } from "yaml";
 import { latestIssueInfo } from "./latest-issue.ts";
+import { pathExists } from "../util/index.ts";
 
 /** Options of {@link scaffoldIssue}. */
 export interface ScaffoldOptions {
@@ -27,7 +28,7 @@ export async function scaffoldIssue(options: ScaffoldOptions): Promise<string[]>
   if (!Number.isInteger(number) || number < 1 || number > 99) throw new Error(`--number must be an issue number like 3, got ${number}`);
   const folder = `${year}-${String(number).padStart(2, "0")}`;
   const dir = path.join(contentDir, folder);
-  if (await exists(dir)) throw new Error(`${dir}/ exists already; npm run new never overwrites. Edit it, or choose another --number.`);
+  if (await pathExists(dir)) throw new Error(`${dir}/ exists already; npm run new never overwrites. Edit it, or choose another --number.`);
   const latest = await latestIssueInfo(contentDir);
   const q = (v: unknown) => stringify(v, { defaultStringType: "QUOTE_DOUBLE", collectionStyle: "flow", lineWidth: 0 }).trim();
   const mark = latest ? "" : "  # 待核：没有上一期可参照，请填写";
@@ -77,12 +78,3 @@ export async function scaffoldIssue(options: ScaffoldOptions): Promise<string[]>
   return [`${folder}/issue.yml`, `${folder}/wenjian-1.md`];
 }
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    await stat(p);
-    return true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return false;
-    throw err;
-  }
-}

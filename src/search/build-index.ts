@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { copyFile, link, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as pagefind from "pagefind";
 import type { SearchShard } from "./shard-plan.ts";
+import { pathExists } from "../util/index.ts";
 
 /** What one build of the search index did. */
 export interface IndexReport {
@@ -62,7 +63,7 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions): 
   const toIndex: SearchShard[] = [];
   for (const [i, shard] of options.shards.entries()) {
     const before = previous?.shards.find((p) => p.path === shard.path);
-    if (previous && previous.pagefind === version && before?.hash === hashes[i] && (await exists(path.join(options.previousDir!, shard.path, "pagefind-entry.json")))) {
+    if (previous && previous.pagefind === version && before?.hash === hashes[i] && (await pathExists(path.join(options.previousDir!, shard.path, "pagefind-entry.json")))) {
       if (!inPlace) await linkTree(path.join(options.previousDir!, shard.path), path.join(siteDir, shard.path), shard.path === "pagefind/" ? (n) => n !== "shards" : () => true);
       reused.push(shard.path);
     } else toIndex.push(shard);
@@ -127,7 +128,7 @@ async function shardHash(siteDir: string, shard: SearchShard, version: string): 
     const dir = path.join(siteDir, url);
     for (const slug of (await readdirOrEmpty(dir)).sort()) {
       const file = path.join(dir, slug, "index.html");
-      if (!(await exists(file))) continue;
+      if (!(await pathExists(file))) continue;
       hash.update(`${url}${slug}/\n`).update(await readFile(file));
     }
   }
@@ -136,7 +137,7 @@ async function shardHash(siteDir: string, shard: SearchShard, version: string): 
 
 async function readManifest(dir: string): Promise<ShardManifest | null> {
   const file = path.join(dir, MANIFEST);
-  if (!(await exists(file))) return null;
+  if (!(await pathExists(file))) return null;
   return JSON.parse(await readFile(file, "utf8")) as ShardManifest;
 }
 
@@ -176,12 +177,3 @@ async function readdirOrEmpty(dir: string): Promise<string[]> {
   }
 }
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    await stat(p);
-    return true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT" || (err as NodeJS.ErrnoException).code === "ENOTDIR") return false;
-    throw err;
-  }
-}

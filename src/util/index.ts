@@ -1,0 +1,1 @@
+export { pathExists } from "./path-exists.ts";
