@@ -75,8 +75,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     eleventy.disableLogger();
     await timePhase("eleventy", () => eleventy.write());
   } catch (err) {
-    await rm(staging, { recursive: true, force: true });
-    return { ok: false, findings, error: explainError(err), ms: elapsed(), phases: phaseTimes() };
+    const leftover = await discardStaging(staging);
+    return { ok: false, findings, error: explainError(err) + leftover, ms: elapsed(), phases: phaseTimes() };
   } finally {
     process.chdir(savedCwd);
     restoreEnv("GAZETTE_CONTENT", savedEnv.content);
@@ -93,13 +93,32 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
 }
 
 /**
+ * Removes the staging folder of a failed build. When Eleventy rejects, writes and passthrough
+ * copies of other pages may still be in flight: removing the folder under them would make them
+ * fail later, outside any handler. So the folder is first renamed away (late writes then recreate
+ * an almost empty `<output>.staging-<pid>`, which the next build removes, see removeLeftovers) and
+ * the renamed folder is removed, with Node's retries for files still landing in it. Never throws:
+ * a folder that cannot be removed is reported in the returned text ("" when all went well).
+ */
+async function discardStaging(staging: string): Promise<string> {
+  const discarded = `${staging}-discarded`;
+  try {
+    if (await pathExists(staging)) await rename(staging, discarded);
+    await rm(discarded, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    return "";
+  } catch (err) {
+    return `\n(the unfinished build folder could not be removed: ${explainError(err)}; the next build removes it)`;
+  }
+}
+
+/**
  * Removes the `<output>.staging-<pid>` and `<output>.previous-<pid>` folders of builds that were
  * interrupted (Ctrl-C, killed): those whose process no longer runs, and this process's own.
  * Folders of a build still running in another process are kept.
  */
 async function removeLeftovers(outputDir: string): Promise<void> {
   const dir = path.dirname(outputDir);
-  const pattern = new RegExp(`^${path.basename(outputDir).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(staging|previous)-(\\d+)$`);
+  const pattern = new RegExp(`^${path.basename(outputDir).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(staging|previous)-(\\d+)(?:-discarded)?$`);
   const hasOutput = await pathExists(outputDir);
   for (const name of await readdir(dir).catch(() => [] as string[])) {
     const m = pattern.exec(name);

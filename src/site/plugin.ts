@@ -8,6 +8,7 @@ import { buildSearchIndex } from "../search/build-index.ts";
 import { planSearchShards, shardDocumentsFromEnv, type SearchShard } from "../search/shard-plan.ts";
 import { markHeadingLevels, pdfPath, printUrl, writePrintAssets } from "../print/index.ts";
 import { bundleClient } from "./bundle-client.ts";
+import { copyClientFiles } from "./copy-client-files.ts";
 import { compileTheme } from "./compile-theme.ts";
 import { registerPages } from "./pages.ts";
 import { publishSite } from "./publishing.ts";
@@ -29,7 +30,7 @@ export interface GazettePluginOptions {
  * `publishSite`), turns on Nunjucks autoescaping, adds the path prefix to HTML URLs
  * (HtmlBasePlugin; Pagefind finds its own base from its script URL), compiles the Sass theme (and the
  * GB/T 9704-2012 print stylesheet with its bundled fonts, see `src/print/`), bundles the browser
- * code (`bundleClient`; the other files of `src/client/` are copied to `/assets/`) and
+ * code (`bundleClient`; `copyClientFiles` copies the other files of `src/client/` to `/assets/`) and
  * builds the Pagefind index in shards after each build (also under `--serve`; see
  * `planSearchShards` and `buildSearchIndex`: unchanged shards are reused from
  * `GAZETTE_PREVIOUS_OUTPUT`, else from the output folder itself). Each step is timed (`timePhase`).
@@ -47,7 +48,6 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   config.addWatchTarget(path.join(contentDir, "**/*.{md,yml}"));
   config.addWatchTarget("src/theme/**/*.scss");
   config.addWatchTarget("src/client/**/*.ts");
-  config.addPassthroughCopy({ "src/client/*.{js,svg}": "assets" });
   const shardDocuments = shardDocumentsFromEnv(process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS);
   let shards: SearchShard[] = [];
   config.addGlobalData("site", async () => {
@@ -67,7 +67,10 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   config.on("eleventy.after", async ({ directories }) => {
     await timePhase("sass", () => compileTheme(directories.output));
     await timePhase("print assets", () => writePrintAssets(directories.output));
-    await timePhase("client bundle", () => bundleClient(directories.output));
+    await timePhase("client bundle", async () => {
+      await copyClientFiles(directories.output);
+      await bundleClient(directories.output);
+    });
     if (options.search !== false && process.env.GAZETTE_SEARCH !== "off") {
       const previousDir = process.env.GAZETTE_PREVIOUS_OUTPUT || directories.output;
       await timePhase("pagefind", () => buildSearchIndex(directories.output, { shards, previousDir }));

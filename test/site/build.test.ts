@@ -249,7 +249,7 @@ test("a template error also leaves the previous output exactly as it was, with a
     );
     assert.ok(failed, "the build fails");
     assert.is(failed!.code, 1);
-    assert.match(failed!.stderr, /no-such-partial\.njk/);
+    assert.match(failed!.stderr, /no-such-partial\.njk/, `stderr was:\n${failed!.stderr}`);
     assert.match(failed!.stderr, /Build stopped: nothing was changed in the output folder/);
     assert.not.match(failed!.stderr, /^(?:\[11ty\])?\s+at /m, "no stack trace");
     assert.not.match(failed!.stderr, /stack trace/i);
