@@ -22,7 +22,8 @@ export const EVAL_ISSUERS: EvalIssuer[] = [
   { issuers: ["乳山市应急管理局"], prefix: "乳应急发", section: "部门文件" },
 ];
 
-const SECTIONS = ["市政府文件", "市政府办公室文件", "部门文件"];
+/** Sections of the generated gazette, in printed order. */
+export const EVAL_SECTIONS = ["市政府文件", "市政府办公室文件", "部门文件"];
 
 /** One document of the generated archive. */
 export interface EvalDocument {
@@ -92,7 +93,7 @@ export async function writeEvalArchive(texts: readonly CorpusText[], dir: string
   for (const key of new Set(docs.map((d) => d.issueKey))) {
     const [year, number] = key.split("-");
     await mkdir(path.join(dir, key), { recursive: true });
-    const issue = ["gazette: 乳山市人民政府公报", `year: ${year}`, `number: ${Number(number)}`, "frequency: 季刊", "publisher: 乳山市人民政府办公室", "sections:", ...SECTIONS.map((s) => `  - ${s}`)];
+    const issue = ["gazette: 乳山市人民政府公报", `year: ${year}`, `number: ${Number(number)}`, "frequency: 季刊", "publisher: 乳山市人民政府办公室", "sections:", ...EVAL_SECTIONS.map((s) => `  - ${s}`)];
     await writeFile(path.join(dir, key, "issue.yml"), `${issue.join("\n")}\n`);
   }
   for (const d of docs) {
