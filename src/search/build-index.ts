@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as pagefind from "pagefind";
+import { mergeSearchBundles } from "./merge-index.ts";
 import type { SearchShard } from "./shard-plan.ts";
 import { pathExists } from "../util/index.ts";
 
@@ -11,12 +12,14 @@ import { pathExists } from "../util/index.ts";
 export interface IndexReport {
   /** Pages in the index (all shards). */
   pages: number;
-  /** Folder of the first shard (`<site>/pagefind`). */
+  /** Folder of the merged index (`<site>/pagefind`). */
   outputPath: string;
   /** Shards indexed by Pagefind in this build, by path. */
   indexed: string[];
-  /** Shards kept from the previous output (their pages did not change), by path. */
+  /** Shards taken from the shard cache (their pages did not change), by path. */
   reused: string[];
+  /** Milliseconds spent merging the shards into one index. */
+  mergeMs: number;
 }
 
 /** Options of {@link buildSearchIndex}. */
@@ -24,11 +27,13 @@ export interface IndexOptions {
   /** The shards (see `planSearchShards`); their pages must already be in `siteDir`. */
   shards: readonly SearchShard[];
   /**
-   * The previous output folder (the published `_site/` while building into a staging folder, or
-   * `siteDir` itself under `npm start`). A shard whose pages are byte for byte those of the previous
-   * build is taken from there (hard links) instead of being indexed again. Omit to index everything.
+   * The published output folder (`_site/` while building into a staging folder, or `siteDir`
+   * itself under `npm start`); the shard cache lies beside it (see {@link shardCacheDir}). Omit to
+   * use `siteDir`.
    */
   previousDir?: string;
+  /** Folder of the shard cache; default {@link shardCacheDir} of `previousDir`. */
+  cacheDir?: string;
 }
 
 /** The manifest written to `<site>/pagefind/shards.json`: what each shard holds and its content hash. */
@@ -38,48 +43,56 @@ export interface ShardManifest {
 }
 
 const MANIFEST = "pagefind/shards.json";
-/** Files a merged shard needs (its entry, metadata and chunks); the scripts live in the first shard only. */
-const SHARD_FILES = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/u;
 
 /**
- * Builds the Pagefind search index of a built site as one bundle per shard: the first shard at
- * `<site>/pagefind/` (with Pagefind's scripts) and the others at `<site>/pagefind/shards/<key>/`,
- * which the search page merges in the browser (`pagefind.mergeIndex`). Each shard is indexed
- * through Pagefind's Node API (Pagefind 1.6, pinned) by its own Pagefind service, closed when the
- * shard is written, so Pagefind's memory is bounded by the shard size and is returned to the
- * system after each shard; shards are therefore indexed one after another. Only pages with `data-pagefind-body` (document pages) are indexed; the
- * language comes from `<html lang="zh-CN">`, which turns on Pagefind's Chinese segmentation.
- * Shards whose document pages did not change (SHA-256 of their paths and bytes, recorded in
- * `pagefind/shards.json`) are reused from `previousDir`.
- * @throws Error with Pagefind's own messages when a run fails, so a failed index fails the build
- *   instead of shipping a site whose search is broken.
+ * The shard cache of an output folder: `.<name>-search-shards/` beside it (`_site` →
+ * `._site-search-shards`), a dot-folder so it stays out of the published site and of git.
+ */
+export function shardCacheDir(outputDir: string): string {
+  const resolved = path.resolve(outputDir);
+  return path.join(path.dirname(resolved), `.${path.basename(resolved)}-search-shards`);
+}
+
+/**
+ * Builds the Pagefind search index of a built site in shards and merges them into one index at
+ * `<site>/pagefind/`. Each shard (whole gazette issues, see `planSearchShards`) is indexed through
+ * Pagefind's Node API (Pagefind 1.6, pinned) by its own Pagefind service, closed when the shard is
+ * written, so Pagefind's memory is bounded by the shard size (about 1.4 GB per 1,000 documents
+ * with Chinese segmentation) instead of growing with the archive. Shard bundles are kept in a
+ * content-addressed cache (`<cache>/<SHA-256 of the Pagefind version, the shard's path and every
+ * document page's path and bytes>/`), so a build re-indexes only shards whose pages changed; cache
+ * entries no longer planned are removed. `mergeSearchBundles` then writes the one index Pagefind
+ * would have written for all pages, so ranking uses the statistics of the whole archive and the
+ * browser loads one metadata file. Only pages with `data-pagefind-body` (document pages) are
+ * indexed; the language comes from `<html lang="zh-CN">`, which turns on Pagefind's Chinese
+ * segmentation.
+ * @throws Error with Pagefind's own messages when a run fails, or the merge's message, so a failed
+ *   index fails the build instead of shipping a site whose search is broken.
  */
 export async function buildSearchIndex(siteDir: string, options: IndexOptions): Promise<IndexReport> {
   const version = pagefindVersion();
-  const previous = options.previousDir ? await readManifest(options.previousDir) : null;
-  const inPlace = options.previousDir !== undefined && path.resolve(options.previousDir) === path.resolve(siteDir);
-  const hashes = await Promise.all(options.shards.map((s) => shardHash(siteDir, s, version)));
+  const cacheDir = options.cacheDir ?? shardCacheDir(options.previousDir ?? siteDir);
+  await mkdir(cacheDir, { recursive: true });
+  const sortValues = new Map<string, Record<string, string>>();
+  const hashes = await Promise.all(options.shards.map((s) => shardHash(siteDir, s, version, sortValues)));
   const reused: string[] = [];
-  const toIndex: SearchShard[] = [];
+  const indexed: string[] = [];
   for (const [i, shard] of options.shards.entries()) {
-    const before = previous?.shards.find((p) => p.path === shard.path);
-    if (previous && previous.pagefind === version && before?.hash === hashes[i] && (await pathExists(path.join(options.previousDir!, shard.path, "pagefind-entry.json")))) {
-      if (!inPlace) await linkTree(path.join(options.previousDir!, shard.path), path.join(siteDir, shard.path), shard.path === "pagefind/" ? (n) => n !== "shards" : () => true);
-      reused.push(shard.path);
-    } else toIndex.push(shard);
+    const bundle = path.join(cacheDir, hashes[i]!);
+    if (await pathExists(path.join(bundle, "pagefind-entry.json"))) reused.push(shard.path);
+    else {
+      await indexShard(siteDir, shard, bundle);
+      indexed.push(shard.path);
+    }
   }
-  await removeStaleShards(siteDir, options.shards);
-  // One Pagefind service at a time (the Node API keeps one per process); the first shard, which
-  // writes Pagefind's scripts, goes first when it is rebuilt.
-  for (const shard of toIndex) await indexShard(siteDir, shard);
+  const started = performance.now();
+  const out = path.join(siteDir, "pagefind");
+  await mergeSearchBundles(hashes.map((h) => path.join(cacheDir, h)), out, { sortValues });
+  const mergeMs = Math.round(performance.now() - started);
+  await pruneCache(cacheDir, new Set(hashes));
   const manifest: ShardManifest = { pagefind: version, shards: options.shards.map((s, i) => ({ path: s.path, documents: s.documents, hash: hashes[i]! })) };
   await writeFile(path.join(siteDir, MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`);
-  return {
-    pages: options.shards.reduce((n, s) => n + s.documents, 0),
-    outputPath: path.join(siteDir, "pagefind"),
-    indexed: toIndex.map((s) => s.path),
-    reused,
-  };
+  return { pages: options.shards.reduce((n, s) => n + s.documents, 0), outputPath: out, indexed, reused, mergeMs };
 }
 
 /** Version of the installed `pagefind` package (its package.json lies beside `lib/`, which is not exported). */
@@ -97,12 +110,11 @@ export function shardGlob(shard: Pick<SearchShard, "urls">): string {
   return `${dirs.length === 1 ? dirs[0] : `{${dirs.join(",")}}`}/*/index.html`;
 }
 
-async function indexShard(siteDir: string, shard: SearchShard): Promise<void> {
-  const out = path.join(siteDir, shard.path);
-  if (shard.path === "pagefind/") {
-    for (const name of await readdirOrEmpty(out)) if (name !== "shards") await rm(path.join(out, name), { recursive: true, force: true });
-  } else await rm(out, { recursive: true, force: true });
-  await mkdir(out, { recursive: true });
+/** Indexes one shard into `bundle` (written under a temporary name, renamed when complete). */
+async function indexShard(siteDir: string, shard: SearchShard, bundle: string): Promise<void> {
+  const partial = `${bundle}.partial-${process.pid}`;
+  await rm(partial, { recursive: true, force: true });
+  await mkdir(partial, { recursive: true });
   const fail = (step: string, errors: string[]): never => {
     throw new Error(`Pagefind failed to ${step} ${shard.path} (${shard.documents} documents): ${errors.join("; ")}`);
   };
@@ -111,60 +123,45 @@ async function indexShard(siteDir: string, shard: SearchShard): Promise<void> {
     if (errors.length > 0 || !index) return fail("start indexing", errors);
     const added = await index.addDirectory({ path: siteDir, glob: shardGlob(shard) });
     if (added.errors.length > 0) fail("index", added.errors);
-    const written = await index.writeFiles({ outputPath: out });
+    const written = await index.writeFiles({ outputPath: partial });
     if (written.errors.length > 0) fail("write", written.errors);
   } finally {
     await pagefind.close();
   }
-  if (shard.path !== "pagefind/") {
-    for (const name of await readdir(out)) if (!SHARD_FILES.test(name)) await rm(path.join(out, name), { recursive: true, force: true });
-  }
+  await rm(bundle, { recursive: true, force: true });
+  await rename(partial, bundle);
 }
 
-/** SHA-256 over the Pagefind version, the shard's path and every document page (path and bytes), in sorted order. */
-async function shardHash(siteDir: string, shard: SearchShard, version: string): Promise<string> {
+/**
+ * SHA-256 over the Pagefind version, the shard's path and every document page (path and bytes), in
+ * sorted order; records each page's `data-pagefind-sort` values in `sortValues` (by URL) for the merge.
+ */
+async function shardHash(siteDir: string, shard: SearchShard, version: string, sortValues: Map<string, Record<string, string>>): Promise<string> {
   const hash = createHash("sha256").update(`pagefind ${version}\n${shard.path}\n`);
   for (const url of shard.urls) {
     const dir = path.join(siteDir, url);
     for (const slug of (await readdirOrEmpty(dir)).sort()) {
       const file = path.join(dir, slug, "index.html");
       if (!(await pathExists(file))) continue;
-      hash.update(`${url}${slug}/\n`).update(await readFile(file));
+      const bytes = await readFile(file);
+      hash.update(`${url}${slug}/\n`).update(bytes);
+      const values: Record<string, string> = {};
+      for (const m of bytes.toString("utf8").matchAll(/data-pagefind-sort="([^":]+):([^"]*)"/gu)) values[m[1]!] = decodeEntities(m[2]!);
+      sortValues.set(`${url}${slug}/`, values);
     }
   }
   return hash.digest("hex");
 }
 
-async function readManifest(dir: string): Promise<ShardManifest | null> {
-  const file = path.join(dir, MANIFEST);
-  if (!(await pathExists(file))) return null;
-  return JSON.parse(await readFile(file, "utf8")) as ShardManifest;
+/** The few entities our templates write in attribute values (Nunjucks autoescape). */
+function decodeEntities(value: string): string {
+  return value.replace(/&(amp|lt|gt|quot|#39);/gu, (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[e]!);
 }
 
-/** Removes shard folders no longer planned (left by an earlier build in the same folder, e.g. under `npm start`). */
-async function removeStaleShards(siteDir: string, shards: readonly SearchShard[]): Promise<void> {
-  const planned = new Set(shards.map((s) => s.path));
-  for (const name of await readdirOrEmpty(path.join(siteDir, "pagefind/shards"))) {
-    if (!planned.has(`pagefind/shards/${name}/`)) await rm(path.join(siteDir, "pagefind/shards", name), { recursive: true, force: true });
-  }
-}
-
-/** Hard-links (or copies, across file systems) the files of `from` into `to`, top-level names filtered. */
-async function linkTree(from: string, to: string, keep: (name: string) => boolean): Promise<void> {
-  await mkdir(to, { recursive: true });
-  for (const entry of await readdir(from, { withFileTypes: true })) {
-    if (!keep(entry.name)) continue;
-    const a = path.join(from, entry.name);
-    const b = path.join(to, entry.name);
-    if (entry.isDirectory()) await linkTree(a, b, () => true);
-    else {
-      try {
-        await link(a, b);
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== "EXDEV" && (err as NodeJS.ErrnoException).code !== "EPERM") throw err;
-        await copyFile(a, b);
-      }
-    }
+/** Removes cache entries (and partial bundles) not used by this build. */
+async function pruneCache(cacheDir: string, keep: ReadonlySet<string>): Promise<void> {
+  for (const name of await readdirOrEmpty(cacheDir)) {
+    if (!keep.has(name)) await rm(path.join(cacheDir, name), { recursive: true, force: true });
   }
 }
 

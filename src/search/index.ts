@@ -1,6 +1,7 @@
-export { buildSearchIndex, shardGlob, type IndexOptions, type IndexReport, type ShardManifest } from "./build-index.ts";
+export { buildSearchIndex, shardCacheDir, shardGlob, type IndexOptions, type IndexReport, type ShardManifest } from "./build-index.ts";
 export { DEFAULT_SHARD_DOCUMENTS, planSearchShards, shardDocumentsFromEnv, type SearchShard, type ShardIssue } from "./shard-plan.ts";
 export { DOCUMENT_TYPES, OTHER_DOCUMENT_TYPE, documentType } from "./document-type.ts";
 export { documentSeries, normaliseQuery, numberShard, queryDocNumber, querySeries, queryWords, type NormalisedQuery } from "./normalise-query.ts";
 export { containsQueryWords } from "./query-match.ts";
 export { traditionalCharacters } from "./traditional-chars.ts";
+export { compareCodePoints, mergeSearchBundles, readPagefindFile, CHUNK_BYTES, type MergeOptions, type MergeReport } from "./merge-index.ts";

@@ -31,9 +31,9 @@ export interface GazettePluginOptions {
  * (HtmlBasePlugin; Pagefind finds its own base from its script URL), compiles the Sass theme (and the
  * GB/T 9704-2012 print stylesheet with its bundled fonts, see `src/print/`), bundles the browser
  * code (`bundleClient`; `copyClientFiles` copies the other files of `src/client/` to `/assets/`) and
- * builds the Pagefind index in shards after each build (also under `--serve`; see
- * `planSearchShards` and `buildSearchIndex`: unchanged shards are reused from
- * `GAZETTE_PREVIOUS_OUTPUT`, else from the output folder itself). Each step is timed (`timePhase`).
+ * builds the Pagefind index in shards merged into one index after each build (also under
+ * `--serve`; see `planSearchShards` and `buildSearchIndex`: unchanged shards are reused from the
+ * shard cache beside `GAZETTE_PREVIOUS_OUTPUT`, else beside the output folder itself). Each step is timed (`timePhase`).
  * 有效性 is computed for `asOfDate()` (GAZETTE_AS_OF, else today in Asia/Shanghai) and each
  * document's history is read from git in one `git log` run (`readGitHistory`). Markdown bodies are
  * rendered by our markdown-it instance only, never by a template engine, so `{{` and `{%` in a
@@ -56,8 +56,9 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
     const site = await timePhase("site data (Markdown)", () => buildSiteData(archive, md, { asOf: asOfDate(), history }));
     shards = planSearchShards(site.issues.map((i) => ({ key: i.key, url: i.url, documents: i.documents.length })), shardDocuments);
     const published = await timePhase("feeds, data, heads", () => publishSite(site, siteLinks(site.settings.url, config.pathPrefix)));
-    // The search page merges the other shards; `base` exceeds any shard's size (see shardSortWeights).
-    return { ...published, searchShards: { paths: shards.slice(1).map((s) => s.path), base: Math.max(0, ...shards.map((s) => s.documents)) + 1 } };
+    // The shards are merged into one index at build time (see buildSearchIndex): the search page
+    // loads /pagefind/ only.
+    return { ...published, searchShards: { paths: [], base: 1 } };
   });
   config.addFilter("printUrl", printUrl);
   config.addFilter("pdfUrl", (item: Parameters<typeof pdfPath>[0]) => `/${pdfPath(item)}`);

@@ -5,30 +5,31 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { launchChromium, serveStatic } from "../../src/browser/index.ts";
 import { buildSite } from "../../src/build/index.ts";
-import type { ShardManifest } from "../../src/search/index.ts";
+import { shardCacheDir, type ShardManifest } from "../../src/search/index.ts";
+import { readIndexContents } from "../helpers/pagefind-index.ts";
 import { PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
 
 // The fixture archive (issues 2019-01 and 2020-03) with one document a shard at most: each issue
-// becomes its own Pagefind bundle, merged in the browser.
+// is indexed by its own Pagefind run, then the shards are merged into one index.
 let content = "";
 let out = "";
+let single = "";
 let browser: Browser | undefined;
 const saved = process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS;
 
-async function build(): Promise<void> {
-  const result = await buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: out });
+async function build(dir = out): Promise<void> {
+  const result = await buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: dir });
   assert.ok(result.ok, result.error);
 }
 const manifest = async () => JSON.parse(await readFile(path.join(out, "pagefind/shards.json"), "utf8")) as ShardManifest;
-const inode = async (dir: string) => {
-  const files = (await readdir(path.join(out, dir, "fragment"))).sort();
-  return (await stat(path.join(out, dir, "fragment", files[0]!))).ino;
-};
+/** Inode of a cached shard bundle's entry file (the same inode: the bundle was not indexed again). */
+const bundleInode = async (hash: string) => (await stat(path.join(shardCacheDir(out), hash, "pagefind-entry.json"))).ino;
 
 test.before(async () => {
   process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS = "1";
   content = await tempArchive();
   out = path.join(content, "..", `${path.basename(content)}-site`);
+  single = `${out}-single`;
   await build();
 });
 
@@ -36,36 +37,53 @@ test.after(async () => {
   if (saved === undefined) delete process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS;
   else process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS = saved;
   await browser?.close();
-  await rm(content, { recursive: true, force: true });
-  await rm(out, { recursive: true, force: true });
+  for (const dir of [content, out, single, shardCacheDir(out), shardCacheDir(single)]) await rm(dir, { recursive: true, force: true });
 });
 
-test("each shard is its own Pagefind bundle; the first holds Pagefind's scripts", async () => {
+test("each shard is indexed on its own and merged into the one index at /pagefind/", async () => {
   const m = await manifest();
   assert.equal(m.shards.map((s) => [s.path, s.documents]), [["pagefind/", 3], ["pagefind/shards/2020-03/", 1]]);
-  assert.ok((await readdir(path.join(out, "pagefind"))).includes("pagefind.js"));
-  const second = await readdir(path.join(out, "pagefind/shards/2020-03"));
-  assert.ok(second.includes("pagefind-entry.json") && !second.includes("pagefind.js"), second.join(" "));
+  const files = await readdir(path.join(out, "pagefind"));
+  assert.ok(files.includes("pagefind.js") && !files.includes("shards"), files.join(" "));
+  assert.equal((await readdir(shardCacheDir(out))).sort(), m.shards.map((s) => s.hash).sort(), "the cache holds exactly the planned shards");
+  assert.is((await readIndexContents(path.join(out, "pagefind"))).pages, 4);
   const page = await readFile(path.join(out, "search/index.html"), "utf8");
-  assert.match(page, /data-index-shards="pagefind\/shards\/2020-03\/"/);
+  assert.match(page, /data-index-shards=""/);
+});
+
+test("the merged index is the index one Pagefind run over all pages gives", async () => {
+  process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS = "all";
+  try {
+    await build(single);
+  } finally {
+    process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS = "1";
+  }
+  const a = await readIndexContents(path.join(single, "pagefind"));
+  const b = await readIndexContents(path.join(out, "pagefind"));
+  assert.ok(Object.keys(a.words).length > 100, "the fixture index has words");
+  assert.equal(b.words, a.words);
+  assert.equal(b.filters, a.filters);
+  assert.equal(b.sorts, a.sorts);
+  assert.equal(b.wordCounts, a.wordCounts);
+  assert.equal(b.fields, a.fields);
 });
 
 test("an unchanged rebuild reuses every shard; a changed issue re-indexes its shard only", async () => {
   const before = await manifest();
-  const first = await inode("pagefind");
-  const second = await inode("pagefind/shards/2020-03");
+  const first = await bundleInode(before.shards[0]!.hash);
+  const second = await bundleInode(before.shards[1]!.hash);
   await build();
   assert.equal(await manifest(), before);
-  assert.is(await inode("pagefind"), first, "the first shard was taken from the previous output");
-  assert.is(await inode("pagefind/shards/2020-03"), second);
+  assert.is(await bundleInode(before.shards[0]!.hash), first, "the first shard was taken from the cache");
+  assert.is(await bundleInode(before.shards[1]!.hash), second);
   const file = path.join(content, "2020-03/renmian.md");
   await writeFile(file, (await readFile(file, "utf8")).replace("任免的工作人员名单", "任免的工作人员名单（更正）"));
   await build();
   const after = await manifest();
   assert.is(after.shards[0]!.hash, before.shards[0]!.hash);
   assert.is.not(after.shards[1]!.hash, before.shards[1]!.hash);
-  assert.is(await inode("pagefind"), first);
-  assert.is.not(await inode("pagefind/shards/2020-03"), second);
+  assert.is(await bundleInode(after.shards[0]!.hash), first);
+  assert.equal((await readdir(shardCacheDir(out))).sort(), after.shards.map((s) => s.hash).sort(), "the replaced shard left the cache");
 });
 
 test("the search page finds documents of every shard, and sorts across shards by date", async () => {

@@ -1,0 +1,436 @@
+import { createHash } from "node:crypto";
+import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
+import { Decoder, Encoder } from "cbor-x";
+
+/**
+ * Merging Pagefind bundles into one index. Pagefind 1.6 can only build an index in one run, and a
+ * run's memory grows with the archive (Chinese segmentation: about 1.4 GB per 1,000 documents), so
+ * large archives are indexed in shards; searching many shards in the browser (`mergeIndex`) ranks
+ * each shard with its own statistics and loads every shard's metadata. This module joins the shard
+ * bundles into the bundle Pagefind itself would have written for all their pages: one page list,
+ * one word list (each word's pages from every shard), one filter index, one sort order. Scores then
+ * use the statistics of the whole archive (page count, pages containing each word, average page
+ * length), exactly as a single Pagefind run would give them.
+ *
+ * The file format is Pagefind 1.6's (pinned in package.json; `pagefind_dcd` + CBOR, gzip):
+ * - `pagefind.<hash>.pf_meta`: `[version, pages[[fragment hash, word count, extra]], index chunks[[from
+ *   word, to word, hash]], filters[[name, hash]], sorts[[name, page numbers in ascending order]],
+ *   meta fields[name]]`;
+ * - `index/<hash>.pf_index`: `[words[[word, pages[[page number, locations, meta-field locations]],
+ *   variants]]]`, words in UTF-8 byte order, each word's page numbers delta-encoded (the first
+ *   absolute, then the difference to the one before); meta-field locations start each field's run
+ *   with `-(field number + 1)` (the field's place in the meta fields list);
+ * - `filter/<hash>.pf_filter`: `[name, values[[value, page numbers]]]`;
+ * - `fragment/<hash>.pf_fragment`: one page's JSON (url, content, meta, filters), copied unchanged.
+ * Anything else found there stops the merge with an error rather than writing a wrong index.
+ */
+
+const SIGNATURE = Buffer.from("pagefind_dcd");
+/** Uncompressed size (bytes) at which a merged index chunk is closed; Pagefind's own chunks are ~60 KB. */
+export const CHUNK_BYTES = 60_000;
+const decoder = new Decoder({ mapsAsObjects: false, useRecords: false });
+const encoder = new Encoder({ mapsAsObjects: false, useRecords: false, variableMapSize: true });
+
+type Page = [hash: string, wordCount: number, extra: unknown];
+type Chunk = [from: string, to: string, hash: string];
+type Meta = [version: string, pages: Page[], chunks: Chunk[], filters: [string, string][], sorts: [string, number[]][], fields: string[]];
+type PageWord = [page: number, locs: number[], metaLocs: number[]];
+type WordEntry = [word: string, pages: PageWord[], variants: unknown[]];
+
+/** What {@link mergeSearchBundles} wrote. */
+export interface MergeReport {
+  /** Pages in the merged index. */
+  pages: number;
+  /** Distinct words. */
+  words: number;
+  /** Index chunks written. */
+  chunks: number;
+  /** Fragments renamed because two shards gave different pages the same short hash. */
+  renamedFragments: number;
+}
+
+/** Options of {@link mergeSearchBundles}. */
+export interface MergeOptions {
+  /**
+   * Sort values of each page by URL (`/2019/2/rzf-2019-2/` → `{ newest: "2019-04-10" }`), the
+   * `data-pagefind-sort` values of the page: Pagefind's bundles keep only each shard's order.
+   */
+  sortValues: ReadonlyMap<string, Readonly<Record<string, string>>>;
+}
+
+/**
+ * Merges complete Pagefind 1.6 bundles (each a folder with `pagefind-entry.json`, written by one
+ * Pagefind run over disjoint pages of the same language) into one bundle at `outDir`: Pagefind's
+ * scripts and wasm from the first bundle, fragments hard-linked (copied across file systems),
+ * new metadata, index chunks (≤ {@link CHUNK_BYTES} uncompressed unless one word is larger) and
+ * filter files. Words are merged one chunk at a time, so memory stays near one chunk per bundle.
+ * Page numbers follow the bundles' order. Pages sorted by `sortValues` the way Pagefind sorts:
+ * numerically when every value is a number, else by string (our `YYYY-MM-DD` keys), ties in page
+ * order.
+ * @param bundles bundle folders, in page order (oldest shard first); bundles without pages are skipped.
+ * @param outDir the merged bundle's folder (emptied first; must not be one of `bundles`).
+ * @throws Error naming the bundle when one is not a Pagefind 1.6 bundle of the expected layout, the
+ *   bundles differ in Pagefind version or language, or a page's URL has no sort values.
+ */
+export async function mergeSearchBundles(bundles: readonly string[], outDir: string, options: MergeOptions): Promise<MergeReport> {
+  const loaded = await Promise.all(bundles.map(readBundle));
+  const withPages = loaded.filter((b) => b.meta[1].length > 0);
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  const first = loaded[0];
+  if (!first) throw new Error("no search index bundles to merge");
+  await copyScripts(first.dir, outDir);
+  if (withPages.length === 0) {
+    await linkTree(first.dir, outDir);
+    return { pages: 0, words: 0, chunks: 0, renamedFragments: 0 };
+  }
+  const { version, language } = withPages[0]!;
+  for (const b of withPages) {
+    if (b.version !== version || b.language !== language) throw new Error(`${b.dir}: Pagefind ${b.version} (${b.language}) cannot be merged with Pagefind ${version} (${language}); rebuild the search index`);
+  }
+  const offsets: number[] = [];
+  const pages: Page[] = [];
+  const fragments = new Map<string, string>();
+  let renamedFragments = 0;
+  await mkdir(path.join(outDir, "fragment"), { recursive: true });
+  for (const b of withPages) {
+    offsets.push(pages.length);
+    for (const [hash, wordCount, extra] of b.meta[1]) {
+      // The third field names a fragment group (Pagefind 1.6 writes "" for a fragment of its own).
+      if (extra !== "") throw new Error(`${b.dir}: page ${hash} is in a fragment group, which the search index merge does not support`);
+      const source = path.join(b.dir, "fragment", `${hash}.pf_fragment`);
+      let name = hash;
+      if (fragments.has(name)) {
+        name = `${language}_${sha256(await readFile(source)).slice(0, 16)}`;
+        renamedFragments += 1;
+      }
+      fragments.set(name, source);
+      pages.push([name, wordCount, extra]);
+      await linkFile(source, path.join(outDir, "fragment", `${name}.pf_fragment`));
+    }
+  }
+  const fields = [...new Set(withPages.flatMap((b) => b.meta[5]))].sort(compareCodePoints);
+  const fieldMaps = withPages.map((b) => b.meta[5].map((f) => fields.indexOf(f)));
+
+  const { chunks, words } = await mergeWords(withPages, offsets, fieldMaps, language, outDir);
+  const filters = await mergeFilters(withPages, offsets, language, outDir);
+  const sorts = await mergeSorts(withPages, offsets, options.sortValues);
+  const meta: Meta = [version, pages, chunks, filters, sorts, fields];
+  const metaBytes = pagefindFile(encoder.encode(meta));
+  const metaHash = `${language}_${sha256(metaBytes).slice(0, 13)}`;
+  await writeFile(path.join(outDir, `pagefind.${metaHash}.pf_meta`), metaBytes);
+  const entry = { ...first.entry, languages: { [language]: { ...withPages[0]!.entry.languages[language], hash: metaHash, page_count: pages.length } } };
+  await writeFile(path.join(outDir, "pagefind-entry.json"), JSON.stringify(entry));
+  return { pages: pages.length, words, chunks: chunks.length, renamedFragments };
+}
+
+interface Bundle {
+  dir: string;
+  entry: { version: string; languages: Record<string, { hash: string; wasm: string | null; page_count: number }> };
+  version: string;
+  language: string;
+  meta: Meta;
+}
+
+async function readBundle(dir: string): Promise<Bundle> {
+  const entry = JSON.parse(await readFile(path.join(dir, "pagefind-entry.json"), "utf8")) as Bundle["entry"];
+  const languages = Object.keys(entry.languages ?? {});
+  if (languages.length === 0) {
+    return { dir, entry, version: entry.version, language: "", meta: [entry.version, [], [], [], [], []] };
+  }
+  if (languages.length !== 1) throw new Error(`${dir}: the search index holds ${languages.length} languages (${languages.join(", ")}); only one-language indexes can be merged`);
+  const language = languages[0]!;
+  const meta = readPagefindFile(path.join(dir, `pagefind.${entry.languages[language]!.hash}.pf_meta`)) as Meta;
+  const ok = Array.isArray(meta) && meta.length === 6 && typeof meta[0] === "string" && [1, 2, 3, 4, 5].every((i) => Array.isArray(meta[i]));
+  if (!ok) throw new Error(`${dir}: unexpected Pagefind metadata layout (the merge supports Pagefind 1.6 bundles)`);
+  return { dir, entry, version: meta[0], language, meta };
+}
+
+/** Reads one Pagefind data file: gzip of `pagefind_dcd` + CBOR. */
+export function readPagefindFile(file: string): unknown {
+  const raw = gunzipSync(readFileSync(file));
+  if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${file}: not a Pagefind data file (no pagefind_dcd signature)`);
+  return decoder.decode(raw.subarray(SIGNATURE.length));
+}
+
+function pagefindFile(cbor: Uint8Array): Buffer {
+  return gzipSync(Buffer.concat([SIGNATURE, cbor]));
+}
+
+/** Walks one bundle's words in order, one chunk in memory at a time. */
+class WordCursor {
+  private chunk = 0;
+  private words: WordEntry[] = [];
+  private at = 0;
+  constructor(readonly bundle: Bundle, readonly index: number) {
+    this.load();
+  }
+  private load(): void {
+    while (this.at >= this.words.length && this.chunk < this.bundle.meta[2].length) {
+      const file = path.join(this.bundle.dir, "index", `${this.bundle.meta[2][this.chunk]![2]}.pf_index`);
+      const value = readPagefindFile(file) as [WordEntry[]];
+      if (!Array.isArray(value) || value.length !== 1 || !Array.isArray(value[0])) throw new Error(`${file}: unexpected Pagefind index chunk layout`);
+      this.words = value[0];
+      this.at = 0;
+      this.chunk += 1;
+    }
+  }
+  get current(): WordEntry | undefined {
+    return this.words[this.at];
+  }
+  next(): void {
+    this.at += 1;
+    this.load();
+  }
+}
+
+async function mergeWords(bundles: readonly Bundle[], offsets: readonly number[], fieldMaps: readonly number[][], language: string, outDir: string): Promise<{ chunks: Chunk[]; words: number }> {
+  await mkdir(path.join(outDir, "index"), { recursive: true });
+  const heap = new MinHeap<WordCursor>((a, b) => compareCodePoints(a.current![0], b.current![0]) || a.index - b.index);
+  bundles.forEach((b, i) => {
+    const cursor = new WordCursor(b, i);
+    if (cursor.current) heap.push(cursor);
+  });
+  const chunks: Chunk[] = [];
+  let parts: Uint8Array[] = [];
+  let size = 0;
+  let from = "";
+  let to = "";
+  let words = 0;
+  const flush = async (): Promise<void> => {
+    if (parts.length === 0) return;
+    const bytes = pagefindFile(Buffer.concat([Buffer.from([0x81]), cborArrayHeader(parts.length), ...parts]));
+    const hash = `${language}_${sha256(bytes).slice(0, 12)}`;
+    await writeFile(path.join(outDir, "index", `${hash}.pf_index`), bytes);
+    chunks.push([from, to, hash]);
+    parts = [];
+    size = 0;
+  };
+  while (heap.size > 0) {
+    const word = heap.peek()!.current![0];
+    const pages: PageWord[] = [];
+    // Page numbers in a word's page list are delta-encoded: the first absolute, then differences.
+    let previousPage = 0;
+    let variants: unknown[] = [];
+    while (heap.size > 0 && heap.peek()!.current![0] === word) {
+      const cursor = heap.pop()!;
+      const [, wordPages, wordVariants] = cursor.current!;
+      if (!Array.isArray(wordPages) || !Array.isArray(wordVariants)) throw new Error(`${cursor.bundle.dir}: unexpected Pagefind word entry for "${word}"`);
+      if (wordVariants.length > 0) variants = variants.length === 0 ? wordVariants : unionJson(variants, wordVariants);
+      const offset = offsets[cursor.index]!;
+      const fieldMap = fieldMaps[cursor.index]!;
+      let local = 0;
+      for (const [delta, locs, metaLocs] of wordPages) {
+        local += delta;
+        const page = local + offset;
+        pages.push([page - previousPage, locs, remapFields(metaLocs, fieldMap)]);
+        previousPage = page;
+      }
+      cursor.next();
+      if (cursor.current) heap.push(cursor);
+    }
+    const encoded = encoder.encode([word, pages, variants]);
+    if (parts.length === 0) from = word;
+    parts.push(encoded);
+    to = word;
+    size += encoded.length;
+    words += 1;
+    if (size >= CHUNK_BYTES) await flush();
+  }
+  await flush();
+  return { chunks: chunkBoundaries(chunks), words };
+}
+
+/**
+ * Pagefind's chunk boundaries: the shortest prefix of a chunk's first word that is not a prefix of
+ * the previous chunk's last word, and of its last word that is not a prefix of the next chunk's
+ * first word (checked against all 259 chunks of a 600-document Pagefind 1.6 index).
+ */
+function chunkBoundaries(chunks: readonly Chunk[]): Chunk[] {
+  return chunks.map(([from, to, hash], i) => [shortestPrefix(from, chunks[i - 1]?.[1] ?? ""), shortestPrefix(to, chunks[i + 1]?.[0] ?? ""), hash]);
+}
+
+function shortestPrefix(word: string, other: string): string {
+  const chars = [...word];
+  for (let n = 1; n <= chars.length; n++) {
+    const prefix = chars.slice(0, n).join("");
+    if (!other.startsWith(prefix)) return prefix;
+  }
+  return word;
+}
+
+/** Meta-field locations: `-(field + 1)` starts a field's run; positions (≥ 0) are left as they are. */
+function remapFields(metaLocs: number[], fieldMap: readonly number[]): number[] {
+  if (!Array.isArray(metaLocs)) throw new Error("unexpected Pagefind meta-field locations");
+  if (fieldMap.every((to, from) => to === from)) return metaLocs;
+  return metaLocs.map((n) => (n < 0 ? -(fieldMap[-n - 1]! + 1) : n));
+}
+
+async function mergeFilters(bundles: readonly Bundle[], offsets: readonly number[], language: string, outDir: string): Promise<[string, string][]> {
+  const merged = new Map<string, Map<string, number[]>>();
+  for (const [i, b] of bundles.entries()) {
+    for (const [name, hash] of b.meta[3]) {
+      const file = path.join(b.dir, "filter", `${hash}.pf_filter`);
+      const value = readPagefindFile(file) as [string, [string, number[]][]];
+      if (!Array.isArray(value) || value[0] !== name || !Array.isArray(value[1])) throw new Error(`${file}: unexpected Pagefind filter layout`);
+      const values = merged.get(name) ?? new Map<string, number[]>();
+      merged.set(name, values);
+      for (const [v, pages] of value[1]) {
+        const list = values.get(v) ?? [];
+        values.set(v, list);
+        for (const p of pages) list.push(p + offsets[i]!);
+      }
+    }
+  }
+  await mkdir(path.join(outDir, "filter"), { recursive: true });
+  const out: [string, string][] = [];
+  for (const name of [...merged.keys()].sort(compareCodePoints)) {
+    const values = merged.get(name)!;
+    const packed = [...values.keys()].sort(compareCodePoints).map((v) => [v, values.get(v)!]);
+    const bytes = pagefindFile(encoder.encode([name, packed]));
+    const hash = `${language}_${sha256(bytes).slice(0, 12)}`;
+    await writeFile(path.join(outDir, "filter", `${hash}.pf_filter`), bytes);
+    out.push([name, hash]);
+  }
+  return out;
+}
+
+async function mergeSorts(bundles: readonly Bundle[], offsets: readonly number[], sortValues: MergeOptions["sortValues"]): Promise<[string, number[]][]> {
+  const names = [...new Set(bundles.flatMap((b) => b.meta[4].map(([name]) => name)))].sort(compareCodePoints);
+  if (names.length === 0) return [];
+  const urls: string[] = [];
+  for (const b of bundles) {
+    for (const [hash] of b.meta[1]) {
+      const fragment = JSON.parse(gunzipSync(await readFile(path.join(b.dir, "fragment", `${hash}.pf_fragment`))).subarray(SIGNATURE.length).toString("utf8")) as { url: string };
+      urls.push(fragment.url);
+    }
+  }
+  return names.map((name) => {
+    const pages: { page: number; value: string }[] = [];
+    for (const [i, b] of bundles.entries()) {
+      const order = b.meta[4].find(([n]) => n === name)?.[1] ?? [];
+      for (const local of order) {
+        const page = local + offsets[i]!;
+        const value = sortValues.get(urls[page]!)?.[name];
+        if (value === undefined) throw new Error(`the page ${urls[page]} has no "${name}" sort value to merge the search index`);
+        pages.push({ page, value });
+      }
+    }
+    const numeric = pages.every((p) => p.value.trim() !== "" && Number.isFinite(Number(p.value)));
+    pages.sort((a, b) => (numeric ? Number(a.value) - Number(b.value) : compareCodePoints(a.value, b.value)) || a.page - b.page);
+    return [name, pages.map((p) => p.page)] as [string, number[]];
+  });
+}
+
+/**
+ * Compares two strings by Unicode code point (the UTF-8 byte order Pagefind's Rust code uses),
+ * unlike `<`, which compares UTF-16 code units and puts characters beyond U+FFFF before U+E000–U+FFFF.
+ */
+export function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codeUnitRank(x) - codeUnitRank(y);
+  }
+  return a.length - b.length;
+}
+
+function codeUnitRank(c: number): number {
+  if (c >= 0xe000) return c - 0x800;
+  if (c >= 0xd800) return c + 0x2000;
+  return c;
+}
+
+function cborArrayHeader(n: number): Buffer {
+  if (n < 24) return Buffer.from([0x80 + n]);
+  if (n < 0x100) return Buffer.from([0x98, n]);
+  if (n < 0x10000) return Buffer.from([0x99, n >> 8, n & 0xff]);
+  const b = Buffer.alloc(5);
+  b[0] = 0x9a;
+  b.writeUInt32BE(n, 1);
+  return b;
+}
+
+function unionJson(a: unknown[], b: unknown[]): unknown[] {
+  const seen = new Set(a.map((x) => JSON.stringify(x)));
+  return [...a, ...b.filter((x) => !seen.has(JSON.stringify(x)))];
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+const DATA_ENTRIES = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/u;
+
+/** Pagefind's scripts, styles and wasm from a bundle (everything but its data). */
+async function copyScripts(from: string, to: string): Promise<void> {
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    if (entry.isFile() && !DATA_ENTRIES.test(entry.name)) await linkFile(path.join(from, entry.name), path.join(to, entry.name));
+  }
+}
+
+async function linkTree(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const a = path.join(from, entry.name);
+    const b = path.join(to, entry.name);
+    if (entry.isDirectory()) await linkTree(a, b);
+    else await rm(b, { force: true }).then(() => linkFile(a, b));
+  }
+}
+
+/** Hard-links `from` to `to`, copying instead across file systems. */
+export async function linkFile(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== "EXDEV" && code !== "EPERM") throw err;
+    await copyFile(from, to);
+  }
+}
+
+/** A binary min-heap (the k-way merge of the bundles' word lists). */
+class MinHeap<T> {
+  private items: T[] = [];
+  constructor(private readonly less: (a: T, b: T) => number) {}
+  get size(): number {
+    return this.items.length;
+  }
+  peek(): T | undefined {
+    return this.items[0];
+  }
+  push(item: T): void {
+    const a = this.items;
+    a.push(item);
+    for (let i = a.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (this.less(a[i]!, a[parent]!) >= 0) break;
+      [a[i], a[parent]] = [a[parent]!, a[i]!];
+      i = parent;
+    }
+  }
+  pop(): T | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length > 0 && last !== undefined) {
+      a[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && this.less(a[l]!, a[m]!) < 0) m = l;
+        if (r < a.length && this.less(a[r]!, a[m]!) < 0) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m]!, a[i]!];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
