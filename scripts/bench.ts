@@ -32,7 +32,7 @@ import {
   type SizeResult,
 } from "../src/bench/index.ts";
 import { generateCorpus, readCorpus } from "../src/search/eval/index.ts";
-import { shardDocumentsFromEnv, type ShardManifest } from "../src/search/index.ts";
+import { shardCacheDir, shardDocumentsFromEnv, type ShardManifest } from "../src/search/index.ts";
 
 const { values } = parseArgs({
   options: {
@@ -96,7 +96,9 @@ for (const [i, size] of sizes.entries()) {
   const { content, out, dir } = await prepare(size);
   const builds: Awaited<ReturnType<typeof ourBuild>>[] = [];
   for (let r = 0; r < runs; r++) {
+    // A cold build: no output and no cached search shards.
     await rm(out, { recursive: true, force: true });
+    await rm(shardCacheDir(out), { recursive: true, force: true });
     log(`${size}: our build, run ${r + 1}/${runs}`);
     builds.push(await ourBuild(content, out));
     log(`  ${(builds.at(-1)!.ms / 1000).toFixed(1)} s, peak ${builds.at(-1)!.peakRssMb} MB`);

@@ -3,7 +3,7 @@
 // through the same normaliser as the build (src/search/normalise-query.ts).
 import { normaliseQuery, numberShard, queryWords } from "../search/normalise-query.ts";
 import { containsQueryWords } from "../search/query-match.ts";
-import { indexShards, loadPagefind, siteRoot, type FilterCounts, type PagefindApi, type PagefindResult, type PagefindResultData, type PagefindSearchOptions } from "./pagefind-api.ts";
+import { loadPagefind, siteRoot, type FilterCounts, type PagefindApi, type PagefindResult, type PagefindResultData, type PagefindSearchOptions } from "./pagefind-api.ts";
 import { countFilters, rankWholeWordsFirst, resultText } from "./rank-results.ts";
 import { el, renderEmpty, renderFacets, resultItem } from "./render.ts";
 import { SERIES_FILTER, pagefindSort, readState, writeState, type SearchState, type SortOrder } from "./search-state.ts";
@@ -42,7 +42,7 @@ let dropped = 0;
 let numberQuery = false;
 /** True when the results are a listing (series, issuer, filters only): no words to highlight. */
 let listing = false;
-const pagefindReady: Promise<PagefindApi> = loadPagefind(root, indexShards(app?.dataset.indexShards), Number(app?.dataset.indexShardBase ?? "1"));
+const pagefindReady: Promise<PagefindApi> = loadPagefind(root);
 let totalFilters: Promise<FilterCounts> = pagefindReady.then((pf) => pf.filters());
 let simplified: Promise<(t: string) => string> | null = null;
 /** Keys of the shards of the direct-hit map that exist (so a number not in the archive costs no failed request). */

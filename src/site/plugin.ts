@@ -56,9 +56,7 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
     const site = await timePhase("site data (Markdown)", () => buildSiteData(archive, md, { asOf: asOfDate(), history }));
     shards = planSearchShards(site.issues.map((i) => ({ key: i.key, url: i.url, documents: i.documents.length })), shardDocuments);
     const published = await timePhase("feeds, data, heads", () => publishSite(site, siteLinks(site.settings.url, config.pathPrefix)));
-    // The shards are merged into one index at build time (see buildSearchIndex): the search page
-    // loads /pagefind/ only.
-    return { ...published, searchShards: { paths: [], base: 1 } };
+    return published;
   });
   config.addFilter("printUrl", printUrl);
   config.addFilter("pdfUrl", (item: Parameters<typeof pdfPath>[0]) => `/${pdfPath(item)}`);
