@@ -11,8 +11,8 @@ export interface ShardIssue {
 /** One part of the search index: a separate Pagefind bundle over whole gazette issues. */
 export interface SearchShard {
   /**
-   * Folder of the bundle inside the site: `pagefind/` for the first (oldest) shard, which also
-   * holds Pagefind's scripts, and `pagefind/shards/<first issue key>/` for the others.
+   * Name of the shard: `pagefind/` for the first (oldest), `pagefind/shards/<first issue key>/` for
+   * the others (the bundles live in the shard cache and are merged into `/pagefind/`).
    */
   path: string;
   /** Issue keys, oldest first. */
