@@ -3,7 +3,8 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promise
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import * as pagefind from "pagefind";
+import { fork } from "node:child_process";
+import { availableParallelism } from "node:os";
 import { mergeSearchBundles } from "./merge-index.ts";
 import type { SearchShard } from "./shard-plan.ts";
 import { pathExists } from "../util/index.ts";
@@ -34,6 +35,8 @@ export interface IndexOptions {
   previousDir?: string;
   /** Folder of the shard cache; default {@link shardCacheDir} of `previousDir`. */
   cacheDir?: string;
+  /** Shards indexed at the same time, each by a Pagefind service in its own process; default {@link searchJobsFromEnv}. */
+  jobs?: number;
 }
 
 /** The manifest written to `<site>/pagefind/shards.json`: what each shard holds and its content hash. */
@@ -56,9 +59,10 @@ export function shardCacheDir(outputDir: string): string {
 /**
  * Builds the Pagefind search index of a built site in shards and merges them into one index at
  * `<site>/pagefind/`. Each shard (whole gazette issues, see `planSearchShards`) is indexed through
- * Pagefind's Node API (Pagefind 1.6, pinned) by its own Pagefind service, closed when the shard is
- * written, so Pagefind's memory is bounded by the shard size (about 1.4 GB per 1,000 documents
- * with Chinese segmentation) instead of growing with the archive. Shard bundles are kept in a
+ * Pagefind's Node API (Pagefind 1.6, pinned) by its own Pagefind service in a child process
+ * (`index-worker.ts`), which exits when the shard is written, so Pagefind's memory is bounded by
+ * the shard size (about 1.4 GB per 1,000 documents with Chinese segmentation) instead of growing
+ * with the archive; `jobs` shards are indexed at the same time. Shard bundles are kept in a
  * content-addressed cache (`<cache>/<SHA-256 of the Pagefind version, the shard's path and every
  * document page's path and bytes>/`), so a build re-indexes only shards whose pages changed; cache
  * entries no longer planned are removed. `mergeSearchBundles` then writes the one index Pagefind
@@ -76,15 +80,14 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions): 
   const sortValues = new Map<string, Record<string, string>>();
   const hashes = await Promise.all(options.shards.map((s) => shardHash(siteDir, s, version, sortValues)));
   const reused: string[] = [];
-  const indexed: string[] = [];
+  const toIndex: { shard: SearchShard; bundle: string }[] = [];
   for (const [i, shard] of options.shards.entries()) {
     const bundle = path.join(cacheDir, hashes[i]!);
     if (await pathExists(path.join(bundle, "pagefind-entry.json"))) reused.push(shard.path);
-    else {
-      await indexShard(siteDir, shard, bundle);
-      indexed.push(shard.path);
-    }
+    else toIndex.push({ shard, bundle });
   }
+  await pool(toIndex, options.jobs ?? searchJobsFromEnv(process.env.GAZETTE_SEARCH_JOBS), ({ shard, bundle }) => indexShard(siteDir, shard, bundle));
+  const indexed = toIndex.map((t) => t.shard.path);
   const started = performance.now();
   const out = path.join(siteDir, "pagefind");
   await mergeSearchBundles(hashes.map((h) => path.join(cacheDir, h)), out, { sortValues });
@@ -115,21 +118,62 @@ async function indexShard(siteDir: string, shard: SearchShard, bundle: string): 
   const partial = `${bundle}.partial-${process.pid}`;
   await rm(partial, { recursive: true, force: true });
   await mkdir(partial, { recursive: true });
-  const fail = (step: string, errors: string[]): never => {
-    throw new Error(`Pagefind failed to ${step} ${shard.path} (${shard.documents} documents): ${errors.join("; ")}`);
-  };
-  try {
-    const { index, errors } = await pagefind.createIndex({ keepIndexUrl: false, verbose: false });
-    if (errors.length > 0 || !index) return fail("start indexing", errors);
-    const added = await index.addDirectory({ path: siteDir, glob: shardGlob(shard) });
-    if (added.errors.length > 0) fail("index", added.errors);
-    const written = await index.writeFiles({ outputPath: partial });
-    if (written.errors.length > 0) fail("write", written.errors);
-  } finally {
-    await pagefind.close();
+  const errors = await indexInChild(siteDir, shardGlob(shard), partial);
+  if (errors.length > 0) {
+    await rm(partial, { recursive: true, force: true });
+    throw new Error(`Pagefind failed to index ${shard.path} (${shard.documents} documents): ${errors.join("; ")}`);
   }
   await rm(bundle, { recursive: true, force: true });
   await rename(partial, bundle);
+}
+
+const WORKER = fileURLToPath(new URL("./index-worker.ts", import.meta.url));
+
+/**
+ * Indexes the pages of `siteDir` matching `glob` into a Pagefind bundle at `outputPath`, by
+ * `index-worker.ts` in a child Node process (same loader flags as this one).
+ * @returns Pagefind's errors (empty on success), or why the worker stopped; never rejects.
+ */
+export function indexInChild(siteDir: string, glob: string, outputPath: string): Promise<string[]> {
+  return new Promise((resolve) => {
+    const child = fork(WORKER, [siteDir, glob, outputPath], { stdio: ["ignore", "ignore", "pipe", "ipc"] });
+    let answer: string[] | null = null;
+    let stderr = "";
+    child.stderr?.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+    child.on("message", (m: { errors?: string[] }) => (answer = Array.isArray(m.errors) ? m.errors : ["unexpected answer from the index worker"]));
+    child.on("error", (err) => resolve([err.message]));
+    child.on("exit", (code, signal) => resolve(answer ?? [`the index worker stopped (${signal ?? `exit code ${code}`})${stderr ? `: ${stderr.trim()}` : ""}`]));
+  });
+}
+
+/**
+ * Number of shards indexed at the same time: `GAZETTE_SEARCH_JOBS` (a whole number ≥ 1), else 2 when
+ * the machine has at least 2 cores (a Pagefind run keeps about 1.3 cores busy), else 1.
+ * @throws Error when `GAZETTE_SEARCH_JOBS` is not a whole number ≥ 1.
+ */
+export function searchJobsFromEnv(value: string | undefined, cores: number = availableParallelism()): number {
+  if (value === undefined || value === "") return cores >= 2 ? 2 : 1;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`GAZETTE_SEARCH_JOBS must be a whole number ≥ 1, got "${value}"`);
+  return n;
+}
+
+/** Runs `work` over `items` with at most `limit` at a time; the first error rejects after the running ones end. */
+async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: unknown = null;
+  const lane = async (): Promise<void> => {
+    while (failure === null && next < items.length) {
+      const item = items[next++]!;
+      try {
+        await work(item);
+      } catch (err) {
+        failure ??= err;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+  if (failure !== null) throw failure;
 }
 
 /**
