@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { gzip, gunzipSync, gzipSync } from "node:zlib";
 import { Decoder, Encoder } from "cbor-x";
 
 /**
@@ -29,6 +30,7 @@ import { Decoder, Encoder } from "cbor-x";
  */
 
 const SIGNATURE = Buffer.from("pagefind_dcd");
+const gzipAsync = promisify(gzip);
 /** Uncompressed size (bytes) at which a merged index chunk is closed; Pagefind's own chunks are ~60 KB. */
 export const CHUNK_BYTES = 60_000;
 const decoder = new Decoder({ mapsAsObjects: false, useRecords: false });
@@ -160,87 +162,264 @@ function pagefindFile(cbor: Uint8Array): Buffer {
   return gzipSync(Buffer.concat([SIGNATURE, cbor]));
 }
 
-/** Walks one bundle's words in order, one chunk in memory at a time. */
+/** One word entry of an index chunk, located in the chunk's bytes (nothing else decoded). */
+interface RawWord {
+  word: string;
+  /** The chunk's uncompressed bytes (CBOR after the signature). */
+  bytes: Buffer;
+  entryStart: number;
+  entryEnd: number;
+  /** The word's text item. */
+  textStart: number;
+  textEnd: number;
+  /** Pages in the word's page list. */
+  pages: number;
+  /** Page-number delta of the first page (= its page number in the bundle) and the bytes after it. */
+  firstDelta: number;
+  firstPageStart: number;
+  afterFirstDelta: number;
+  pagesEnd: number;
+  /** Sum of the page-number deltas: the bundle's page number of the last page. */
+  lastPage: number;
+  /** The variants item; true when it is the empty array. */
+  variantsStart: number;
+  variantsEnd: number;
+  noVariants: boolean;
+}
+
+/**
+ * Walks one bundle's words in order, one chunk in memory at a time, reading the CBOR structure
+ * without decoding page locations (the merge copies their bytes unchanged).
+ */
 class WordCursor {
   private chunk = 0;
-  private words: WordEntry[] = [];
-  private at = 0;
+  private bytes = Buffer.alloc(0);
+  private pos = 0;
+  private left = 0;
+  current: RawWord | undefined;
   constructor(readonly bundle: Bundle, readonly index: number) {
-    this.load();
-  }
-  private load(): void {
-    while (this.at >= this.words.length && this.chunk < this.bundle.meta[2].length) {
-      const file = path.join(this.bundle.dir, "index", `${this.bundle.meta[2][this.chunk]![2]}.pf_index`);
-      const value = readPagefindFile(file) as [WordEntry[]];
-      if (!Array.isArray(value) || value.length !== 1 || !Array.isArray(value[0])) throw new Error(`${file}: unexpected Pagefind index chunk layout`);
-      this.words = value[0];
-      this.at = 0;
-      this.chunk += 1;
-    }
-  }
-  get current(): WordEntry | undefined {
-    return this.words[this.at];
+    this.next();
   }
   next(): void {
-    this.at += 1;
-    this.load();
+    while (this.left === 0 && this.chunk < this.bundle.meta[2].length) {
+      const file = path.join(this.bundle.dir, "index", `${this.bundle.meta[2][this.chunk]![2]}.pf_index`);
+      const raw = gunzipSync(readFileSync(file));
+      if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${file}: not a Pagefind data file (no pagefind_dcd signature)`);
+      this.bytes = raw.subarray(SIGNATURE.length);
+      const outer = head(this.bytes, 0);
+      const list = head(this.bytes, outer.next);
+      if (outer.major !== 4 || outer.value !== 1 || list.major !== 4) throw new Error(`${file}: unexpected Pagefind index chunk layout`);
+      this.pos = list.next;
+      this.left = list.value;
+      this.chunk += 1;
+    }
+    if (this.left === 0) {
+      this.current = undefined;
+      return;
+    }
+    this.current = readWord(this.bytes, this.pos, this.bundle.dir);
+    this.pos = this.current.entryEnd;
+    this.left -= 1;
   }
+}
+
+/** Reads a word entry `[word, pages[[delta, locs, metaLocs]], variants]` at `start`. */
+function readWord(bytes: Buffer, start: number, dir: string): RawWord {
+  const bad = (): never => {
+    throw new Error(`${dir}: unexpected Pagefind word entry at byte ${start}`);
+  };
+  const entry = head(bytes, start);
+  if (entry.major !== 4 || entry.value !== 3) bad();
+  const text = head(bytes, entry.next);
+  if (text.major !== 3) bad();
+  const textEnd = text.next + text.value;
+  const list = head(bytes, textEnd);
+  if (list.major !== 4 || list.value === 0) bad();
+  let pos = list.next;
+  let lastPage = 0;
+  let firstDelta = 0;
+  let afterFirstDelta = 0;
+  for (let i = 0; i < list.value; i++) {
+    const page = head(bytes, pos);
+    const delta = head(bytes, page.next);
+    if (page.major !== 4 || page.value !== 3 || delta.major !== 0) bad();
+    if (i === 0) {
+      firstDelta = delta.value;
+      afterFirstDelta = delta.next;
+    }
+    lastPage += delta.value;
+    pos = skip(bytes, skip(bytes, delta.next));
+  }
+  const variantsEnd = skip(bytes, pos);
+  return {
+    word: bytes.toString("utf8", text.next, textEnd),
+    bytes,
+    entryStart: start,
+    entryEnd: variantsEnd,
+    textStart: entry.next,
+    textEnd,
+    pages: list.value,
+    firstDelta,
+    firstPageStart: list.next,
+    afterFirstDelta,
+    pagesEnd: pos,
+    lastPage,
+    variantsStart: pos,
+    variantsEnd,
+    noVariants: bytes[pos] === 0x80,
+  };
+}
+
+/** A CBOR item head (RFC 8949 §3): major type, argument, where the content starts. */
+function head(bytes: Buffer, pos: number): { major: number; value: number; next: number } {
+  const first = bytes[pos];
+  if (first === undefined) throw new Error("truncated Pagefind index chunk");
+  const major = first >> 5;
+  const info = first & 0x1f;
+  if (info < 24) return { major, value: info, next: pos + 1 };
+  if (info === 24) return { major, value: bytes[pos + 1]!, next: pos + 2 };
+  if (info === 25) return { major, value: bytes.readUInt16BE(pos + 1), next: pos + 3 };
+  if (info === 26) return { major, value: bytes.readUInt32BE(pos + 1), next: pos + 5 };
+  if (info === 27) return { major, value: Number(bytes.readBigUInt64BE(pos + 1)), next: pos + 9 };
+  throw new Error(`unsupported CBOR item (indefinite length) in a Pagefind index chunk`);
+}
+
+/** Position after the CBOR item at `pos`. */
+function skip(bytes: Buffer, pos: number): number {
+  const h = head(bytes, pos);
+  switch (h.major) {
+    case 0:
+    case 1:
+    case 7:
+      return h.next;
+    case 2:
+    case 3:
+      return h.next + h.value;
+    case 4: {
+      let p = h.next;
+      for (let i = 0; i < h.value; i++) p = skip(bytes, p);
+      return p;
+    }
+    case 5: {
+      let p = h.next;
+      for (let i = 0; i < 2 * h.value; i++) p = skip(bytes, p);
+      return p;
+    }
+    default:
+      return skip(bytes, h.next);
+  }
+}
+
+/** CBOR head of major type `major` with argument `n`. */
+function cborHead(major: number, n: number): Buffer {
+  const m = major << 5;
+  if (n < 24) return Buffer.from([m | n]);
+  if (n < 0x100) return Buffer.from([m | 24, n]);
+  if (n < 0x10000) return Buffer.from([m | 25, n >> 8, n & 0xff]);
+  const b = Buffer.alloc(5);
+  b[0] = m | 26;
+  b.writeUInt32BE(n, 1);
+  return b;
+}
+
+/**
+ * One merged word entry from the same word in several bundles (`group`, in page order): the page
+ * lists are joined and only each bundle's first page-number delta is rewritten; every location is
+ * copied byte for byte. Entries with meta fields to renumber or with variants are decoded instead.
+ */
+function mergeWordEntry(group: readonly WordCursor[], offsets: readonly number[], fieldMaps: readonly number[][]): Buffer[] {
+  const first = group[0]!.current!;
+  const simple = group.every((c) => c.current!.noVariants && fieldMaps[c.index]!.every((to, from) => to === from));
+  if (!simple) return [decodedWordEntry(group, offsets, fieldMaps)];
+  const parts: Buffer[] = [Buffer.from([0x83]), first.bytes.subarray(first.textStart, first.textEnd), cborHead(4, group.reduce((n, c) => n + c.current!.pages, 0))];
+  let previous = 0;
+  for (const cursor of group) {
+    const w = cursor.current!;
+    const offset = offsets[cursor.index]!;
+    parts.push(Buffer.from([0x83]), cborHead(0, w.firstDelta + offset - previous), w.bytes.subarray(w.afterFirstDelta, w.pagesEnd));
+    previous = w.lastPage + offset;
+  }
+  parts.push(Buffer.from([0x80]));
+  return parts;
+}
+
+/** The general path of {@link mergeWordEntry}: decode, renumber, encode. */
+function decodedWordEntry(group: readonly WordCursor[], offsets: readonly number[], fieldMaps: readonly number[][]): Buffer {
+  let pages: PageWord[] = [];
+  let variants: unknown[] = [];
+  let previous = 0;
+  for (const cursor of group) {
+    const w = cursor.current!;
+    const [, wordPages, wordVariants] = decoder.decode(w.bytes.subarray(w.entryStart, w.entryEnd)) as WordEntry;
+    if (wordVariants.length > 0) variants = variants.length === 0 ? wordVariants : unionJson(variants, wordVariants);
+    const fieldMap = fieldMaps[cursor.index]!;
+    let page = offsets[cursor.index]!;
+    for (const entry of wordPages) {
+      page += entry[0];
+      entry[0] = page - previous;
+      previous = page;
+      entry[2] = remapFields(entry[2], fieldMap);
+    }
+    pages = pages.concat(wordPages);
+  }
+  return encoder.encode([group[0]!.current!.word, pages, variants]);
 }
 
 async function mergeWords(bundles: readonly Bundle[], offsets: readonly number[], fieldMaps: readonly number[][], language: string, outDir: string): Promise<{ chunks: Chunk[]; words: number }> {
   await mkdir(path.join(outDir, "index"), { recursive: true });
-  const heap = new MinHeap<WordCursor>((a, b) => compareCodePoints(a.current![0], b.current![0]) || a.index - b.index);
+  const heap = new MinHeap<WordCursor>((a, b) => compareCodePoints(a.current!.word, b.current!.word) || a.index - b.index);
   bundles.forEach((b, i) => {
     const cursor = new WordCursor(b, i);
     if (cursor.current) heap.push(cursor);
   });
   const chunks: Chunk[] = [];
-  let parts: Uint8Array[] = [];
+  let parts: Buffer[] = [];
+  let entries = 0;
   let size = 0;
   let from = "";
   let to = "";
   let words = 0;
+  // Chunks are compressed and written in the background (zlib runs on libuv's thread pool), a few at a time.
+  const writing: Promise<void>[] = [];
   const flush = async (): Promise<void> => {
-    if (parts.length === 0) return;
-    const bytes = pagefindFile(Buffer.concat([Buffer.from([0x81]), cborArrayHeader(parts.length), ...parts]));
-    const hash = `${language}_${sha256(bytes).slice(0, 12)}`;
-    await writeFile(path.join(outDir, "index", `${hash}.pf_index`), bytes);
-    chunks.push([from, to, hash]);
+    if (entries === 0) return;
+    const raw = Buffer.concat([SIGNATURE, Buffer.from([0x81]), cborHead(4, entries), ...parts]);
+    const chunk: Chunk = [from, to, ""];
+    chunks.push(chunk);
     parts = [];
+    entries = 0;
     size = 0;
+    const job = gzipAsync(raw).then(async (bytes) => {
+      chunk[2] = `${language}_${sha256(bytes).slice(0, 12)}`;
+      await writeFile(path.join(outDir, "index", `${chunk[2]}.pf_index`), bytes);
+    });
+    // Marked handled here; every job is still awaited below, so a failed write fails the merge.
+    job.catch(() => undefined);
+    writing.push(job);
+    if (writing.length > 4) await writing[writing.length - 5];
   };
+  const group: WordCursor[] = [];
   while (heap.size > 0) {
-    const word = heap.peek()!.current![0];
-    const pages: PageWord[] = [];
-    // Page numbers in a word's page list are delta-encoded: the first absolute, then differences.
-    let previousPage = 0;
-    let variants: unknown[] = [];
-    while (heap.size > 0 && heap.peek()!.current![0] === word) {
-      const cursor = heap.pop()!;
-      const [, wordPages, wordVariants] = cursor.current!;
-      if (!Array.isArray(wordPages) || !Array.isArray(wordVariants)) throw new Error(`${cursor.bundle.dir}: unexpected Pagefind word entry for "${word}"`);
-      if (wordVariants.length > 0) variants = variants.length === 0 ? wordVariants : unionJson(variants, wordVariants);
-      const offset = offsets[cursor.index]!;
-      const fieldMap = fieldMaps[cursor.index]!;
-      let local = 0;
-      for (const [delta, locs, metaLocs] of wordPages) {
-        local += delta;
-        const page = local + offset;
-        pages.push([page - previousPage, locs, remapFields(metaLocs, fieldMap)]);
-        previousPage = page;
-      }
+    const word = heap.peek()!.current!.word;
+    group.length = 0;
+    while (heap.size > 0 && heap.peek()!.current!.word === word) group.push(heap.pop()!);
+    const entry = mergeWordEntry(group, offsets, fieldMaps);
+    for (const cursor of group) {
       cursor.next();
       if (cursor.current) heap.push(cursor);
     }
-    const encoded = encoder.encode([word, pages, variants]);
-    if (parts.length === 0) from = word;
-    parts.push(encoded);
+    if (entries === 0) from = word;
+    for (const part of entry) {
+      parts.push(part);
+      size += part.length;
+    }
+    entries += 1;
     to = word;
-    size += encoded.length;
     words += 1;
     if (size >= CHUNK_BYTES) await flush();
   }
   await flush();
+  await Promise.all(writing);
   return { chunks: chunkBoundaries(chunks), words };
 }
 
@@ -343,16 +522,6 @@ function codeUnitRank(c: number): number {
   if (c >= 0xe000) return c - 0x800;
   if (c >= 0xd800) return c + 0x2000;
   return c;
-}
-
-function cborArrayHeader(n: number): Buffer {
-  if (n < 24) return Buffer.from([0x80 + n]);
-  if (n < 0x100) return Buffer.from([0x98, n]);
-  if (n < 0x10000) return Buffer.from([0x99, n >> 8, n & 0xff]);
-  const b = Buffer.alloc(5);
-  b[0] = 0x9a;
-  b.writeUInt32BE(n, 1);
-  return b;
 }
 
 function unionJson(a: unknown[], b: unknown[]): unknown[] {
