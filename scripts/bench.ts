@@ -32,7 +32,7 @@ import {
   type SizeResult,
 } from "../src/bench/index.ts";
 import { generateCorpus, readCorpus } from "../src/search/eval/index.ts";
-import { shardCacheDir, shardDocumentsFromEnv, type ShardManifest } from "../src/search/index.ts";
+import { searchJobsFromEnv, shardCacheDir, shardDocumentsFromEnv, type ShardManifest } from "../src/search/index.ts";
 
 const { values } = parseArgs({
   options: {
@@ -247,7 +247,7 @@ const first = sizes.length === 0 && values.merge ? (JSON.parse(await readFile(va
 const report: BenchReport = {
   date: new Date().toISOString(),
   machine: first?.machine ?? { cpus: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.versions.node, loadAverage: loadavg() },
-  settings: first?.settings ?? { shardDocuments: shardDocumentsFromEnv(process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS) === Infinity ? "all" : shardDocumentsFromEnv(process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS), pagefindJobs: 1, corpus: texts ? "real" : "generated" },
+  settings: first?.settings ?? { shardDocuments: shardDocumentsFromEnv(process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS) === Infinity ? "all" : shardDocumentsFromEnv(process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS), pagefindJobs: searchJobsFromEnv(process.env.GAZETTE_SEARCH_JOBS), corpus: texts ? "real" : "generated" },
   sizes: results,
   queries,
   rebuild,

@@ -8,6 +8,7 @@ import { availableParallelism } from "node:os";
 import { mergeSearchBundles } from "./merge-index.ts";
 import type { SearchShard } from "./shard-plan.ts";
 import { pathExists } from "../util/index.ts";
+import { timePhase } from "../build/phase-times.ts";
 
 /** What one build of the search index did. */
 export interface IndexReport {
@@ -90,7 +91,7 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions): 
   const indexed = toIndex.map((t) => t.shard.path);
   const started = performance.now();
   const out = path.join(siteDir, "pagefind");
-  await mergeSearchBundles(hashes.map((h) => path.join(cacheDir, h)), out, { sortValues });
+  await timePhase("search merge", () => mergeSearchBundles(hashes.map((h) => path.join(cacheDir, h)), out, { sortValues }));
   const mergeMs = Math.round(performance.now() - started);
   await pruneCache(cacheDir, new Set(hashes));
   const manifest: ShardManifest = { pagefind: version, shards: options.shards.map((s, i) => ({ path: s.path, documents: s.documents, hash: hashes[i]! })) };
