@@ -53,10 +53,17 @@ export async function loadArchive(contentDir: string, root = process.cwd()): Pro
   }
 
   const issues: GazetteIssue[] = [];
-  const entries = (await readdir(contentDir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-  for (const entry of entries) {
-    if (!entry.isDirectory() || entry.name.startsWith(".") || entry.name.startsWith("_")) continue;
-    const issue = await loadIssue(path.join(contentDir, entry.name), entry.name, rel, findings);
+  const folders = (await readdir(contentDir, { withFileTypes: true }))
+    .filter((e) => e.isDirectory() && !e.name.startsWith(".") && !e.name.startsWith("_"))
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b));
+  // Issues are read a few at a time (file reads overlap); their findings are kept in folder order.
+  const loaded = await mapLimit(folders, 8, async (name) => {
+    const own: Finding[] = [];
+    return { issue: await loadIssue(path.join(contentDir, name), name, rel, own), own };
+  });
+  for (const { issue, own } of loaded) {
+    findings.push(...own);
     if (issue) issues.push(issue);
   }
   findings.push(...checkAcrossFiles(issues));
@@ -103,8 +110,10 @@ async function loadIssue(
   const entries = await readdir(dir, { withFileTypes: true });
   for (const e of entries) if (e.isFile()) checkUnreadFile(e.name, rel(path.join(dir, e.name)), findings);
   const files = entries.filter((e) => e.isFile() && e.name.endsWith(".md") && !e.name.startsWith("_")).map((e) => e.name).sort();
-  for (const file of files) {
-    const doc = await loadDocument(path.join(dir, file), issue, rel, findings);
+  // Read the issue's files at once (the checks below run in file order, so findings keep their order).
+  const texts = await Promise.all(files.map((file) => readFile(path.join(dir, file), "utf8")));
+  for (const [i, file] of files.entries()) {
+    const doc = loadDocument(path.join(dir, file), texts[i]!, issue, rel, findings);
     if (doc) issue.documents.push(doc);
   }
   const order = (s: string) => meta.sections.indexOf(s);
@@ -114,15 +123,15 @@ async function loadIssue(
   return issue;
 }
 
-async function loadDocument(
+function loadDocument(
   file: string,
+  raw: string,
   issue: GazetteIssue,
   rel: (p: string) => string,
   findings: Finding[],
-): Promise<GazetteDocument | null> {
+): GazetteDocument | null {
   const relPath = rel(file);
   const slug = path.basename(file, ".md");
-  const raw = await readFile(file, "utf8");
   const text = raw.replace(/^\uFEFF/, "");
   if (!SLUG.test(slug)) {
     findings.push(fileFinding(relPath, `the file name "${slug}.md" is not a lowercase ASCII name; it becomes the document's web address`, "rename it with lowercase letters, digits and hyphens, e.g. rzf-2019-2.md"));
@@ -241,4 +250,18 @@ async function isDirectory(p: string): Promise<boolean> {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return false;
     throw new Error(`cannot read ${p}`, { cause: err });
   }
+}
+
+/** `work` over `items` with at most `limit` running at once; results in the order of `items`. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
 }
