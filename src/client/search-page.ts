@@ -3,7 +3,8 @@
 // through the same normaliser as the build (src/search/normalise-query.ts).
 import { normaliseQuery, numberShard, queryWords } from "../search/normalise-query.ts";
 import { containsQueryWords } from "../search/query-match.ts";
-import { loadPagefind, siteRoot, type FilterCounts, type PagefindApi, type PagefindResult, type PagefindResultData, type PagefindSearchOptions } from "./pagefind-api.ts";
+import { countFacets, indexFacets, pageNumberOf, type FacetIndex, type SearchFacets } from "../search/facets.ts";
+import { loadPagefind, siteRoot, type FilterCounts, type PagefindApi, type PagefindResponse, type PagefindResult, type PagefindResultData, type PagefindSearchOptions } from "./pagefind-api.ts";
 import { countFilters, rankWholeWordsFirst, resultText } from "./rank-results.ts";
 import { el, renderEmpty, renderFacets, resultItem } from "./render.ts";
 import { SERIES_FILTER, pagefindSort, readState, writeState, type SearchState, type SortOrder } from "./search-state.ts";
@@ -43,7 +44,20 @@ let numberQuery = false;
 /** True when the results are a listing (series, issuer, filters only): no words to highlight. */
 let listing = false;
 const pagefindReady: Promise<PagefindApi> = loadPagefind(root);
-let totalFilters: Promise<FilterCounts> = pagefindReady.then((pf) => pf.filters());
+/**
+ * Filter values and their pages from `pagefind/facets.json` (counted here in linear time, see
+ * src/search/facets.ts); without that file, Pagefind's own counts.
+ */
+const facetsReady: Promise<FacetIndex | null> = fetch(new URL("pagefind/facets.json", root))
+  .then(async (r) => (r.ok ? indexFacets((await r.json()) as SearchFacets) : null))
+  .catch(() => null);
+let totalFilters: Promise<FilterCounts> = facetsReady.then(async (f) => f?.totals ?? (await pagefindReady).filters());
+
+/** Filter counts among a search's results. */
+async function resultCounts(response: PagefindResponse): Promise<FilterCounts> {
+  const facets = await facetsReady;
+  return facets ? countFacets(facets, response.results.map((r) => pageNumberOf(r.id))) : response.filters;
+}
 let simplified: Promise<(t: string) => string> | null = null;
 /** Keys of the shards of the direct-hit map that exist (so a number not in the archive costs no failed request). */
 let shardKeys: Promise<Set<string>> | null = null;
@@ -156,11 +170,13 @@ async function run(): Promise<void> {
   numberQuery = nq.docNumber !== null;
   const loaded = await takeResults(PAGE_SIZE, seq);
   if (!loaded) return;
+  const counts = numberQuery ? countFilters(loaded) : await resultCounts(response);
+  if (seq !== sequence) return;
   const shown = rankWholeWordsFirst(loaded, words);
   const directUrl = hit ? new URL(`.${hit.url}`, root).pathname : "";
   const kept = shown.filter((d) => d.url.split("?")[0] !== directUrl);
   // Everything is ready: replace the old view in one go (no flicker).
-  renderFacets(facetsBox, numberQuery ? countFilters(loaded) : response.filters, current.filters);
+  renderFacets(facetsBox, counts, current.filters);
   directBox?.replaceChildren(
     ...(hit && nq.docNumber
       ? [el("section", { class: "direct-hit", "aria-label": "文号直达" }, el("p", { class: "direct-hit__label" }, `文号直达：${nq.docNumber}`), el("a", { href: directUrl, class: "direct-hit__link" }, hit.title))]

@@ -5,3 +5,4 @@ export { documentSeries, normaliseQuery, numberShard, queryDocNumber, querySerie
 export { containsQueryWords } from "./query-match.ts";
 export { traditionalCharacters } from "./traditional-chars.ts";
 export { compareCodePoints, mergeSearchBundles, readPagefindFile, CHUNK_BYTES, type MergeOptions, type MergeReport } from "./merge-index.ts";
+export { countFacets, FACETS, indexFacets, pageNumberOf, type FacetCounts, type FacetIndex, type SearchFacets } from "./facets.ts";

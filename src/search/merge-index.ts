@@ -5,6 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { gzip, gunzipSync, gzipSync } from "node:zlib";
 import { Decoder, Encoder } from "cbor-x";
+import { FACETS, type SearchFacets } from "./facets.ts";
 
 /**
  * Merging Pagefind bundles into one index. Pagefind 1.6 can only build an index in one run, and a
@@ -25,7 +26,8 @@ import { Decoder, Encoder } from "cbor-x";
  *   absolute, then the difference to the one before); meta-field locations start each field's run
  *   with `-(field number + 1)` (the field's place in the meta fields list);
  * - `filter/<hash>.pf_filter`: `[name, values[[value, page numbers]]]`;
- * - `fragment/<hash>.pf_fragment`: one page's JSON (url, content, meta, filters), copied unchanged.
+ * - `fragment/<hash>.pf_fragment`: one page's JSON (url, content, meta, filters), copied unchanged
+ *   (the merged index names it `<language>_<page number, base 36>_<Pagefind's hash>`).
  * Anything else found there stops the merge with an error rather than writing a wrong index.
  */
 
@@ -50,8 +52,6 @@ export interface MergeReport {
   words: number;
   /** Index chunks written. */
   chunks: number;
-  /** Fragments renamed because two shards gave different pages the same short hash. */
-  renamedFragments: number;
 }
 
 /** Options of {@link mergeSearchBundles}. */
@@ -66,7 +66,8 @@ export interface MergeOptions {
 /**
  * Merges complete Pagefind 1.6 bundles (each a folder with `pagefind-entry.json`, written by one
  * Pagefind run over disjoint pages of the same language) into one bundle at `outDir`: Pagefind's
- * scripts and wasm from the first bundle, fragments hard-linked (copied across file systems),
+ * scripts and wasm from the first bundle, fragments hard-linked (copied across file systems) under
+ * names that start with the page number (see {@link pageNumberOf}), {@link FACETS} (see {@link SearchFacets}),
  * new metadata, index chunks (≤ {@link CHUNK_BYTES} uncompressed unless one word is larger) and
  * filter files. Words are merged one chunk at a time, so memory stays near one chunk per bundle.
  * Page numbers follow the bundles' order. Pages sorted by `sortValues` the way Pagefind sorts:
@@ -87,7 +88,8 @@ export async function mergeSearchBundles(bundles: readonly string[], outDir: str
   await copyScripts(first.dir, outDir);
   if (withPages.length === 0) {
     await linkTree(first.dir, outDir);
-    return { pages: 0, words: 0, chunks: 0, renamedFragments: 0 };
+    await writeFile(path.join(outDir, FACETS), JSON.stringify({ pages: 0, filters: {} }));
+    return { pages: 0, words: 0, chunks: 0 };
   }
   const { version, language } = withPages[0]!;
   for (const b of withPages) {
@@ -95,30 +97,25 @@ export async function mergeSearchBundles(bundles: readonly string[], outDir: str
   }
   const offsets: number[] = [];
   const pages: Page[] = [];
-  const fragments = new Map<string, string>();
-  let renamedFragments = 0;
   await mkdir(path.join(outDir, "fragment"), { recursive: true });
+  const links: [string, string][] = [];
   for (const b of withPages) {
     offsets.push(pages.length);
     for (const [hash, wordCount, extra] of b.meta[1]) {
       // The third field names a fragment group (Pagefind 1.6 writes "" for a fragment of its own).
       if (extra !== "") throw new Error(`${b.dir}: page ${hash} is in a fragment group, which the search index merge does not support`);
-      const source = path.join(b.dir, "fragment", `${hash}.pf_fragment`);
-      let name = hash;
-      if (fragments.has(name)) {
-        name = `${language}_${sha256(await readFile(source)).slice(0, 16)}`;
-        renamedFragments += 1;
-      }
-      fragments.set(name, source);
+      // The page's number leads its fragment name (see `pageNumberOf`); Pagefind's content hash follows.
+      const name = `${language}_${pages.length.toString(36)}_${hash.slice(hash.lastIndexOf("_") + 1)}`;
       pages.push([name, wordCount, extra]);
-      await linkFile(source, path.join(outDir, "fragment", `${name}.pf_fragment`));
+      links.push([path.join(b.dir, "fragment", `${hash}.pf_fragment`), path.join(outDir, "fragment", `${name}.pf_fragment`)]);
     }
   }
+  await mapLimit(links, 32, ([from, to]) => linkFile(from, to));
   const fields = [...new Set(withPages.flatMap((b) => b.meta[5]))].sort(compareCodePoints);
   const fieldMaps = withPages.map((b) => b.meta[5].map((f) => fields.indexOf(f)));
 
   const { chunks, words } = await mergeWords(withPages, offsets, fieldMaps, language, outDir);
-  const filters = await mergeFilters(withPages, offsets, language, outDir);
+  const filters = await mergeFilters(withPages, offsets, pages.length, language, outDir);
   const sorts = await mergeSorts(withPages, offsets, options.sortValues);
   const meta: Meta = [version, pages, chunks, filters, sorts, fields];
   const metaBytes = pagefindFile(encoder.encode(meta));
@@ -126,7 +123,7 @@ export async function mergeSearchBundles(bundles: readonly string[], outDir: str
   await writeFile(path.join(outDir, `pagefind.${metaHash}.pf_meta`), metaBytes);
   const entry = { ...first.entry, languages: { [language]: { ...withPages[0]!.entry.languages[language], hash: metaHash, page_count: pages.length } } };
   await writeFile(path.join(outDir, "pagefind-entry.json"), JSON.stringify(entry));
-  return { pages: pages.length, words, chunks: chunks.length, renamedFragments };
+  return { pages: pages.length, words, chunks: chunks.length };
 }
 
 interface Bundle {
@@ -448,7 +445,7 @@ function remapFields(metaLocs: number[], fieldMap: readonly number[]): number[] 
   return metaLocs.map((n) => (n < 0 ? -(fieldMap[-n - 1]! + 1) : n));
 }
 
-async function mergeFilters(bundles: readonly Bundle[], offsets: readonly number[], language: string, outDir: string): Promise<[string, string][]> {
+async function mergeFilters(bundles: readonly Bundle[], offsets: readonly number[], total: number, language: string, outDir: string): Promise<[string, string][]> {
   const merged = new Map<string, Map<string, number[]>>();
   for (const [i, b] of bundles.entries()) {
     for (const [name, hash] of b.meta[3]) {
@@ -466,14 +463,17 @@ async function mergeFilters(bundles: readonly Bundle[], offsets: readonly number
   }
   await mkdir(path.join(outDir, "filter"), { recursive: true });
   const out: [string, string][] = [];
+  const facets: SearchFacets = { pages: total, filters: {} };
   for (const name of [...merged.keys()].sort(compareCodePoints)) {
     const values = merged.get(name)!;
-    const packed = [...values.keys()].sort(compareCodePoints).map((v) => [v, values.get(v)!]);
+    const packed = [...values.keys()].sort(compareCodePoints).map((v) => [v, values.get(v)!] as [string, number[]]);
     const bytes = pagefindFile(encoder.encode([name, packed]));
     const hash = `${language}_${sha256(bytes).slice(0, 12)}`;
     await writeFile(path.join(outDir, "filter", `${hash}.pf_filter`), bytes);
     out.push([name, hash]);
+    facets.filters[name] = packed.map(([v, list]) => [v, list.map((p, i) => p - (list[i - 1] ?? 0))]);
   }
+  await writeFile(path.join(outDir, FACETS), JSON.stringify(facets));
   return out;
 }
 
@@ -602,4 +602,13 @@ class MinHeap<T> {
     }
     return top;
   }
+}
+
+/** `work` over `items` with at most `limit` running at once. */
+async function mapLimit<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }

@@ -17,6 +17,9 @@ export interface IndexContents {
   filters: Record<string, string>;
   sorts: Record<string, string[]>;
   chunks: number;
+  /** Page URLs and fragment names in page-number order. */
+  urls: string[];
+  hashes: string[];
 }
 
 export async function readIndexContents(dir: string): Promise<IndexContents> {
@@ -47,6 +50,8 @@ export async function readIndexContents(dir: string): Promise<IndexContents> {
     filters,
     sorts: Object.fromEntries(meta[4].map(([name, order]) => [name, order.map((p) => urls[p]!)])),
     chunks: meta[2].length,
+    urls,
+    hashes: meta[1].map(([hash]) => hash),
   };
 }
 

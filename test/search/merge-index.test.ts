@@ -1,10 +1,10 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as pagefind from "pagefind";
-import { compareCodePoints, mergeSearchBundles } from "../../src/search/index.ts";
+import { compareCodePoints, mergeSearchBundles, pageNumberOf, type SearchFacets } from "../../src/search/index.ts";
 import { readIndexContents } from "../helpers/pagefind-index.ts";
 
 // Small real Pagefind 1.6 indexes written from custom records: the same pages once in one run and
@@ -73,6 +73,14 @@ test("two shards merge into the index one Pagefind run writes, meta fields renum
   assert.equal(merged.sorts, single.sorts);
   assert.equal(merged.sorts.newest, ["/2019/1/a/", "/2019/1/b/", "/2020/2/d/", "/2020/2/c/"]);
   assert.equal(merged.wordCounts, single.wordCounts);
+  // facets.json holds the same filters by page number, and each fragment name leads with its page number.
+  assert.equal(merged.hashes.map(pageNumberOf), [0, 1, 2, 3]);
+  const facets = JSON.parse(await readFile(path.join(dir, "merged", "facets.json"), "utf8")) as SearchFacets;
+  assert.is(facets.pages, 4);
+  const byUrl = Object.fromEntries(
+    Object.entries(facets.filters).map(([name, values]) => [name, JSON.stringify(values.map(([v, deltas]) => [v, deltas.map((_, i) => merged.urls[deltas.slice(0, i + 1).reduce((a, b) => a + b, 0)]).sort()]))]),
+  );
+  assert.equal(byUrl, merged.filters);
 });
 
 test("a page without its sort value, or a folder that is not a Pagefind bundle, stops the merge", async () => {
