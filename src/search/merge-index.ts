@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { gzip, gunzipSync, gzipSync } from "node:zlib";
-import { Decoder, Encoder } from "cbor-x";
+import { decode, encode } from "cborg";
 import { FACETS, type SearchFacets } from "./facets.ts";
 
 /**
@@ -35,8 +35,6 @@ const SIGNATURE = Buffer.from("pagefind_dcd");
 const gzipAsync = promisify(gzip);
 /** Uncompressed size (bytes) at which a merged index chunk is closed; Pagefind's own chunks are ~60 KB. */
 export const CHUNK_BYTES = 60_000;
-const decoder = new Decoder({ mapsAsObjects: false, useRecords: false });
-const encoder = new Encoder({ mapsAsObjects: false, useRecords: false, variableMapSize: true });
 
 type Page = [hash: string, wordCount: number, extra: unknown];
 type Chunk = [from: string, to: string, hash: string];
@@ -118,7 +116,7 @@ export async function mergeSearchBundles(bundles: readonly string[], outDir: str
   const filters = await mergeFilters(withPages, offsets, pages.length, language, outDir);
   const sorts = await mergeSorts(withPages, offsets, options.sortValues);
   const meta: Meta = [version, pages, chunks, filters, sorts, fields];
-  const metaBytes = pagefindFile(encoder.encode(meta));
+  const metaBytes = pagefindFile(encode(meta));
   const metaHash = `${language}_${sha256(metaBytes).slice(0, 13)}`;
   await writeFile(path.join(outDir, `pagefind.${metaHash}.pf_meta`), metaBytes);
   const entry = { ...first.entry, languages: { [language]: { ...withPages[0]!.entry.languages[language], hash: metaHash, page_count: pages.length } } };
@@ -152,7 +150,7 @@ async function readBundle(dir: string): Promise<Bundle> {
 export function readPagefindFile(file: string): unknown {
   const raw = gunzipSync(readFileSync(file));
   if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${file}: not a Pagefind data file (no pagefind_dcd signature)`);
-  return decoder.decode(raw.subarray(SIGNATURE.length));
+  return decode(raw.subarray(SIGNATURE.length));
 }
 
 function pagefindFile(cbor: Uint8Array): Buffer {
@@ -347,7 +345,7 @@ function decodedWordEntry(group: readonly WordCursor[], offsets: readonly number
   let previous = 0;
   for (const cursor of group) {
     const w = cursor.current!;
-    const [, wordPages, wordVariants] = decoder.decode(w.bytes.subarray(w.entryStart, w.entryEnd)) as WordEntry;
+    const [, wordPages, wordVariants] = decode(w.bytes.subarray(w.entryStart, w.entryEnd)) as WordEntry;
     if (wordVariants.length > 0) variants = variants.length === 0 ? wordVariants : unionJson(variants, wordVariants);
     const fieldMap = fieldMaps[cursor.index]!;
     let page = offsets[cursor.index]!;
@@ -359,7 +357,7 @@ function decodedWordEntry(group: readonly WordCursor[], offsets: readonly number
     }
     pages = pages.concat(wordPages);
   }
-  return encoder.encode([group[0]!.current!.word, pages, variants]);
+  return Buffer.from(encode([group[0]!.current!.word, pages, variants]));
 }
 
 async function mergeWords(bundles: readonly Bundle[], offsets: readonly number[], fieldMaps: readonly number[][], language: string, outDir: string): Promise<{ chunks: Chunk[]; words: number }> {
@@ -467,7 +465,7 @@ async function mergeFilters(bundles: readonly Bundle[], offsets: readonly number
   for (const name of [...merged.keys()].sort(compareCodePoints)) {
     const values = merged.get(name)!;
     const packed = [...values.keys()].sort(compareCodePoints).map((v) => [v, values.get(v)!] as [string, number[]]);
-    const bytes = pagefindFile(encoder.encode([name, packed]));
+    const bytes = pagefindFile(encode([name, packed]));
     const hash = `${language}_${sha256(bytes).slice(0, 12)}`;
     await writeFile(path.join(outDir, "filter", `${hash}.pf_filter`), bytes);
     out.push([name, hash]);
