@@ -6,7 +6,7 @@ import { asOfDate, readGitHistory } from "../relations/index.ts";
 import { timePhase } from "../build/phase-times.ts";
 import { buildSearchIndex } from "../search/build-index.ts";
 import { planSearchShards, shardDocumentsFromEnv, type SearchShard } from "../search/shard-plan.ts";
-import { assemblePrintIssues, markHeadingLevels, pdfPath, printDocumentMarker, printUrl, writePrintAssets } from "../print/index.ts";
+import { assemblePrintViews, documentBodyMarker, pdfPath, printDocumentMarker, printUrl, writePrintAssets } from "../print/index.ts";
 import { bundleClient } from "./bundle-client.ts";
 import { copyClientFiles } from "./copy-client-files.ts";
 import { compileTheme } from "./compile-theme.ts";
@@ -33,8 +33,8 @@ export interface GazettePluginOptions {
  * layouts in `_includes/layouts/` (with Atom feeds, open-data files, sitemap and robots.txt, see
  * `publishSite`), turns on Nunjucks autoescaping, adds the path prefix to HTML URLs
  * (HtmlBasePlugin; Pagefind finds its own base from its script URL), compiles the Sass theme (and the
- * GB/T 9704-2012 print stylesheet with its bundled fonts, see `src/print/`; the print view of an
- * issue is filled with its documents' print views after Eleventy, see `assemblePrintIssues`), bundles the browser
+ * GB/T 9704-2012 print stylesheet with its bundled fonts, see `src/print/`; the print views take
+ * the documents' texts from the document pages after Eleventy, see `assemblePrintViews`), bundles the browser
  * code (`bundleClient`; `copyClientFiles` copies the other files of `src/client/` to `/assets/`) and
  * builds the Pagefind index in shards merged into one index after each build under `--serve`
  * (`npm start`; see `planSearchShards` and `buildSearchIndex`: unchanged shards are reused from
@@ -68,13 +68,13 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   config.addFilter("printUrl", printUrl);
   config.addFilter("pdfUrl", (item: Parameters<typeof pdfPath>[0]) => `/${pdfPath(item)}`);
   config.addFilter("pdfPath", pdfPath);
-  config.addFilter("gbtHeadings", markHeadingLevels);
   config.addFilter("printDocumentMarker", printDocumentMarker);
+  config.addFilter("documentBodyMarker", documentBodyMarker);
   registerPages(config);
   config.on("eleventy.after", async ({ directories }) => {
     await timePhase("sass", () => compileTheme(directories.output));
     await timePhase("print assets", async () => {
-      await assemblePrintIssues(directories.output);
+      await assemblePrintViews(directories.output);
       await writePrintAssets(directories.output);
     });
     await timePhase("client bundle", async () => {
