@@ -41,7 +41,7 @@ export function documentBodyMarker(documentUrl: string): string {
  * 2. each print view of an issue (`/print/<YYYY-NN>/`) gets the `<article>` of each of its
  *    documents' print views in place of the marker ({@link printDocumentMarker}).
  * The result is byte for byte what rendering `partials/print-document.njk` in full gives (tested).
- * Works one page at a time.
+ * Works a few issues at a time, so its memory stays small.
  * @param outputDir the built site.
  * @returns the number of print views of documents and of issues completed.
  * @throws Error naming the print view and the missing page when a marker has no page to take from.
@@ -49,16 +49,29 @@ export function documentBodyMarker(documentUrl: string): string {
 export async function assemblePrintViews(outputDir: string): Promise<{ documents: number; issues: number }> {
   const printDir = path.join(outputDir, "print");
   const counts = { documents: 0, issues: 0 };
-  for (const issue of await subfolders(printDir)) {
-    for (const doc of await subfolders(path.join(printDir, issue))) {
-      const file = path.join(printDir, issue, doc, "index.html");
-      if (await fillMarkers(file, BODY_MARKER, (url) => documentText(outputDir, url, file))) counts.documents++;
-    }
-    const file = path.join(printDir, issue, "index.html");
-    if (await fillMarkers(file, DOCUMENT_MARKER, (url) => printArticle(outputDir, url, file))) counts.issues++;
+  const issues = await subfolders(printDir);
+  // A few issues at a time: the work is mostly waiting for the disk.
+  for (let i = 0; i < issues.length; i += ISSUES_AT_ONCE) {
+    await Promise.all(
+      issues.slice(i, i + ISSUES_AT_ONCE).map(async (issue) => {
+        const docs = await subfolders(path.join(printDir, issue));
+        const filled = await Promise.all(
+          docs.map((doc) => {
+            const file = path.join(printDir, issue, doc, "index.html");
+            return fillMarkers(file, BODY_MARKER, (url) => documentText(outputDir, url, file));
+          }),
+        );
+        counts.documents += filled.filter(Boolean).length;
+        const file = path.join(printDir, issue, "index.html");
+        if (await fillMarkers(file, DOCUMENT_MARKER, (url) => printArticle(outputDir, url, file))) counts.issues++;
+      }),
+    );
   }
   return counts;
 }
+
+/** Issues completed at the same time (each with all its documents). */
+const ISSUES_AT_ONCE = 4;
 
 /** Replaces every `marker` in `file` by `fill(url)`; false when the file is missing or has none. */
 async function fillMarkers(file: string, marker: RegExp, fill: (url: string) => Promise<string>): Promise<boolean> {
