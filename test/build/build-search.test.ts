@@ -5,7 +5,7 @@ import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildSite } from "../../src/build/index.ts";
-import type { ShardManifest } from "../../src/search/index.ts";
+import { shardCacheDir, type ShardManifest } from "../../src/search/index.ts";
 import { allSiteText } from "../helpers/site-files.ts";
 import { PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
 
@@ -17,10 +17,8 @@ let out = "";
 
 const build = () => buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: out });
 const manifest = async () => JSON.parse(await readFile(path.join(out, "pagefind/shards.json"), "utf8")) as ShardManifest;
-const fragmentInode = async () => {
-  const files = (await readdir(path.join(out, "pagefind/fragment"))).sort();
-  return (await stat(path.join(out, "pagefind/fragment", files[0]!))).ino;
-};
+/** Inode of the cached shard bundle's entry file (the same inode: the shard was not indexed again). */
+const bundleInode = async (hash: string) => (await stat(path.join(shardCacheDir(out), hash, "pagefind-entry.json"))).ino;
 
 test.before(async () => {
   content = await tempArchive();
@@ -41,11 +39,11 @@ test("npm run build indexes the document pages after Eleventy, as its own phase,
   assert.equal(m.shards.map((s) => [s.path, s.documents]), [["pagefind/", 4]]);
   const entry = JSON.parse(await readFile(path.join(out, "pagefind/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
   assert.is(entry.languages["zh-cn"]?.page_count, 4, JSON.stringify(entry.languages));
-  const inode = await fragmentInode();
+  const inode = await bundleInode(m.shards[0]!.hash);
   const second = await build();
   assert.ok(second.ok, second.error);
   assert.equal(await manifest(), m);
-  assert.is(await fragmentInode(), inode, "the unchanged index was taken from the previous output");
+  assert.is(await bundleInode(m.shards[0]!.hash), inode, "the unchanged shard was taken from the shard cache");
 });
 
 test("a failing Pagefind stops the build with its message, no stack trace, and keeps the last good output", async () => {
