@@ -65,7 +65,7 @@ async function folderBytes(dir: string): Promise<number> {
 }
 
 async function ourBuild(content: string, out: string): Promise<{ ms: number; peakRssMb: number; phases: Record<string, number> }> {
-  const r = await measureCommand(process.execPath, ["--import", "tsx", "scripts/bench/build-once.ts", content, out], { cwd: root });
+  const r = await measureCommand(process.execPath, ["--expose-gc", "--import", "tsx", "scripts/bench/build-once.ts", content, out], { cwd: root });
   const line = r.stdout.trim().split("\n").at(-1) ?? "";
   if (r.code !== 0) throw new Error(`the benchmark build failed (${content}): ${line} ${r.stderr.slice(-2000)}`);
   const parsed = JSON.parse(line) as { ms: number; phases: Record<string, number> };

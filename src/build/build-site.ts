@@ -4,6 +4,8 @@ import path from "node:path";
 import { formatFindings, handOverCheckedArchive, loadArchive, type Finding } from "../content/index.ts";
 import { explainError } from "./explain-error.ts";
 import { phaseTimes, resetPhases, timePhase } from "./phase-times.ts";
+import { buildSearchIndex, planSearchShards, shardDocumentsFromEnv, type ShardIssue } from "../search/index.ts";
+import { shardIssuesOf } from "../site/search-shards.ts";
 import { pathExists } from "../util/index.ts";
 
 /** Options of {@link buildSite}. Paths are relative to `root`. */
@@ -32,17 +34,24 @@ export interface BuildResult {
   /**
    * Wall-clock ms of each phase: `checks` (content checks before building), `content`, `site data
    * (Markdown)`, `feeds, data, heads` (inside Eleventy's data step), `eleventy` (the whole Eleventy
-   * run, which includes those and the phases after it), `sass`, `print assets`, `client bundle`,
-   * `pagefind`, `swap`.
+   * run, which includes those and `sass`, `print assets`, `client bundle`), then `pagefind` (the
+   * search index, after Eleventy) and `swap`.
    */
   phases: Record<string, number>;
 }
 
 /**
  * Builds the site safely: checks the content first, builds into a staging folder beside the
- * output (Eleventy pages, Sass theme, Pagefind index), and only when all of that succeeded
- * swaps the staging folder into place. A failed build removes its staging folder and leaves the
- * previous output untouched.
+ * output (Eleventy pages and Sass theme, then the Pagefind index), and only when all of that
+ * succeeded swaps the staging folder into place. A failed build (content, templates or search
+ * index) removes its staging folder and leaves the previous output untouched.
+ *
+ * Memory (20,000 documents: see README, "Large archives"): the search index is built after
+ * Eleventy has finished and been let go, not inside Eleventy's `eleventy.after` event, because
+ * Eleventy keeps every rendered page until it is dropped and Pagefind's service is a separate
+ * process whose memory would add to it. Unchanged shards are reused from the published output
+ * (`buildSearchIndex` with `previousDir` = the output folder). When Node runs with `--expose-gc`
+ * (as `npm run build` does) the garbage is collected before Pagefind starts.
  */
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
@@ -50,38 +59,25 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const root = path.resolve(options.root ?? process.cwd());
   const contentDir = path.resolve(root, options.contentDir ?? "issues");
   const outputDir = path.resolve(root, options.outputDir ?? "_site");
-  const { archive, findings } = await timePhase("checks", () => loadArchive(contentDir, root));
   const elapsed = () => Math.round(performance.now() - started);
-  if (!archive) return { ok: false, findings, error: formatFindings(findings), ms: elapsed(), phases: phaseTimes() };
+  const checked = await checkAndHandOver(contentDir, root);
+  const { findings, shardIssues } = checked;
+  if (!checked.ok) return { ok: false, findings, error: formatFindings(findings), ms: elapsed(), phases: phaseTimes() };
 
   const staging = `${outputDir}.staging-${process.pid}`;
   const previous = `${outputDir}.previous-${process.pid}`;
   await removeLeftovers(outputDir);
-  const savedEnv = { content: process.env.GAZETTE_CONTENT, search: process.env.GAZETTE_SEARCH, previous: process.env.GAZETTE_PREVIOUS_OUTPUT };
-  const savedCwd = process.cwd();
   try {
-    process.env.GAZETTE_CONTENT = contentDir;
-    process.env.GAZETTE_SEARCH = options.search === false ? "off" : "on";
-    // Unchanged search-index shards are taken from the published output (see buildSearchIndex).
-    process.env.GAZETTE_PREVIOUS_OUTPUT = outputDir;
-    process.chdir(root);
-    handOverCheckedArchive(contentDir, archive);
-    const eleventy = new Eleventy(".", staging, {
-      configPath: path.join(root, "eleventy.config.ts"),
-      quietMode: true,
-      ...(options.pathPrefix ? { pathPrefix: options.pathPrefix } : {}),
-    });
-    // Our own message (explainError) replaces Eleventy's log, which prints stack traces.
-    eleventy.disableLogger();
-    await timePhase("eleventy", () => eleventy.write());
+    await runEleventy(root, contentDir, staging, options.pathPrefix);
+    if (options.search !== false) {
+      // The plan of the plugin's data step (same issues, same shard size), for the index.
+      const shards = planSearchShards(shardIssues, shardDocumentsFromEnv(process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS));
+      collectGarbage();
+      await timePhase("pagefind", () => buildSearchIndex(staging, { shards, previousDir: outputDir }));
+    }
   } catch (err) {
     const leftover = await discardStaging(staging);
     return { ok: false, findings, error: explainError(err) + leftover, ms: elapsed(), phases: phaseTimes() };
-  } finally {
-    process.chdir(savedCwd);
-    restoreEnv("GAZETTE_CONTENT", savedEnv.content);
-    restoreEnv("GAZETTE_SEARCH", savedEnv.search);
-    restoreEnv("GAZETTE_PREVIOUS_OUTPUT", savedEnv.previous);
   }
   await timePhase("swap", async () => {
     const hadOutput = await pathExists(outputDir);
@@ -90,6 +86,50 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     if (hadOutput) await rm(previous, { recursive: true, force: true });
   });
   return { ok: true, findings, error: "", ms: elapsed(), phases: phaseTimes() };
+}
+
+/**
+ * Checks the content and hands the checked archive over to the Eleventy plugin (read once per
+ * build). Returns only the findings and what the search-shard plan needs, so that no reference
+ * to the archive (every Markdown body) outlives the plugin's data step.
+ */
+async function checkAndHandOver(contentDir: string, root: string): Promise<{ ok: boolean; findings: Finding[]; shardIssues: ShardIssue[] }> {
+  const { archive, findings } = await timePhase("checks", () => loadArchive(contentDir, root));
+  if (!archive) return { ok: false, findings, shardIssues: [] };
+  handOverCheckedArchive(contentDir, archive);
+  return { ok: true, findings, shardIssues: shardIssuesOf(archive) };
+}
+
+/**
+ * Runs Eleventy once into `staging` with the plugin's own search index off. The Eleventy
+ * instance, which holds every rendered page, is unreachable once this returns.
+ * @throws whatever Eleventy throws (a ContentError, a template error).
+ */
+async function runEleventy(root: string, contentDir: string, staging: string, pathPrefix: string | undefined): Promise<void> {
+  const savedEnv = { content: process.env.GAZETTE_CONTENT, search: process.env.GAZETTE_SEARCH };
+  const savedCwd = process.cwd();
+  try {
+    process.env.GAZETTE_CONTENT = contentDir;
+    process.env.GAZETTE_SEARCH = "off";
+    process.chdir(root);
+    const eleventy = new Eleventy(".", staging, {
+      configPath: path.join(root, "eleventy.config.ts"),
+      quietMode: true,
+      ...(pathPrefix ? { pathPrefix } : {}),
+    });
+    // Our own message (explainError) replaces Eleventy's log, which prints stack traces.
+    eleventy.disableLogger();
+    await timePhase("eleventy", () => eleventy.write());
+  } finally {
+    process.chdir(savedCwd);
+    restoreEnv("GAZETTE_CONTENT", savedEnv.content);
+    restoreEnv("GAZETTE_SEARCH", savedEnv.search);
+  }
+}
+
+/** Runs a full garbage collection when Node exposes it (`--expose-gc`); otherwise V8 decides when. */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
 }
 
 /**

@@ -4,6 +4,7 @@ import cjkBreaks from "markdown-it-cjk-breaks";
 import cjkFriendly from "markdown-it-cjk-friendly";
 import container from "markdown-it-container";
 import { citationLinks } from "../relations/citation-links.ts";
+import { detachString } from "../util/index.ts";
 import { headingId } from "./heading-id.ts";
 
 /**
@@ -63,7 +64,8 @@ export function createMarkdown(): MarkdownIt {
       const id = token.attrGet("id");
       if (title === null || id === null) continue;
       token.attrs = (token.attrs ?? []).filter(([k]) => k !== "data-outline");
-      outline?.push({ level: Number(token.tag.slice(1)), id: String(id), text: String(title) });
+      // Copies: the outline outlives the render, and a slice of the source would keep the whole body.
+      outline?.push({ level: Number(token.tag.slice(1)), id: detachString(String(id)), text: detachString(String(title)) });
     }
   });
   md.use(citationLinks);

@@ -1,4 +1,5 @@
 export { compileTheme, THEME_ENTRY } from "./compile-theme.ts";
 export { gazettePlugin, type GazettePluginOptions } from "./plugin.ts";
+export { shardIssuesOf } from "./search-shards.ts";
 export { buildSiteData, type DocumentView, type IssueView, type SiteData } from "./site-data.ts";
 export { CLIENT_DIR, copyClientFiles } from "./copy-client-files.ts";

@@ -6,11 +6,12 @@ import { asOfDate, readGitHistory } from "../relations/index.ts";
 import { timePhase } from "../build/phase-times.ts";
 import { buildSearchIndex } from "../search/build-index.ts";
 import { planSearchShards, shardDocumentsFromEnv, type SearchShard } from "../search/shard-plan.ts";
-import { markHeadingLevels, pdfPath, printUrl, writePrintAssets } from "../print/index.ts";
+import { assemblePrintViews, documentBodyMarker, pdfPath, printDocumentMarker, printUrl, writePrintAssets } from "../print/index.ts";
 import { bundleClient } from "./bundle-client.ts";
 import { copyClientFiles } from "./copy-client-files.ts";
 import { compileTheme } from "./compile-theme.ts";
 import { registerPages } from "./pages.ts";
+import { shardIssuesOf } from "./search-shards.ts";
 import { publishSite } from "./publishing.ts";
 import { buildSiteData } from "./site-data.ts";
 import { siteLinks } from "./site-links.ts";
@@ -19,7 +20,10 @@ import { siteLinks } from "./site-links.ts";
 export interface GazettePluginOptions {
   /** Folder holding the gazette issues (default `issues`, or `GAZETTE_CONTENT` from the environment). */
   contentDir?: string;
-  /** Build the Pagefind index after writing pages (default true). */
+  /**
+   * Build the Pagefind index after writing pages (default true; also off when `GAZETTE_SEARCH=off`,
+   * which `buildSite` sets because it builds the index itself once Eleventy has let go of its memory).
+   */
   search?: boolean;
 }
 
@@ -29,11 +33,14 @@ export interface GazettePluginOptions {
  * layouts in `_includes/layouts/` (with Atom feeds, open-data files, sitemap and robots.txt, see
  * `publishSite`), turns on Nunjucks autoescaping, adds the path prefix to HTML URLs
  * (HtmlBasePlugin; Pagefind finds its own base from its script URL), compiles the Sass theme (and the
- * GB/T 9704-2012 print stylesheet with its bundled fonts, see `src/print/`), bundles the browser
+ * GB/T 9704-2012 print stylesheet with its bundled fonts, see `src/print/`; the print views take
+ * the documents' texts from the document pages after Eleventy, see `assemblePrintViews`), bundles the browser
  * code (`bundleClient`; `copyClientFiles` copies the other files of `src/client/` to `/assets/`) and
- * builds the Pagefind index in shards merged into one index after each build (also under
- * `--serve`; see `planSearchShards` and `buildSearchIndex`: unchanged shards are reused from the
- * shard cache beside `GAZETTE_PREVIOUS_OUTPUT`, else beside the output folder itself). Each step is timed (`timePhase`).
+ * builds the Pagefind index in shards merged into one index after each build under `--serve`
+ * (`npm start`; see `planSearchShards` and `buildSearchIndex`: unchanged shards are reused from
+ * the shard cache beside `GAZETTE_PREVIOUS_OUTPUT`, else beside the output folder itself).
+ * `buildSite` turns the plugin's index off (`GAZETTE_SEARCH=off`) and indexes after Eleventy
+ * instead, so that Pagefind's memory does not add to Eleventy's. Each step is timed (`timePhase`).
  * 有效性 is computed for `asOfDate()` (GAZETTE_AS_OF, else today in Asia/Shanghai) and each
  * document's history is read from git in one `git log` run (`readGitHistory`). Markdown bodies are
  * rendered by our markdown-it instance only, never by a template engine, so `{{` and `{%` in a
@@ -54,18 +61,22 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
     const archive = takeCheckedArchive(contentDir) ?? (await timePhase("content", () => loadArchiveOrThrow(contentDir)));
     const history = await timePhase("git history", () => readGitHistory(contentDir));
     const site = await timePhase("site data (Markdown)", () => buildSiteData(archive, md, { asOf: asOfDate(), history }));
-    shards = planSearchShards(site.issues.map((i) => ({ key: i.key, url: i.url, documents: i.documents.length })), shardDocuments);
+    shards = planSearchShards(shardIssuesOf(archive), shardDocuments);
     const published = await timePhase("feeds, data, heads", () => publishSite(site, siteLinks(site.settings.url, config.pathPrefix)));
     return published;
   });
   config.addFilter("printUrl", printUrl);
   config.addFilter("pdfUrl", (item: Parameters<typeof pdfPath>[0]) => `/${pdfPath(item)}`);
   config.addFilter("pdfPath", pdfPath);
-  config.addFilter("gbtHeadings", markHeadingLevels);
+  config.addFilter("printDocumentMarker", printDocumentMarker);
+  config.addFilter("documentBodyMarker", documentBodyMarker);
   registerPages(config);
   config.on("eleventy.after", async ({ directories }) => {
     await timePhase("sass", () => compileTheme(directories.output));
-    await timePhase("print assets", () => writePrintAssets(directories.output));
+    await timePhase("print assets", async () => {
+      await assemblePrintViews(directories.output);
+      await writePrintAssets(directories.output);
+    });
     await timePhase("client bundle", async () => {
       await copyClientFiles(directories.output);
       await bundleClient(directories.output);

@@ -6,6 +6,7 @@ import type { OutlineEntry } from "../markdown/index.ts";
 import { documentType } from "../search/document-type.ts";
 import { documentSeries, numberShard } from "../search/normalise-query.ts";
 import { parseDocNumber } from "../content/doc-number.ts";
+import { detachString } from "../util/index.ts";
 import { asOfDate, LEGAL_FORCE, validityStatus, type ArchiveHistory, type CitationEnv, type ValidityResult } from "../relations/index.ts";
 
 /** What a document without 成文日期 shows in its place. */
@@ -296,7 +297,9 @@ function documentView(doc: GazetteDocument, issue: DocumentView["issue"], ctx: V
   const textPublished = isTextPublished(doc);
   const citationEnv: CitationEnv = { resolve: (n) => ctx.listed.get(n)?.url ?? null, self: doc.docNumbers, knownPrefixes: ctx.knownPrefixes, found: [] };
   const env = { outline: [] as OutlineEntry[], citations: citationEnv };
-  const html = textPublished ? ctx.md.render(doc.body, env) : "";
+  // A flat copy: markdown-it's output is a tree of pieces sliced from the source, which would keep
+  // every Markdown body (and the pieces) in memory as long as Eleventy keeps the site data.
+  const html = textPublished ? detachString(ctx.md.render(doc.body, env)) : "";
   const cite = (docNumber: string): CitedNumber => {
     const target = ctx.listed.get(docNumber);
     return target ? { docNumber, url: target.url, title: target.title } : { docNumber, url: null };

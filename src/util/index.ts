@@ -1,1 +1,2 @@
+export { detachString } from "./detach-string.ts";
 export { pathExists } from "./path-exists.ts";

@@ -78,6 +78,27 @@ test("npm start: a bad edit shows the error, the server keeps answering, and fix
   }
 });
 
+test("npm start: an edit re-indexes the search shard and completes the print views again", async () => {
+  const content = await tempArchive();
+  const site = `${content}-site`;
+  const server = await startServer(content, site);
+  const manifest = async () => JSON.parse(await readFile(path.join(site, "pagefind/shards.json"), "utf8")) as { shards: { hash: string }[] };
+  try {
+    await waitFor("the first build with its index", async () => /Watching/.test(server.output()) && (await manifest()).shards.length > 0);
+    const before = (await manifest()).shards[0]!.hash;
+    const file = path.join(content, "2019-01/csf-2019-1.md");
+    await writeFile(file, (await readFile(file, "utf8")).replace("现印发给你们。", "现印发给你们，请认真贯彻执行。"));
+    await waitFor("the re-indexed shard", async () => (await manifest()).shards[0]!.hash !== before, 60_000);
+    const print = await server.page("/print/2019-01/");
+    assert.ok(print.html.includes("请认真贯彻执行"), "the issue's print view has the edited text");
+    assert.not.match(print.html, /<!--gazette:/, "no marker is left");
+  } finally {
+    await server.stop();
+    await rm(content, { recursive: true, force: true });
+    await rm(site, { recursive: true, force: true });
+  }
+});
+
 test("npm start with an error already in the content: the findings, the previous pages, then recovery on fix", async () => {
   const content = await tempArchive();
   const site = `${content}-site`;
