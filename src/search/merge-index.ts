@@ -3,7 +3,7 @@ import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from "node:fs
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { gzip, gunzipSync, gzipSync } from "node:zlib";
+import { gunzip, gzip, gunzipSync, gzipSync } from "node:zlib";
 import { decode, encode } from "cborg";
 import { FACETS, type SearchFacets } from "./facets.ts";
 
@@ -33,6 +33,7 @@ import { FACETS, type SearchFacets } from "./facets.ts";
 
 const SIGNATURE = Buffer.from("pagefind_dcd");
 const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
 /** Uncompressed size (bytes) at which a merged index chunk is closed; Pagefind's own chunks are ~60 KB. */
 export const CHUNK_BYTES = 60_000;
 
@@ -159,7 +160,9 @@ function pagefindFile(cbor: Uint8Array): Buffer {
 
 /** One word entry of an index chunk, located in the chunk's bytes (nothing else decoded). */
 interface RawWord {
-  word: string;
+  /** The word's UTF-8 bytes: `bytes[wordStart, wordEnd)` (decoded only where a string is needed). */
+  wordStart: number;
+  wordEnd: number;
   /** The chunk's uncompressed bytes (CBOR after the signature). */
   bytes: Buffer;
   entryStart: number;
@@ -247,7 +250,8 @@ function readWord(bytes: Buffer, start: number, dir: string): RawWord {
   }
   const variantsEnd = skip(bytes, pos);
   return {
-    word: bytes.toString("utf8", text.next, textEnd),
+    wordStart: text.next,
+    wordEnd: textEnd,
     bytes,
     entryStart: start,
     entryEnd: variantsEnd,
@@ -263,6 +267,16 @@ function readWord(bytes: Buffer, start: number, dir: string): RawWord {
     variantsEnd,
     noVariants: bytes[pos] === 0x80,
   };
+}
+
+/** The word of an entry as a string. */
+function wordText(w: RawWord): string {
+  return w.bytes.toString("utf8", w.wordStart, w.wordEnd);
+}
+
+/** Orders two words by their UTF-8 bytes, which is Pagefind's (Rust `String`) order; no decoding. */
+function compareWords(a: RawWord, b: RawWord): number {
+  return a.bytes.compare(b.bytes, b.wordStart, b.wordEnd, a.wordStart, a.wordEnd);
 }
 
 /** A CBOR item head (RFC 8949 §3): major type, argument, where the content starts. */
@@ -357,12 +371,12 @@ function decodedWordEntry(group: readonly WordCursor[], offsets: readonly number
     }
     pages = pages.concat(wordPages);
   }
-  return Buffer.from(encode([group[0]!.current!.word, pages, variants]));
+  return Buffer.from(encode([wordText(group[0]!.current!), pages, variants]));
 }
 
 async function mergeWords(bundles: readonly Bundle[], offsets: readonly number[], fieldMaps: readonly number[][], language: string, outDir: string): Promise<{ chunks: Chunk[]; words: number }> {
   await mkdir(path.join(outDir, "index"), { recursive: true });
-  const heap = new MinHeap<WordCursor>((a, b) => compareCodePoints(a.current!.word, b.current!.word) || a.index - b.index);
+  const heap = new MinHeap<WordCursor>((a, b) => compareWords(a.current!, b.current!) || a.index - b.index);
   bundles.forEach((b, i) => {
     const cursor = new WordCursor(b, i);
     if (cursor.current) heap.push(cursor);
@@ -372,14 +386,14 @@ async function mergeWords(bundles: readonly Bundle[], offsets: readonly number[]
   let entries = 0;
   let size = 0;
   let from = "";
-  let to = "";
+  let last: RawWord | null = null;
   let words = 0;
   // Chunks are compressed and written in the background (zlib runs on libuv's thread pool), a few at a time.
   const writing: Promise<void>[] = [];
   const flush = async (): Promise<void> => {
     if (entries === 0) return;
     const raw = Buffer.concat([SIGNATURE, Buffer.from([0x81]), cborHead(4, entries), ...parts]);
-    const chunk: Chunk = [from, to, ""];
+    const chunk: Chunk = [from, wordText(last!), ""];
     chunks.push(chunk);
     parts = [];
     entries = 0;
@@ -395,21 +409,21 @@ async function mergeWords(bundles: readonly Bundle[], offsets: readonly number[]
   };
   const group: WordCursor[] = [];
   while (heap.size > 0) {
-    const word = heap.peek()!.current!.word;
+    const word = heap.peek()!.current!;
     group.length = 0;
-    while (heap.size > 0 && heap.peek()!.current!.word === word) group.push(heap.pop()!);
+    while (heap.size > 0 && compareWords(heap.peek()!.current!, word) === 0) group.push(heap.pop()!);
     const entry = mergeWordEntry(group, offsets, fieldMaps);
     for (const cursor of group) {
       cursor.next();
       if (cursor.current) heap.push(cursor);
     }
-    if (entries === 0) from = word;
+    if (entries === 0) from = wordText(word);
     for (const part of entry) {
       parts.push(part);
       size += part.length;
     }
     entries += 1;
-    to = word;
+    last = word;
     words += 1;
     if (size >= CHUNK_BYTES) await flush();
   }
@@ -478,13 +492,17 @@ async function mergeFilters(bundles: readonly Bundle[], offsets: readonly number
 async function mergeSorts(bundles: readonly Bundle[], offsets: readonly number[], sortValues: MergeOptions["sortValues"]): Promise<[string, number[]][]> {
   const names = [...new Set(bundles.flatMap((b) => b.meta[4].map(([name]) => name)))].sort(compareCodePoints);
   if (names.length === 0) return [];
-  const urls: string[] = [];
-  for (const b of bundles) {
-    for (const [hash] of b.meta[1]) {
-      const fragment = JSON.parse(gunzipSync(await readFile(path.join(b.dir, "fragment", `${hash}.pf_fragment`))).subarray(SIGNATURE.length).toString("utf8")) as { url: string };
-      urls.push(fragment.url);
-    }
-  }
+  // Each page's URL is in its fragment; they are read many at a time (decompressed on the thread pool).
+  const files = bundles.flatMap((b) => b.meta[1].map(([hash]) => path.join(b.dir, "fragment", `${hash}.pf_fragment`)));
+  const urls: string[] = new Array<string>(files.length);
+  await mapLimit(
+    files.map((file, i) => [file, i] as const),
+    32,
+    async ([file, i]) => {
+      const raw = await gunzipAsync(await readFile(file));
+      urls[i] = (JSON.parse(raw.subarray(SIGNATURE.length).toString("utf8")) as { url: string }).url;
+    },
+  );
   return names.map((name) => {
     const pages: { page: number; value: string }[] = [];
     for (const [i, b] of bundles.entries()) {
