@@ -1,6 +1,7 @@
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { markHeadingLevels } from "./heading-level.ts";
+import { readTextIfExists } from "../util/index.ts";
 
 /** Marker in the print view of an issue, in Eleventy's output, in place of each document. */
 const DOCUMENT_MARKER = /<!--gazette:print-document (\/print\/[^ ]+\/)-->/gu;
@@ -75,7 +76,7 @@ const ISSUES_AT_ONCE = 4;
 
 /** Replaces every `marker` in `file` by `fill(url)`; false when the file is missing or has none. */
 async function fillMarkers(file: string, marker: RegExp, fill: (url: string) => Promise<string>): Promise<boolean> {
-  const html = await readIfExists(file);
+  const html = await readTextIfExists(file);
   if (html === null) return false;
   const urls = [...html.matchAll(marker)].map((m) => m[1]!);
   if (urls.length === 0) return false;
@@ -88,7 +89,7 @@ async function fillMarkers(file: string, marker: RegExp, fill: (url: string) => 
 /** The text of a document page, with the print heading levels marked. */
 async function documentText(outputDir: string, url: string, printFile: string): Promise<string> {
   const file = path.join(outputDir, url, "index.html");
-  const html = await readIfExists(file);
+  const html = await readTextIfExists(file);
   if (html === null) throw new Error(`${printFile}: the print view needs the text of ${url}, but ${file} was not built (check the document page in src/site/pages.ts)`);
   const start = html.indexOf(TEXT_OPEN);
   const end = start < 0 ? -1 : html.indexOf(TEXT_CLOSE, start + TEXT_OPEN.length);
@@ -99,21 +100,12 @@ async function documentText(outputDir: string, url: string, printFile: string): 
 /** The `<article>` of a one-document print view, as the partial rendered it (with its final newline). */
 async function printArticle(outputDir: string, url: string, issueFile: string): Promise<string> {
   const file = path.join(outputDir, url, "index.html");
-  const html = await readIfExists(file);
+  const html = await readTextIfExists(file);
   if (html === null) throw new Error(`${issueFile}: the print view of the issue lists ${url}, but ${file} was not built (check the print-document page in src/site/pages.ts)`);
   const start = html.indexOf(SINGLE_BODY_OPEN);
   const end = html.lastIndexOf(SINGLE_BODY_CLOSE);
   if (start < 0 || end < start) throw new Error(`${file}: no <body class="gbt gbt--single"> to take the document from (check _includes/layouts/print-document.njk)`);
   return html.slice(start + SINGLE_BODY_OPEN.length, end);
-}
-
-async function readIfExists(file: string): Promise<string | null> {
-  try {
-    return await readFile(file, "utf8");
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw err;
-  }
 }
 
 async function subfolders(dir: string): Promise<string[]> {

@@ -3,6 +3,7 @@ import path from "node:path";
 import { parse } from "yaml";
 import { splitFrontMatter } from "../content/load-archive.ts";
 import { issueMetadata, type IssueMetadata } from "../content/schema.ts";
+import { readTextIfExists } from "../util/index.ts";
 
 /**
  * Metadata of the latest gazette issue of a content folder (highest year, then number, among
@@ -17,7 +18,7 @@ export async function latestIssueInfo(contentDir: string): Promise<{ issue: Issu
   const folders = (await readdir(contentDir, { withFileTypes: true })).filter((e) => e.isDirectory() && /^\d{4}-\d{2}$/.test(e.name));
   for (const folder of folders) {
     const dir = path.join(contentDir, folder.name);
-    const meta = issueMetadata.safeParse(safeParse(await readIfExists(path.join(dir, "issue.yml"))));
+    const meta = issueMetadata.safeParse(safeParse(await readTextIfExists(path.join(dir, "issue.yml"))));
     if (meta.success && (!latest || meta.data.year > latest.year || (meta.data.year === latest.year && meta.data.number > latest.number))) latest = meta.data;
     for (const file of await readdir(dir)) {
       if (!file.endsWith(".md") || file.startsWith("_")) continue;
@@ -40,11 +41,3 @@ function safeParse(text: string | null): unknown {
   }
 }
 
-async function readIfExists(file: string): Promise<string | null> {
-  try {
-    return await readFile(file, "utf8");
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw err;
-  }
-}

@@ -1,2 +1,3 @@
 export { detachString } from "./detach-string.ts";
 export { pathExists } from "./path-exists.ts";
+export { readTextIfExists } from "./read-text-if-exists.ts";
