@@ -49,8 +49,8 @@ export interface BuildResult {
  * Memory (20,000 documents: see README, "Large archives"): the search index is built after
  * Eleventy has finished and been let go, not inside Eleventy's `eleventy.after` event, because
  * Eleventy keeps every rendered page until it is dropped and Pagefind's service is a separate
- * process whose memory would add to it. Unchanged shards are reused from the published output
- * (`buildSearchIndex` with `previousDir` = the output folder). When Node runs with `--expose-gc`
+ * process whose memory would add to it. Unchanged shards are reused from the shard cache beside
+ * the output folder (`buildSearchIndex` with `previousDir` = the output folder). When Node runs with `--expose-gc`
  * (as `npm run build` does) the garbage is collected before Pagefind starts.
  */
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {

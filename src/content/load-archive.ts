@@ -16,6 +16,7 @@ import { ContentError, type Finding } from "./finding.ts";
 import { isTextPublished, type Archive, type GazetteDocument, type GazetteIssue } from "./model.ts";
 import { archiveSettings, documentFrontMatter, issueMetadata } from "./schema.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
+import { mapLimit } from "../util/index.ts";
 
 /** Result of reading the content folder: the archive (when it could be built) and every finding. */
 export interface LoadResult {
@@ -252,16 +253,3 @@ async function isDirectory(p: string): Promise<boolean> {
   }
 }
 
-/** `work` over `items` with at most `limit` running at once; results in the order of `items`. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return results;
-}

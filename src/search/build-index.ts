@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { fork } from "node:child_process";
 import { mergeSearchBundles } from "./merge-index.ts";
 import type { SearchShard } from "./shard-plan.ts";
-import { pathExists } from "../util/index.ts";
+import { mapLimit, pathExists } from "../util/index.ts";
 import { timePhase } from "../build/phase-times.ts";
 
 /** What one build of the search index did. */
@@ -19,8 +19,6 @@ export interface IndexReport {
   indexed: string[];
   /** Shards taken from the shard cache (their pages did not change), by path. */
   reused: string[];
-  /** Milliseconds spent merging the shards into one index. */
-  mergeMs: number;
 }
 
 /** Options of {@link buildSearchIndex}. */
@@ -88,16 +86,14 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions): 
     if (await pathExists(path.join(bundle, "pagefind-entry.json"))) reused.push(shard.path);
     else toIndex.push({ shard, bundle });
   }
-  await pool(toIndex, options.jobs ?? searchJobsFromEnv(process.env.GAZETTE_SEARCH_JOBS), ({ shard, bundle }) => indexShard(siteDir, shard, bundle));
+  await mapLimit(toIndex, options.jobs ?? searchJobsFromEnv(process.env.GAZETTE_SEARCH_JOBS), ({ shard, bundle }) => indexShard(siteDir, shard, bundle));
   const indexed = toIndex.map((t) => t.shard.path);
-  const started = performance.now();
   const out = path.join(siteDir, "pagefind");
   await timePhase("search merge", () => mergeSearchBundles(hashes.map((h) => path.join(cacheDir, h)), out, { sortValues }));
-  const mergeMs = Math.round(performance.now() - started);
   await pruneCache(cacheDir, new Set(hashes));
   const manifest: ShardManifest = { pagefind: version, shards: options.shards.map((s, i) => ({ path: s.path, documents: s.documents, hash: hashes[i]! })) };
   await writeFile(path.join(siteDir, MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`);
-  return { pages: options.shards.reduce((n, s) => n + s.documents, 0), outputPath: out, indexed, reused, mergeMs };
+  return { pages: options.shards.reduce((n, s) => n + s.documents, 0), outputPath: out, indexed, reused };
 }
 
 /** Version of the installed `pagefind` package (its package.json lies beside `lib/`, which is not exported). */
@@ -161,24 +157,6 @@ export function searchJobsFromEnv(value: string | undefined): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new Error(`GAZETTE_SEARCH_JOBS must be a whole number ≥ 1, got "${value}"`);
   return n;
-}
-
-/** Runs `work` over `items` with at most `limit` at a time; the first error rejects after the running ones end. */
-async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failure: unknown = null;
-  const lane = async (): Promise<void> => {
-    while (failure === null && next < items.length) {
-      const item = items[next++]!;
-      try {
-        await work(item);
-      } catch (err) {
-        failure ??= err;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
-  if (failure !== null) throw failure;
 }
 
 /**

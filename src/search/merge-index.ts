@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { gunzip, gzip, gunzipSync, gzipSync } from "node:zlib";
 import { decode, encode } from "cborg";
 import { FACETS, type SearchFacets } from "./facets.ts";
+import { mapLimit } from "../util/index.ts";
 
 /**
  * Merging Pagefind bundles into one index. Pagefind 1.6 can only build an index in one run, and a
@@ -494,15 +495,10 @@ async function mergeSorts(bundles: readonly Bundle[], offsets: readonly number[]
   if (names.length === 0) return [];
   // Each page's URL is in its fragment; they are read many at a time (decompressed on the thread pool).
   const files = bundles.flatMap((b) => b.meta[1].map(([hash]) => path.join(b.dir, "fragment", `${hash}.pf_fragment`)));
-  const urls: string[] = new Array<string>(files.length);
-  await mapLimit(
-    files.map((file, i) => [file, i] as const),
-    32,
-    async ([file, i]) => {
-      const raw = await gunzipAsync(await readFile(file));
-      urls[i] = (JSON.parse(raw.subarray(SIGNATURE.length).toString("utf8")) as { url: string }).url;
-    },
-  );
+  const urls = await mapLimit(files, 32, async (file) => {
+    const raw = await gunzipAsync(await readFile(file));
+    return (JSON.parse(raw.subarray(SIGNATURE.length).toString("utf8")) as { url: string }).url;
+  });
   return names.map((name) => {
     const pages: { page: number; value: string }[] = [];
     for (const [i, b] of bundles.entries()) {
@@ -620,11 +616,3 @@ class MinHeap<T> {
   }
 }
 
-/** `work` over `items` with at most `limit` running at once. */
-async function mapLimit<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-}

@@ -38,7 +38,7 @@ export interface GazettePluginOptions {
  * code (`bundleClient`; `copyClientFiles` copies the other files of `src/client/` to `/assets/`) and
  * builds the Pagefind index in shards merged into one index after each build under `--serve`
  * (`npm start`; see `planSearchShards` and `buildSearchIndex`: unchanged shards are reused from
- * the shard cache beside `GAZETTE_PREVIOUS_OUTPUT`, else beside the output folder itself).
+ * the shard cache beside the output folder).
  * `buildSite` turns the plugin's index off (`GAZETTE_SEARCH=off`) and indexes after Eleventy
  * instead, so that Pagefind's memory does not add to Eleventy's. Each step is timed (`timePhase`).
  * 有效性 is computed for `asOfDate()` (GAZETTE_AS_OF, else today in Asia/Shanghai) and each
@@ -82,8 +82,7 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
       await bundleClient(directories.output);
     });
     if (options.search !== false && process.env.GAZETTE_SEARCH !== "off") {
-      const previousDir = process.env.GAZETTE_PREVIOUS_OUTPUT || directories.output;
-      await timePhase("pagefind", () => buildSearchIndex(directories.output, { shards, previousDir }));
+      await timePhase("pagefind", () => buildSearchIndex(directories.output, { shards }));
     }
   });
 }

@@ -1,3 +1,4 @@
 export { detachString } from "./detach-string.ts";
 export { pathExists } from "./path-exists.ts";
 export { readTextIfExists } from "./read-text-if-exists.ts";
+export { mapLimit } from "./map-limit.ts";
