@@ -32,6 +32,7 @@ import {
   type SizeResult,
 } from "../src/bench/index.ts";
 import { generateCorpus, readCorpus } from "../src/search/eval/index.ts";
+import { pageManifestPath } from "../src/site/page-reuse.ts";
 import { searchJobsFromEnv, shardCacheDir, shardDocumentsFromEnv, type ShardManifest } from "../src/search/index.ts";
 
 const { values } = parseArgs({
@@ -64,12 +65,12 @@ async function folderBytes(dir: string): Promise<number> {
   return total;
 }
 
-async function ourBuild(content: string, out: string): Promise<{ ms: number; peakRssMb: number; phases: Record<string, number> }> {
+async function ourBuild(content: string, out: string): Promise<{ ms: number; peakRssMb: number; phases: Record<string, number>; pages?: { pages: number; reused: number } }> {
   const r = await measureCommand(process.execPath, ["--expose-gc", "--import", "tsx", "scripts/bench/build-once.ts", content, out], { cwd: root });
   const line = r.stdout.trim().split("\n").at(-1) ?? "";
   if (r.code !== 0) throw new Error(`the benchmark build failed (${content}): ${line} ${r.stderr.slice(-2000)}`);
-  const parsed = JSON.parse(line) as { ms: number; phases: Record<string, number> };
-  return { ms: r.ms, peakRssMb: r.peakRssMb, phases: parsed.phases };
+  const parsed = JSON.parse(line) as { ms: number; phases: Record<string, number>; pages?: { pages: number; reused: number } };
+  return { ms: r.ms, peakRssMb: r.peakRssMb, phases: parsed.phases, ...(parsed.pages ? { pages: parsed.pages } : {}) };
 }
 
 async function prepare(size: number): Promise<{ content: string; out: string; dir: string }> {
@@ -96,8 +97,9 @@ for (const [i, size] of sizes.entries()) {
   const { content, out, dir } = await prepare(size);
   const builds: Awaited<ReturnType<typeof ourBuild>>[] = [];
   for (let r = 0; r < runs; r++) {
-    // A cold build: no output and no cached search shards.
+    // A cold build: no output, no page manifest and no cached search shards.
     await rm(out, { recursive: true, force: true });
+    await rm(pageManifestPath(out), { force: true });
     await rm(shardCacheDir(out), { recursive: true, force: true });
     log(`${size}: our build, run ${r + 1}/${runs}`);
     builds.push(await ourBuild(content, out));
@@ -170,7 +172,8 @@ if (!values["no-rebuild"] && largest > 0) {
   const add = await ourBuild(content, out);
   const after = JSON.parse(await readFile(path.join(out, "pagefind/shards.json"), "utf8")) as ShardManifest;
   const indexed = after.shards.filter((s) => before.shards.find((b) => b.path === s.path)?.hash !== s.hash).length;
-  notes.push(`adding issue ${added.key} (${added.documents} documents): phases ${JSON.stringify(add.phases)}, peak ${add.peakRssMb} MB`);
+  const reusedPages = add.pages ? `, ${add.pages.reused} of ${add.pages.pages} document, issue and print pages reused` : "";
+  notes.push(`adding issue ${added.key} (${added.documents} documents): phases ${JSON.stringify(add.phases)}, peak ${add.peakRssMb} MB${reusedPages}`);
   log(`${largest}: fixing one document under npm start`);
   const edit = await editUnderStart(content, out, added);
   notes.push(...edit.notes);

@@ -1,6 +1,8 @@
 /**
- * `npm run build [-- --path-prefix /gazette/] [-- --no-search]`: checks the content, builds the
- * site into `_site/` (pages, theme, search index) and swaps it in only on success.
+ * `npm run build [-- --path-prefix /gazette/] [-- --no-search] [-- --full]`: checks the content,
+ * builds the site into `_site/` (pages, theme, search index) and swaps it in only on success.
+ * Unchanged document, issue and print pages are taken from the previous `_site/`; `--full`
+ * renders every page again.
  */
 import { parseArgs } from "node:util";
 import { buildSite } from "../src/build/index.ts";
@@ -10,6 +12,7 @@ const { values } = parseArgs({
   options: {
     "path-prefix": { type: "string" },
     "no-search": { type: "boolean", default: false },
+    full: { type: "boolean", default: false },
     content: { type: "string" },
     output: { type: "string" },
   },
@@ -19,6 +22,7 @@ const result = await buildSite({
   ...(values.output ? { outputDir: values.output } : {}),
   ...(values["path-prefix"] ? { pathPrefix: values["path-prefix"] } : process.env.GAZETTE_PATH_PREFIX ? { pathPrefix: process.env.GAZETTE_PATH_PREFIX } : {}),
   search: !values["no-search"],
+  reusePages: !values.full,
 });
 if (!result.ok) {
   console.error(result.error);

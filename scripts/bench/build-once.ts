@@ -1,12 +1,12 @@
 /**
  * One measured build for `npm run bench` (run as a child process so its memory is its own):
  * `tsx scripts/bench/build-once.ts <contentDir> <outputDir>` prints the build's outcome, time
- * and phases as one JSON line.
+ * and phases (and the pages reused from the previous output) as one JSON line.
  */
 import { buildSite } from "../../src/build/index.ts";
 
 const [contentDir, outputDir] = process.argv.slice(2);
 if (!contentDir || !outputDir) throw new Error("usage: build-once.ts <contentDir> <outputDir>");
 const result = await buildSite({ root: process.cwd(), contentDir, outputDir });
-console.log(JSON.stringify({ ok: result.ok, ms: result.ms, phases: result.phases, error: result.error.slice(0, 2000) }));
+console.log(JSON.stringify({ ok: result.ok, ms: result.ms, phases: result.phases, pages: result.pages, error: result.error.slice(0, 2000) }));
 process.exit(result.ok ? 0 : 1);

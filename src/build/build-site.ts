@@ -7,6 +7,7 @@ import { phaseTimes, resetPhases, timePhase } from "./phase-times.ts";
 import { buildSearchIndex, planSearchShards, shardDocumentsFromEnv, type ShardIssue } from "../search/index.ts";
 import { shardIssuesOf } from "../site/search-shards.ts";
 import { pathExists } from "../util/index.ts";
+import { pageManifestPath, removePageManifest, takePageManifest, writePageManifest } from "../site/page-reuse.ts";
 
 /** Options of {@link buildSite}. Paths are relative to `root`. */
 export interface BuildOptions {
@@ -20,6 +21,11 @@ export interface BuildOptions {
   pathPrefix?: string;
   /** Build the search index (default true). */
   search?: boolean;
+  /**
+   * Take unchanged document, issue and print pages from the previous output instead of rendering
+   * them again (default true; `npm run build -- --full` turns it off). See `planPages`.
+   */
+  reusePages?: boolean;
 }
 
 /** Outcome of a build: `ok` false means the previous output was left exactly as it was. */
@@ -38,6 +44,11 @@ export interface BuildResult {
    * search index, after Eleventy) and `swap`.
    */
   phases: Record<string, number>;
+  /**
+   * Document, issue and print pages of this build (`pages`) and how many of them were taken
+   * unchanged from the previous output (`reused`); absent when the build stopped before Eleventy.
+   */
+  pages?: { pages: number; reused: number };
 }
 
 /**
@@ -60,6 +71,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const contentDir = path.resolve(root, options.contentDir ?? "issues");
   const outputDir = path.resolve(root, options.outputDir ?? "_site");
   const elapsed = () => Math.round(performance.now() - started);
+  takePageManifest(); // a failed build's manifest must not outlive it
   const checked = await checkAndHandOver(contentDir, root);
   const { findings, shardIssues } = checked;
   if (!checked.ok) return { ok: false, findings, error: formatFindings(findings), ms: elapsed(), phases: phaseTimes() };
@@ -68,7 +80,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const previous = `${outputDir}.previous-${process.pid}`;
   await removeLeftovers(outputDir);
   try {
-    await runEleventy(root, contentDir, staging, options.pathPrefix);
+    await runEleventy(root, contentDir, staging, options.pathPrefix, outputDir, options.reusePages !== false);
     if (options.search !== false) {
       // The plan of the plugin's data step (same issues, same shard size), for the index.
       const shards = planSearchShards(shardIssues, shardDocumentsFromEnv(process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS));
@@ -79,13 +91,19 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     const leftover = await discardStaging(staging);
     return { ok: false, findings, error: explainError(err) + leftover, ms: elapsed(), phases: phaseTimes() };
   }
+  const report = takePageManifest();
+  const manifestFile = pageManifestPath(outputDir);
   await timePhase("swap", async () => {
+    // The manifest describes the output it was written with: gone before the output is replaced,
+    // written once the new output is in place (an interrupted swap leaves none: the next build renders all).
+    await removePageManifest(manifestFile);
     const hadOutput = await pathExists(outputDir);
     if (hadOutput) await rename(outputDir, previous);
     await rename(staging, outputDir);
+    if (report) await writePageManifest(manifestFile, report.manifest);
     if (hadOutput) await rm(previous, { recursive: true, force: true });
   });
-  return { ok: true, findings, error: "", ms: elapsed(), phases: phaseTimes() };
+  return { ok: true, findings, error: "", ms: elapsed(), phases: phaseTimes(), ...(report ? { pages: { pages: report.pages, reused: report.reused } } : {}) };
 }
 
 /**
@@ -102,15 +120,19 @@ async function checkAndHandOver(contentDir: string, root: string): Promise<{ ok:
 
 /**
  * Runs Eleventy once into `staging` with the plugin's own search index off. The Eleventy
- * instance, which holds every rendered page, is unreachable once this returns.
+ * instance, which holds every rendered page, is unreachable once this returns. The plugin takes
+ * unchanged pages from `outputDir` (`GAZETTE_REUSE_FROM`; with `reusePages` false,
+ * `GAZETTE_REUSE=off` makes it render every page but still fingerprint them for the next build).
  * @throws whatever Eleventy throws (a ContentError, a template error).
  */
-async function runEleventy(root: string, contentDir: string, staging: string, pathPrefix: string | undefined): Promise<void> {
-  const savedEnv = { content: process.env.GAZETTE_CONTENT, search: process.env.GAZETTE_SEARCH };
+async function runEleventy(root: string, contentDir: string, staging: string, pathPrefix: string | undefined, outputDir: string, reusePages: boolean): Promise<void> {
+  const savedEnv = { content: process.env.GAZETTE_CONTENT, search: process.env.GAZETTE_SEARCH, reuseFrom: process.env.GAZETTE_REUSE_FROM, reuse: process.env.GAZETTE_REUSE };
   const savedCwd = process.cwd();
   try {
     process.env.GAZETTE_CONTENT = contentDir;
     process.env.GAZETTE_SEARCH = "off";
+    process.env.GAZETTE_REUSE_FROM = outputDir;
+    if (!reusePages) process.env.GAZETTE_REUSE = "off";
     process.chdir(root);
     const eleventy = new Eleventy(".", staging, {
       configPath: path.join(root, "eleventy.config.ts"),
@@ -124,6 +146,8 @@ async function runEleventy(root: string, contentDir: string, staging: string, pa
     process.chdir(savedCwd);
     restoreEnv("GAZETTE_CONTENT", savedEnv.content);
     restoreEnv("GAZETTE_SEARCH", savedEnv.search);
+    restoreEnv("GAZETTE_REUSE_FROM", savedEnv.reuseFrom);
+    restoreEnv("GAZETTE_REUSE", savedEnv.reuse);
   }
 }
 

@@ -2,6 +2,7 @@ import Eleventy from "@11ty/eleventy";
 import path from "node:path";
 import { formatFindings, loadArchive } from "../content/index.ts";
 import { watch } from "node:fs";
+import { pageManifestPath, removePageManifest } from "../site/page-reuse.ts";
 
 /** Options of {@link serveSite}. Paths are relative to `root`. */
 export interface ServeOptions {
@@ -26,7 +27,8 @@ export interface RunningServer {
 /**
  * `npm start`: reports the content checks, builds the site into the output folder and serves
  * it at http://localhost:<port>/ with live reload, rebuilding (pages, theme and search index) on
- * every change under the content folder, `_includes/` or `src/theme/`. A bad edit prints its
+ * every change under the content folder, `_includes/` or `src/theme/` (a rebuild renders only the
+ * document, issue and print pages whose inputs changed, see `planPages`). A bad edit prints its
  * findings (Eleventy prints a ContentError without stack) and the server keeps running with the
  * last good pages; fixing the file recovers without a restart. When the content has errors at
  * start, the findings are printed and the previous output is served; the promise resolves once
@@ -41,6 +43,10 @@ export async function serveSite(options: ServeOptions = {}): Promise<RunningServ
   const { findings } = await loadArchive(contentDir, root);
   if (findings.length > 0) console.warn(formatFindings(findings));
   process.env.GAZETTE_CONTENT = contentDir;
+  // Rebuilds render only the pages whose inputs changed (see planPages); the output folder is
+  // rewritten in place, so the manifest `npm run build` left beside it no longer describes it.
+  process.env.GAZETTE_REUSE_IN_PLACE = outputDir;
+  await removePageManifest(pageManifestPath(outputDir));
   process.chdir(root);
   const eleventy = new Eleventy(".", path.relative(root, outputDir) || outputDir, { configPath: path.join(root, "eleventy.config.ts"), runMode: "serve", quietMode: true });
   await eleventy.init();

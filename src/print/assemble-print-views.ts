@@ -44,13 +44,17 @@ export function documentBodyMarker(documentUrl: string): string {
  * The result is byte for byte what rendering `partials/print-document.njk` in full gives (tested).
  * Works a few issues at a time, so its memory stays small.
  * @param outputDir the built site.
+ * @param options.issues the print folders (`<YYYY-NN>`) to complete, when only some print views were
+ *   rendered by this build (the others were taken complete from the previous output, see
+ *   `src/site/page-reuse.ts`); default every folder under `print/`.
  * @returns the number of print views of documents and of issues completed.
  * @throws Error naming the print view and the missing page when a marker has no page to take from.
  */
-export async function assemblePrintViews(outputDir: string): Promise<{ documents: number; issues: number }> {
+export async function assemblePrintViews(outputDir: string, options: { issues?: ReadonlySet<string> } = {}): Promise<{ documents: number; issues: number }> {
   const printDir = path.join(outputDir, "print");
   const counts = { documents: 0, issues: 0 };
-  const issues = await subfolders(printDir);
+  const only = options.issues;
+  const issues = (await subfolders(printDir)).filter((key) => !only || only.has(key));
   // A few issues at a time: the work is mostly waiting for the disk.
   for (let i = 0; i < issues.length; i += ISSUES_AT_ONCE) {
     await Promise.all(

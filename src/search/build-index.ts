@@ -78,7 +78,9 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions): 
   const sortValues = new Map<string, Record<string, string>>();
   // One shard after another: every document page is read here, and Node should not hold them all at once.
   const hashes: string[] = [];
-  for (const shard of options.shards) hashes.push(await shardHash(siteDir, shard, version, sortValues));
+  await timePhase("search shard hashes", async () => {
+    for (const shard of options.shards) hashes.push(await shardHash(siteDir, shard, version, sortValues));
+  });
   const reused: string[] = [];
   const toIndex: { shard: SearchShard; bundle: string }[] = [];
   for (const [i, shard] of options.shards.entries()) {
@@ -167,17 +169,30 @@ async function shardHash(siteDir: string, shard: SearchShard, version: string, s
   const hash = createHash("sha256").update(`pagefind ${version}\n${shard.path}\n`);
   for (const url of shard.urls) {
     const dir = path.join(siteDir, url);
-    for (const slug of (await readdirOrEmpty(dir)).sort()) {
-      const file = path.join(dir, slug, "index.html");
-      if (!(await pathExists(file))) continue;
-      const bytes = await readFile(file);
+    const slugs = (await readdirOrEmpty(dir)).sort();
+    // One issue's pages read at once (the disk, not the CPU, is the limit); hashed in order.
+    const pages = await mapLimit(slugs, 16, (slug) => readIfExists(path.join(dir, slug, "index.html")));
+    slugs.forEach((slug, i) => {
+      const bytes = pages[i];
+      if (!bytes) return;
       hash.update(`${url}${slug}/\n`).update(bytes);
       const values: Record<string, string> = {};
       for (const m of bytes.toString("utf8").matchAll(/data-pagefind-sort="([^":]+):([^"]*)"/gu)) values[m[1]!] = decodeEntities(m[2]!);
       sortValues.set(`${url}${slug}/`, values);
-    }
+    });
   }
   return hash.digest("hex");
+}
+
+/** The bytes of a file, or null when it does not exist (or is a folder). */
+async function readIfExists(file: string): Promise<Buffer | null> {
+  try {
+    return await readFile(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "EISDIR" || code === "ENOTDIR") return null;
+    throw err;
+  }
 }
 
 /** The few entities our templates write in attribute values (Nunjucks autoescape). */

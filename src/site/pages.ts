@@ -38,7 +38,9 @@ export function documentDescription(doc: Pick<DocumentView, "docNumbers" | "issu
 /**
  * Registers the generated pages as virtual templates. Each is an empty Nunjucks template whose
  * layout (in `_includes/layouts/`) does the rendering; paginated pages take one item of the
- * global `site` data each. URLs (ASCII, stable, never slugified from Chinese):
+ * global `site` data each. Document, issue and print pages are paginated over `site.pages`, the
+ * items this build renders: under `buildSite` the others are taken unchanged from the previous
+ * output (see `planPages` in page-reuse.ts); otherwise `site.pages` holds every issue and document. URLs (ASCII, stable, never slugified from Chinese):
  * `/` home, `/<year>/`, `/<year>/<number>/` issue, `/<year>/<number>/<slug>/` document,
  * `/search/`, `/search/numbers/<shard>.json` (direct hits by document number) with their list `index.json`, `/404.html`; print views `/print/<YYYY-NN>/` (whole issue) and
  * `/print/<YYYY-NN>/<slug>/` (one document); the open-data page `/data/` with its files
@@ -75,7 +77,7 @@ export function registerPages(config: UserConfig): void {
   });
   config.addTemplate("gazette/issue.njk", "", {
     layout: "issue.njk",
-    pagination: { data: "site.issues", size: 1, alias: "issue" },
+    pagination: { data: "site.pages.issues", size: 1, alias: "issue" },
     eleventyExcludeFromCollections: true,
     permalink: "{{ issue.url }}index.html",
     eleventyComputed: {
@@ -86,19 +88,19 @@ export function registerPages(config: UserConfig): void {
   // Print views (GB/T 9704-2012) from which `npm run pdf` makes the PDFs; not in the search index.
   config.addTemplate("gazette/print-issue.njk", "", {
     layout: "print-issue.njk",
-    pagination: { data: "site.issues", size: 1, alias: "issue" },
+    pagination: { data: "site.pages.printIssues", size: 1, alias: "issue" },
     eleventyExcludeFromCollections: true,
     permalink: "{{ issue | printUrl }}index.html",
   });
   config.addTemplate("gazette/print-document.njk", "", {
     layout: "print-document.njk",
-    pagination: { data: "site.documents", size: 1, alias: "doc" },
+    pagination: { data: "site.pages.printDocuments", size: 1, alias: "doc" },
     eleventyExcludeFromCollections: true,
     permalink: "{{ doc | printUrl }}index.html",
   });
   config.addTemplate("gazette/document.njk", "", {
     layout: "document.njk",
-    pagination: { data: "site.documents", size: 1, alias: "doc" },
+    pagination: { data: "site.pages.documents", size: 1, alias: "doc" },
     eleventyExcludeFromCollections: true,
     permalink: "{{ doc.url }}index.html",
     eleventyComputed: {

@@ -13,6 +13,7 @@ import { compileTheme } from "./compile-theme.ts";
 import { registerPages } from "./pages.ts";
 import { shardIssuesOf } from "./search-shards.ts";
 import { publishSite } from "./publishing.ts";
+import { codeFingerprint, handOverPageManifest, linkPages, listFiles, pageManifestPath, planPages, readPageManifest, type PageManifest, type PagesToRender } from "./page-reuse.ts";
 import { buildSiteData } from "./site-data.ts";
 import { siteLinks } from "./site-links.ts";
 
@@ -57,13 +58,37 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   config.addWatchTarget("src/client/**/*.ts");
   const shardDocuments = shardDocumentsFromEnv(process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS);
   let shards: SearchShard[] = [];
+  let reuse: { from: string; files: string[]; printIssues: Set<string>; manifest: PageManifest } | null = null;
+  let served: PageManifest | null = null;
   config.addGlobalData("site", async () => {
     const archive = takeCheckedArchive(contentDir) ?? (await timePhase("content", () => loadArchiveOrThrow(contentDir)));
     const history = await timePhase("git history", () => readGitHistory(contentDir));
     const site = await timePhase("site data (Markdown)", () => buildSiteData(archive, md, { asOf: asOfDate(), history }));
     shards = planSearchShards(shardIssuesOf(archive), shardDocuments);
     const published = await timePhase("feeds, data, heads", () => publishSite(site, siteLinks(site.settings.url, config.pathPrefix)));
-    return published;
+    reuse = null;
+    let pages: PagesToRender = { documents: published.documents, printDocuments: published.documents, issues: published.issues, printIssues: published.issues };
+    // buildSite: take pages from the previous output into the staging folder. npm start: the
+    // output folder is rewritten in place; the manifest of what it holds is kept here between rebuilds.
+    const staged = process.env.GAZETTE_REUSE_FROM;
+    const inPlace = process.env.GAZETTE_REUSE_IN_PLACE;
+    const previousDir = staged || inPlace;
+    if (previousDir) {
+      const plan = await timePhase("page plan", async () => {
+        // The project folder: buildSite and serveSite run Eleventy from it.
+        const code = await codeFingerprint(process.cwd());
+        const previous = process.env.GAZETTE_REUSE === "off" ? null : staged ? await readPageManifest(pageManifestPath(staged)) : served;
+        const files = previous ? await listFiles(previousDir) : new Set<string>();
+        return planPages(published, { code, pathPrefix: config.pathPrefix ?? "/" }, previous, files);
+      });
+      handOverPageManifest(plan);
+      pages = plan.render;
+      const printIssues = new Set([...pages.printDocuments.map((d) => d.issue.key), ...pages.printIssues.map((i) => i.key)]);
+      reuse = { from: previousDir, files: staged ? plan.reuse : [], printIssues, manifest: plan.manifest };
+      // Pages this build writes are not trusted until it succeeds (a failed build may leave some written).
+      if (!staged) served = { ...plan.manifest, pages: Object.fromEntries(plan.reuse.map((f) => [f, plan.manifest.pages[f]!])) };
+    }
+    return { ...published, pages };
   });
   config.addFilter("printUrl", printUrl);
   config.addFilter("pdfUrl", (item: Parameters<typeof pdfPath>[0]) => `/${pdfPath(item)}`);
@@ -73,8 +98,10 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   registerPages(config);
   config.on("eleventy.after", async ({ directories }) => {
     await timePhase("sass", () => compileTheme(directories.output));
+    const reused = reuse;
+    if (reused && reused.files.length > 0) await timePhase("reused pages", () => linkPages(reused.from, directories.output, reused.files));
     await timePhase("print assets", async () => {
-      await assemblePrintViews(directories.output);
+      await assemblePrintViews(directories.output, reused ? { issues: reused.printIssues } : {});
       await writePrintAssets(directories.output);
     });
     await timePhase("client bundle", async () => {
@@ -84,5 +111,7 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
     if (options.search !== false && process.env.GAZETTE_SEARCH !== "off") {
       await timePhase("pagefind", () => buildSearchIndex(directories.output, { shards }));
     }
+    // npm start: every page of this build is now in the output folder as planned.
+    if (reused && process.env.GAZETTE_REUSE_IN_PLACE) served = reused.manifest;
   });
 }

@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawn } from "node:child_process";
-import { cp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import { PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
@@ -87,11 +87,20 @@ test("npm start: an edit re-indexes the search shard and completes the print vie
     await waitFor("the first build with its index", async () => /Watching/.test(server.output()) && (await manifest()).shards.length > 0);
     const before = (await manifest()).shards[0]!.hash;
     const file = path.join(content, "2019-01/csf-2019-1.md");
-    await writeFile(file, (await readFile(file, "utf8")).replace("现印发给你们。", "现印发给你们，请认真贯彻执行。"));
+    const original = await readFile(file, "utf8");
+    const otherIssue = path.join(site, "2020/3/renmian/index.html");
+    const untouched = (await stat(otherIssue)).mtimeMs;
+    await writeFile(file, original.replace("现印发给你们。", "现印发给你们，请认真贯彻执行。"));
     await waitFor("the re-indexed shard", async () => (await manifest()).shards[0]!.hash !== before, 60_000);
     const print = await server.page("/print/2019-01/");
     assert.ok(print.html.includes("请认真贯彻执行"), "the issue's print view has the edited text");
     assert.not.match(print.html, /<!--gazette:/, "no marker is left");
+    assert.is((await stat(otherIssue)).mtimeMs, untouched, "a page the edit does not change is not written again");
+    // Undoing the edit brings back the pages as they were (none is kept from before the edit).
+    await writeFile(file, original);
+    await waitFor("the index of the original text", async () => (await manifest()).shards[0]!.hash === before, 60_000);
+    assert.not.ok((await server.page("/print/2019-01/")).html.includes("请认真贯彻执行"), "the print view has the original text again");
+    assert.not.ok((await server.page("/2019/1/csf-2019-1/")).html.includes("请认真贯彻执行"), "so has the document page");
   } finally {
     await server.stop();
     await rm(content, { recursive: true, force: true });

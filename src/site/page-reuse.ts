@@ -1,0 +1,211 @@
+import { createHash } from "node:crypto";
+import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { printUrl } from "../print/paths.ts";
+import { mapLimit } from "../util/index.ts";
+import type { PublishedSite } from "./publishing.ts";
+import type { DocumentView, IssueView } from "./site-data.ts";
+
+/**
+ * Page reuse: a rebuild renders only the pages whose inputs changed and takes every other page
+ * from the previous output. An editor adding one gazette issue to a 20,000-document archive
+ * changes a few dozen of its 42,000 document, issue and print pages; rendering all of them again
+ * was most of Eleventy's time (see README, "Large archives").
+ *
+ * Each reusable page has a fingerprint: the SHA-256 of everything it is rendered from — the page
+ * kind, its item of the global `site` data (a {@link DocumentView} with its rendered text, or an
+ * {@link IssueView} with its documents' fingerprints), what the layouts take from the rest of
+ * `site` for that kind (document pages: `site.documentHeads[url]`, `site.asOfLabel`; every page:
+ * `site.settings`), the path prefix, and the code that renders it ({@link codeFingerprint}: every
+ * file of `src/`, `_includes/`, `eleventy.config.ts` and `package-lock.json`). A page is reused
+ * when the previous build wrote it with the same fingerprint and its file is still there. The home
+ * page, year pages, feeds, open-data files and search files depend on the whole archive and are
+ * always rendered. Tested: a rebuild that reuses pages writes the same bytes as a full build.
+ */
+
+/** Fingerprints of the pages a build wrote: output file (relative, `/`-separated) → SHA-256 hex. */
+export interface PageManifest {
+  format: typeof MANIFEST_FORMAT;
+  pages: Record<string, string>;
+}
+
+const MANIFEST_FORMAT = 1;
+
+/** The items of the paginated pages this build renders; the others are reused. */
+export interface PagesToRender {
+  documents: DocumentView[];
+  printDocuments: DocumentView[];
+  issues: IssueView[];
+  printIssues: IssueView[];
+}
+
+/** What {@link planPages} decided. */
+export interface PagePlan {
+  render: PagesToRender;
+  /** Output files (relative, `/`-separated) to take from the previous output, sorted. */
+  reuse: string[];
+  /** The fingerprints of every reusable page of this build, for the next one. */
+  manifest: PageManifest;
+}
+
+/**
+ * The page manifest of an output folder: `.<name>-pages.json` beside it (`_site` →
+ * `._site-pages.json`), like the shard cache, so it stays out of the published site and of git.
+ */
+export function pageManifestPath(outputDir: string): string {
+  const resolved = path.resolve(outputDir);
+  return path.join(path.dirname(resolved), `.${path.basename(resolved)}-pages.json`);
+}
+
+/** Reads a page manifest; null when the file is missing, unreadable or of another format (then nothing is reused). */
+export async function readPageManifest(file: string): Promise<PageManifest | null> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch {
+    return null;
+  }
+  try {
+    const parsed = JSON.parse(text) as Partial<PageManifest>;
+    return parsed.format === MANIFEST_FORMAT && parsed.pages && typeof parsed.pages === "object" ? (parsed as PageManifest) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes a page manifest (one JSON object). @throws the file system's error. */
+export async function writePageManifest(file: string, manifest: PageManifest): Promise<void> {
+  await writeFile(file, JSON.stringify(manifest));
+}
+
+/** Removes a page manifest if there is one (before the output it describes is replaced). */
+export async function removePageManifest(file: string): Promise<void> {
+  await rm(file, { force: true });
+}
+
+/** Folders and files of the project whose contents render the pages (see {@link codeFingerprint}). */
+const CODE_PATHS = ["src", "_includes", "eleventy.config.ts", "package-lock.json"];
+
+/**
+ * SHA-256 (hex) of the code that renders the pages: the path and bytes of every file under
+ * `src/` and `_includes/`, `eleventy.config.ts` and `package-lock.json` (library versions) of
+ * `root`. Any change there makes every page render again. Missing paths count as empty.
+ */
+export async function codeFingerprint(root: string): Promise<string> {
+  const files: string[] = [];
+  for (const p of CODE_PATHS) {
+    const full = path.join(root, p);
+    const entries = await readdir(full, { recursive: true, withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === "ENOTDIR") return null;
+      if (err.code === "ENOENT") return [];
+      throw err;
+    });
+    if (entries === null) files.push(p);
+    else for (const e of entries) if (e.isFile()) files.push(path.relative(root, path.join(e.parentPath, e.name)));
+  }
+  files.sort();
+  const hash = createHash("sha256");
+  const contents = await mapLimit(files, 16, (f) => readFile(path.join(root, f)));
+  files.forEach((f, i) => hash.update(`${f.split(path.sep).join("/")}\0${contents[i]!.length}\0`).update(contents[i]!));
+  return hash.digest("hex");
+}
+
+/**
+ * Plans the rendering of the document, issue and print pages: fingerprints every such page of
+ * `site` and keeps for rendering those whose fingerprint differs from `previous` or whose file is
+ * not in `previousFiles`.
+ * @param site the published site data of this build.
+ * @param context what every page depends on besides its own data: {@link codeFingerprint} and the path prefix.
+ * @param previous the previous build's manifest, or null to render everything.
+ * @param previousFiles the files of the previous output (relative, `/`-separated).
+ */
+export function planPages(site: PublishedSite, context: { code: string; pathPrefix: string }, previous: PageManifest | null, previousFiles: ReadonlySet<string>): PagePlan {
+  const shared = sha256(JSON.stringify([context.code, context.pathPrefix, site.settings]));
+  const pages: Record<string, string> = {};
+  const reuse: string[] = [];
+  const keep = (file: string, fingerprint: string): boolean => {
+    pages[file] = fingerprint;
+    const reusable = previous?.pages[file] === fingerprint && previousFiles.has(file);
+    if (reusable) reuse.push(file);
+    return !reusable;
+  };
+  const render: PagesToRender = { documents: [], printDocuments: [], issues: [], printIssues: [] };
+  const documentPrints = new Map<DocumentView, string>();
+  for (const doc of site.documents) {
+    const data = sha256(JSON.stringify(doc));
+    documentPrints.set(doc, data);
+    if (keep(outputFile(doc.url), sha256(JSON.stringify(["document", shared, data, site.asOfLabel, site.documentHeads[doc.url]])))) render.documents.push(doc);
+    if (keep(outputFile(printUrl(doc)), sha256(JSON.stringify(["print-document", shared, data])))) render.printDocuments.push(doc);
+  }
+  for (const issue of site.issues) {
+    const fingerprint = (d: DocumentView): string => documentPrints.get(d) ?? sha256(JSON.stringify(d));
+    const data = sha256(JSON.stringify({ ...issue, documents: issue.documents.map(fingerprint), sections: issue.sections.map((s) => ({ name: s.name, documents: s.documents.map(fingerprint) })) }));
+    if (keep(outputFile(issue.url), sha256(JSON.stringify(["issue", shared, data])))) render.issues.push(issue);
+    if (keep(outputFile(printUrl(issue)), sha256(JSON.stringify(["print-issue", shared, data])))) render.printIssues.push(issue);
+  }
+  return { render, reuse: reuse.sort(), manifest: { format: MANIFEST_FORMAT, pages } };
+}
+
+/** Every file under `dir` (relative, `/`-separated); empty when `dir` does not exist. */
+export async function listFiles(dir: string): Promise<Set<string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === "ENOENT") return [];
+    throw err;
+  });
+  return new Set(entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/")));
+}
+
+/**
+ * Puts the reused pages of the previous output into this build's output: hard links (the files
+ * are never written to again: later steps only read pages, and `assemblePrintViews` only writes
+ * print views rendered in this build), copies across file systems.
+ * @param files relative, `/`-separated paths (see {@link PagePlan.reuse}).
+ * @throws the file system's error when a file cannot be linked or copied.
+ */
+export async function linkPages(fromDir: string, toDir: string, files: readonly string[]): Promise<void> {
+  const dirs = [...new Set(files.map((f) => path.dirname(path.join(toDir, f))))];
+  await mapLimit(dirs, 32, (d) => mkdir(d, { recursive: true }));
+  await mapLimit(files, 32, async (f) => {
+    const from = path.join(fromDir, f);
+    const to = path.join(toDir, f);
+    try {
+      await link(from, to);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== "EXDEV" && code !== "EPERM" && code !== "ENOTSUP") throw err;
+      await copyFile(from, to);
+    }
+  });
+}
+
+/** The output file of a page URL: `/2019/2/` → `2019/2/index.html`. */
+function outputFile(url: string): string {
+  return `${url.replace(/^\//, "")}index.html`;
+}
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/** A build's page manifest and how many of its pages were taken from the previous output. */
+export interface PageReport {
+  manifest: PageManifest;
+  /** Document, issue and print pages this build could reuse or render. */
+  pages: number;
+  /** Of those, taken from the previous output. */
+  reused: number;
+}
+
+let handed: PageReport | null = null;
+
+/** Keeps this build's manifest for `buildSite`, which writes it once the output is in place. */
+export function handOverPageManifest(plan: PagePlan): void {
+  handed = { manifest: plan.manifest, pages: Object.keys(plan.manifest.pages).length, reused: plan.reuse.length };
+}
+
+/** The manifest of the last build (cleared on reading), or null when none was made. */
+export function takePageManifest(): PageReport | null {
+  const m = handed;
+  handed = null;
+  return m;
+}
