@@ -3,6 +3,7 @@ import { readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { formatFindings, handOverCheckedArchive, loadArchive, type Finding } from "../content/index.ts";
 import { explainError } from "./explain-error.ts";
+import { removeInBackground } from "./remove-in-background.ts";
 import { phaseTimes, resetPhases, timePhase } from "./phase-times.ts";
 import { buildSearchIndex, planSearchShards, shardDocumentsFromEnv, type ShardIssue } from "../search/index.ts";
 import { shardIssuesOf } from "../site/search-shards.ts";
@@ -54,8 +55,12 @@ export interface BuildResult {
 /**
  * Builds the site safely: checks the content first, builds into a staging folder beside the
  * output (Eleventy pages and Sass theme, then the Pagefind index), and only when all of that
- * succeeded swaps the staging folder into place. A failed build (content, templates or search
- * index) removes its staging folder and leaves the previous output untouched.
+ * succeeded swaps the staging folder into place (the replaced output is removed by a background
+ * process, `removeInBackground`). A failed build (content, templates or search index) removes its
+ * staging folder and leaves the previous output untouched. Document, issue and print pages whose
+ * inputs did not change are hard-linked from the previous output instead of rendered
+ * (`planPages`; `reusePages: false` renders all); the page manifest beside the output
+ * (`pageManifestPath`) is replaced with the output.
  *
  * Memory (20,000 documents: see README, "Large archives"): the search index is built after
  * Eleventy has finished and been let go, not inside Eleventy's `eleventy.after` event, because
@@ -101,7 +106,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     if (hadOutput) await rename(outputDir, previous);
     await rename(staging, outputDir);
     if (report) await writePageManifest(manifestFile, report.manifest);
-    if (hadOutput) await rm(previous, { recursive: true, force: true });
+    if (hadOutput) await removeInBackground(previous);
   });
   return { ok: true, findings, error: "", ms: elapsed(), phases: phaseTimes(), ...(report ? { pages: { pages: report.pages, reused: report.reused } } : {}) };
 }

@@ -112,34 +112,42 @@ export async function codeFingerprint(root: string): Promise<string> {
 
 /**
  * Plans the rendering of the document, issue and print pages: fingerprints every such page of
- * `site` and keeps for rendering those whose fingerprint differs from `previous` or whose file is
- * not in `previousFiles`.
+ * `site` and keeps for rendering those whose fingerprint differs from `previous` or whose file
+ * `exists` says is not in the previous output.
  * @param site the published site data of this build.
  * @param context what every page depends on besides its own data: {@link codeFingerprint} and the path prefix.
  * @param previous the previous build's manifest, or null to render everything.
- * @param previousFiles the files of the previous output (relative, `/`-separated).
+ * @param exists whether the previous output has a file (relative, `/`-separated); default: every
+ *   file of the manifest is there (`linkPages` then reports those that are not).
  */
-export function planPages(site: PublishedSite, context: { code: string; pathPrefix: string }, previous: PageManifest | null, previousFiles: ReadonlySet<string>): PagePlan {
+export function planPages(site: PublishedSite, context: { code: string; pathPrefix: string }, previous: PageManifest | null, exists: (file: string) => boolean = () => true): PagePlan {
   const shared = sha256(JSON.stringify([context.code, context.pathPrefix, site.settings]));
   const pages: Record<string, string> = {};
   const reuse: string[] = [];
   const keep = (file: string, fingerprint: string): boolean => {
     pages[file] = fingerprint;
-    const reusable = previous?.pages[file] === fingerprint && previousFiles.has(file);
+    const reusable = previous?.pages[file] === fingerprint && exists(file);
     if (reusable) reuse.push(file);
     return !reusable;
   };
   const render: PagesToRender = { documents: [], printDocuments: [], issues: [], printIssues: [] };
   const documentPrints = new Map<DocumentView, string>();
+  const documentPrint = (doc: DocumentView): string => {
+    let data = documentPrints.get(doc);
+    if (data === undefined) {
+      // The text apart: JSON would copy it with every character checked for escaping.
+      data = createHash("sha256").update(JSON.stringify({ ...doc, html: doc.html.length })).update(doc.html).digest("hex");
+      documentPrints.set(doc, data);
+    }
+    return data;
+  };
   for (const doc of site.documents) {
-    const data = sha256(JSON.stringify(doc));
-    documentPrints.set(doc, data);
+    const data = documentPrint(doc);
     if (keep(outputFile(doc.url), sha256(JSON.stringify(["document", shared, data, site.asOfLabel, site.documentHeads[doc.url]])))) render.documents.push(doc);
     if (keep(outputFile(printUrl(doc)), sha256(JSON.stringify(["print-document", shared, data])))) render.printDocuments.push(doc);
   }
   for (const issue of site.issues) {
-    const fingerprint = (d: DocumentView): string => documentPrints.get(d) ?? sha256(JSON.stringify(d));
-    const data = sha256(JSON.stringify({ ...issue, documents: issue.documents.map(fingerprint), sections: issue.sections.map((s) => ({ name: s.name, documents: s.documents.map(fingerprint) })) }));
+    const data = sha256(JSON.stringify({ ...issue, documents: issue.documents.map(documentPrint), sections: issue.sections.map((s) => ({ name: s.name, documents: s.documents.map(documentPrint) })) }));
     if (keep(outputFile(issue.url), sha256(JSON.stringify(["issue", shared, data])))) render.issues.push(issue);
     if (keep(outputFile(printUrl(issue)), sha256(JSON.stringify(["print-issue", shared, data])))) render.printIssues.push(issue);
   }
@@ -160,22 +168,26 @@ export async function listFiles(dir: string): Promise<Set<string>> {
  * are never written to again: later steps only read pages, and `assemblePrintViews` only writes
  * print views rendered in this build), copies across file systems.
  * @param files relative, `/`-separated paths (see {@link PagePlan.reuse}).
- * @throws the file system's error when a file cannot be linked or copied.
+ * @returns the files missing from `fromDir` (to be rendered instead), in the order of `files`.
+ * @throws the file system's error when a file is there but cannot be linked or copied.
  */
-export async function linkPages(fromDir: string, toDir: string, files: readonly string[]): Promise<void> {
+export async function linkPages(fromDir: string, toDir: string, files: readonly string[]): Promise<string[]> {
   const dirs = [...new Set(files.map((f) => path.dirname(path.join(toDir, f))))];
   await mapLimit(dirs, 32, (d) => mkdir(d, { recursive: true }));
-  await mapLimit(files, 32, async (f) => {
+  const linked = await mapLimit(files, 32, async (f) => {
     const from = path.join(fromDir, f);
     const to = path.join(toDir, f);
     try {
       await link(from, to);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
+      if (code === "ENOENT") return false;
       if (code !== "EXDEV" && code !== "EPERM" && code !== "ENOTSUP") throw err;
       await copyFile(from, to);
     }
+    return true;
   });
+  return files.filter((_, i) => !linked[i]);
 }
 
 /** The output file of a page URL: `/2019/2/` → `2019/2/index.html`. */

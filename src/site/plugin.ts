@@ -13,7 +13,7 @@ import { compileTheme } from "./compile-theme.ts";
 import { registerPages } from "./pages.ts";
 import { shardIssuesOf } from "./search-shards.ts";
 import { publishSite } from "./publishing.ts";
-import { codeFingerprint, handOverPageManifest, linkPages, listFiles, pageManifestPath, planPages, readPageManifest, type PageManifest, type PagesToRender } from "./page-reuse.ts";
+import { codeFingerprint, handOverPageManifest, linkPages, listFiles, pageManifestPath, planPages, readPageManifest, type PageManifest, type PagePlan, type PagesToRender } from "./page-reuse.ts";
 import { buildSiteData } from "./site-data.ts";
 import { siteLinks } from "./site-links.ts";
 
@@ -58,7 +58,7 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   config.addWatchTarget("src/client/**/*.ts");
   const shardDocuments = shardDocumentsFromEnv(process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS);
   let shards: SearchShard[] = [];
-  let reuse: { from: string; files: string[]; printIssues: Set<string>; manifest: PageManifest } | null = null;
+  let reuse: { printIssues: Set<string>; manifest: PageManifest } | null = null;
   let served: PageManifest | null = null;
   config.addGlobalData("site", async () => {
     const archive = takeCheckedArchive(contentDir) ?? (await timePhase("content", () => loadArchiveOrThrow(contentDir)));
@@ -74,19 +74,25 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
     const inPlace = process.env.GAZETTE_REUSE_IN_PLACE;
     const previousDir = staged || inPlace;
     if (previousDir) {
-      const plan = await timePhase("page plan", async () => {
-        // The project folder: buildSite and serveSite run Eleventy from it.
-        const code = await codeFingerprint(process.cwd());
-        const previous = process.env.GAZETTE_REUSE === "off" ? null : staged ? await readPageManifest(pageManifestPath(staged)) : served;
-        const files = previous ? await listFiles(previousDir) : new Set<string>();
-        return planPages(published, { code, pathPrefix: config.pathPrefix ?? "/" }, previous, files);
-      });
+      const context = { code: await codeFingerprint(process.cwd()), pathPrefix: config.pathPrefix ?? "/" };
+      const previous = process.env.GAZETTE_REUSE === "off" ? null : staged ? await readPageManifest(pageManifestPath(staged)) : served;
+      let plan: PagePlan;
+      if (staged) {
+        // Reused pages are linked into the staging folder now; a page missing from the previous output is rendered instead.
+        plan = await timePhase("page plan", async () => planPages(published, context, previous));
+        const output = path.resolve(config.directories.output);
+        const missing = new Set(await timePhase("reused pages", () => linkPages(staged, output, plan.reuse)));
+        if (missing.size > 0) plan = planPages(published, context, previous, (f) => !missing.has(f));
+      } else {
+        const files = previous ? await listFiles(inPlace!) : new Set<string>();
+        plan = await timePhase("page plan", async () => planPages(published, context, previous, (f) => files.has(f)));
+        // Pages this build writes are not trusted until it succeeds (a failed build may leave some written).
+        served = { ...plan.manifest, pages: Object.fromEntries(plan.reuse.map((f) => [f, plan.manifest.pages[f]!])) };
+      }
       handOverPageManifest(plan);
       pages = plan.render;
       const printIssues = new Set([...pages.printDocuments.map((d) => d.issue.key), ...pages.printIssues.map((i) => i.key)]);
-      reuse = { from: previousDir, files: staged ? plan.reuse : [], printIssues, manifest: plan.manifest };
-      // Pages this build writes are not trusted until it succeeds (a failed build may leave some written).
-      if (!staged) served = { ...plan.manifest, pages: Object.fromEntries(plan.reuse.map((f) => [f, plan.manifest.pages[f]!])) };
+      reuse = { printIssues, manifest: plan.manifest };
     }
     return { ...published, pages };
   });
@@ -99,7 +105,6 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   config.on("eleventy.after", async ({ directories }) => {
     await timePhase("sass", () => compileTheme(directories.output));
     const reused = reuse;
-    if (reused && reused.files.length > 0) await timePhase("reused pages", () => linkPages(reused.from, directories.output, reused.files));
     await timePhase("print assets", async () => {
       await assemblePrintViews(directories.output, reused ? { issues: reused.printIssues } : {});
       await writePrintAssets(directories.output);
