@@ -8,7 +8,8 @@ import { phaseTimes, resetPhases, timePhase } from "./phase-times.ts";
 import { buildSearchIndex, planSearchShards, shardDocumentsFromEnv, type ShardIssue } from "../search/index.ts";
 import { shardIssuesOf } from "../site/search-shards.ts";
 import { pathExists } from "../util/index.ts";
-import { pageManifestPath, removePageManifest, takePageManifest, writePageManifest } from "../site/page-reuse.ts";
+import { pageManifestPath, removePageManifest, takePageManifest, writePageManifest, type PageReport } from "../site/page-reuse.ts";
+import { assemblePrintViews } from "../print/index.ts";
 
 /** Options of {@link buildSite}. Paths are relative to `root`. */
 export interface BuildOptions {
@@ -42,7 +43,7 @@ export interface BuildResult {
    * Wall-clock ms of each phase: `checks` (content checks before building), `content`, `site data
    * (Markdown)`, `feeds, data, heads` (inside Eleventy's data step), `eleventy` (the whole Eleventy
    * run, which includes those and `sass`, `print assets`, `client bundle`), then `pagefind` (the
-   * search index, after Eleventy) and `swap`.
+   * search index, after Eleventy) and at the same time `print views`, then `swap`.
    */
   phases: Record<string, number>;
   /**
@@ -67,7 +68,9 @@ export interface BuildResult {
  * Eleventy keeps every rendered page until it is dropped and Pagefind's service is a separate
  * process whose memory would add to it. Unchanged shards are reused from the shard cache beside
  * the output folder (`buildSearchIndex` with `previousDir` = the output folder). When Node runs with `--expose-gc`
- * (as `npm run build` does) the garbage is collected before Pagefind starts.
+ * (as `npm run build` does) the garbage is collected before Pagefind starts. The print views are
+ * completed (`assemblePrintViews`, only those rendered by this build) while the shards are
+ * indexed: Pagefind's child processes keep about 1.3 of 2 cores busy and never read print views.
  */
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
@@ -84,23 +87,31 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const staging = `${outputDir}.staging-${process.pid}`;
   const previous = `${outputDir}.previous-${process.pid}`;
   await removeLeftovers(outputDir);
+  let report: PageReport | null = null;
   try {
     await runEleventy(root, contentDir, staging, options.pathPrefix, outputDir, options.reusePages !== false);
+    report = takePageManifest();
+    const printIssues = report?.printIssues;
+    collectGarbage();
+    // The print views are completed while Pagefind indexes the document pages (it never reads print views).
+    const printViews = timePhase("print views", () => assemblePrintViews(staging, printIssues ? { issues: printIssues } : {}));
+    let search: Promise<unknown> = Promise.resolve();
     if (options.search !== false) {
       // The plan of the plugin's data step (same issues, same shard size), for the index.
       const shards = planSearchShards(shardIssues, shardDocumentsFromEnv(process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS));
-      collectGarbage();
-      await timePhase("pagefind", () => buildSearchIndex(staging, { shards, previousDir: outputDir }));
+      search = timePhase("pagefind", () => buildSearchIndex(staging, { shards, previousDir: outputDir }));
     }
+    // Both settle before the staging folder may be discarded.
+    const failed = (await Promise.allSettled([printViews, search])).find((r) => r.status === "rejected");
+    if (failed) throw failed.reason;
   } catch (err) {
     const leftover = await discardStaging(staging);
     return { ok: false, findings, error: explainError(err) + leftover, ms: elapsed(), phases: phaseTimes() };
   }
-  const report = takePageManifest();
-  const manifestFile = pageManifestPath(outputDir);
   await timePhase("swap", async () => {
     // The manifest describes the output it was written with: gone before the output is replaced,
     // written once the new output is in place (an interrupted swap leaves none: the next build renders all).
+    const manifestFile = pageManifestPath(outputDir);
     await removePageManifest(manifestFile);
     const hadOutput = await pathExists(outputDir);
     if (hadOutput) await rename(outputDir, previous);
@@ -131,12 +142,13 @@ async function checkAndHandOver(contentDir: string, root: string): Promise<{ ok:
  * @throws whatever Eleventy throws (a ContentError, a template error).
  */
 async function runEleventy(root: string, contentDir: string, staging: string, pathPrefix: string | undefined, outputDir: string, reusePages: boolean): Promise<void> {
-  const savedEnv = { content: process.env.GAZETTE_CONTENT, search: process.env.GAZETTE_SEARCH, reuseFrom: process.env.GAZETTE_REUSE_FROM, reuse: process.env.GAZETTE_REUSE };
+  const savedEnv = { content: process.env.GAZETTE_CONTENT, search: process.env.GAZETTE_SEARCH, reuseFrom: process.env.GAZETTE_REUSE_FROM, reuse: process.env.GAZETTE_REUSE, print: process.env.GAZETTE_PRINT_VIEWS };
   const savedCwd = process.cwd();
   try {
     process.env.GAZETTE_CONTENT = contentDir;
     process.env.GAZETTE_SEARCH = "off";
     process.env.GAZETTE_REUSE_FROM = outputDir;
+    process.env.GAZETTE_PRINT_VIEWS = "later";
     if (!reusePages) process.env.GAZETTE_REUSE = "off";
     process.chdir(root);
     const eleventy = new Eleventy(".", staging, {
@@ -153,6 +165,7 @@ async function runEleventy(root: string, contentDir: string, staging: string, pa
     restoreEnv("GAZETTE_SEARCH", savedEnv.search);
     restoreEnv("GAZETTE_REUSE_FROM", savedEnv.reuseFrom);
     restoreEnv("GAZETTE_REUSE", savedEnv.reuse);
+    restoreEnv("GAZETTE_PRINT_VIEWS", savedEnv.print);
   }
 }
 

@@ -190,6 +190,11 @@ export async function linkPages(fromDir: string, toDir: string, files: readonly 
   return files.filter((_, i) => !linked[i]);
 }
 
+/** The print folders (`<YYYY-NN>`) of the print views in `render`. */
+export function printFolders(render: PagesToRender): Set<string> {
+  return new Set([...render.printDocuments.map((d) => d.issue.key), ...render.printIssues.map((i) => i.key)]);
+}
+
 /** The output file of a page URL: `/2019/2/` → `2019/2/index.html`. */
 function outputFile(url: string): string {
   return `${url.replace(/^\//, "")}index.html`;
@@ -206,13 +211,15 @@ export interface PageReport {
   pages: number;
   /** Of those, taken from the previous output. */
   reused: number;
+  /** Print folders (`<YYYY-NN>`) with print views rendered by this build, to be completed by `assemblePrintViews`. */
+  printIssues: Set<string>;
 }
 
 let handed: PageReport | null = null;
 
 /** Keeps this build's manifest for `buildSite`, which writes it once the output is in place. */
 export function handOverPageManifest(plan: PagePlan): void {
-  handed = { manifest: plan.manifest, pages: Object.keys(plan.manifest.pages).length, reused: plan.reuse.length };
+  handed = { manifest: plan.manifest, pages: Object.keys(plan.manifest.pages).length, reused: plan.reuse.length, printIssues: printFolders(plan.render) };
 }
 
 /** The manifest of the last build (cleared on reading), or null when none was made. */

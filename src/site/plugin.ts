@@ -13,7 +13,7 @@ import { compileTheme } from "./compile-theme.ts";
 import { registerPages } from "./pages.ts";
 import { shardIssuesOf } from "./search-shards.ts";
 import { publishSite } from "./publishing.ts";
-import { codeFingerprint, handOverPageManifest, linkPages, listFiles, pageManifestPath, planPages, readPageManifest, type PageManifest, type PagePlan, type PagesToRender } from "./page-reuse.ts";
+import { codeFingerprint, handOverPageManifest, linkPages, listFiles, pageManifestPath, planPages, readPageManifest, printFolders, type PageManifest, type PagePlan, type PagesToRender } from "./page-reuse.ts";
 import { buildSiteData } from "./site-data.ts";
 import { siteLinks } from "./site-links.ts";
 
@@ -91,8 +91,7 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
       }
       handOverPageManifest(plan);
       pages = plan.render;
-      const printIssues = new Set([...pages.printDocuments.map((d) => d.issue.key), ...pages.printIssues.map((i) => i.key)]);
-      reuse = { printIssues, manifest: plan.manifest };
+      reuse = { printIssues: printFolders(pages), manifest: plan.manifest };
     }
     return { ...published, pages };
   });
@@ -106,7 +105,8 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
     await timePhase("sass", () => compileTheme(directories.output));
     const reused = reuse;
     await timePhase("print assets", async () => {
-      await assemblePrintViews(directories.output, reused ? { issues: reused.printIssues } : {});
+      // buildSite completes the print views itself, while Pagefind indexes (GAZETTE_PRINT_VIEWS=later).
+      if (process.env.GAZETTE_PRINT_VIEWS !== "later") await assemblePrintViews(directories.output, reused ? { issues: reused.printIssues } : {});
       await writePrintAssets(directories.output);
     });
     await timePhase("client bundle", async () => {
