@@ -93,17 +93,13 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     report = takePageManifest();
     const printIssues = report?.printIssues;
     collectGarbage();
-    // The print views are completed while Pagefind indexes the document pages (it never reads print views).
-    const printViews = timePhase("print views", () => assemblePrintViews(staging, printIssues ? { issues: printIssues } : {}));
-    let search: Promise<unknown> = Promise.resolve();
+    const printViews = () => timePhase("print views", () => assemblePrintViews(staging, printIssues ? { issues: printIssues } : {}));
     if (options.search !== false) {
       // The plan of the plugin's data step (same issues, same shard size), for the index.
       const shards = planSearchShards(shardIssues, shardDocumentsFromEnv(process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS));
-      search = timePhase("pagefind", () => buildSearchIndex(staging, { shards, previousDir: outputDir }));
-    }
-    // Both settle before the staging folder may be discarded.
-    const failed = (await Promise.allSettled([printViews, search])).find((r) => r.status === "rejected");
-    if (failed) throw failed.reason;
+      // The print views are completed while Pagefind indexes the document pages (it never reads print views).
+      await timePhase("pagefind", () => buildSearchIndex(staging, { shards, previousDir: outputDir, alongside: printViews }));
+    } else await printViews();
   } catch (err) {
     const leftover = await discardStaging(staging);
     return { ok: false, findings, error: explainError(err) + leftover, ms: elapsed(), phases: phaseTimes() };

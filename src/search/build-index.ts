@@ -35,6 +35,12 @@ export interface IndexOptions {
   cacheDir?: string;
   /** Shards indexed at the same time, each by a Pagefind service in its own process; default {@link searchJobsFromEnv}. */
   jobs?: number;
+  /**
+   * Work of the caller's that may run while Pagefind's child processes index (they keep about 1.3
+   * of 2 cores busy and this process waits): started with the indexing, awaited before the merge,
+   * which needs this process to itself. `buildSite` completes the print views there.
+   */
+  alongside?: () => Promise<unknown>;
 }
 
 /** The manifest written to `<site>/pagefind/shards.json`: what each shard holds and its content hash. */
@@ -88,7 +94,11 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions): 
     if (await pathExists(path.join(bundle, "pagefind-entry.json"))) reused.push(shard.path);
     else toIndex.push({ shard, bundle });
   }
-  await mapLimit(toIndex, options.jobs ?? searchJobsFromEnv(process.env.GAZETTE_SEARCH_JOBS), ({ shard, bundle }) => indexShard(siteDir, shard, bundle));
+  const alongside = options.alongside?.();
+  const indexing = mapLimit(toIndex, options.jobs ?? searchJobsFromEnv(process.env.GAZETTE_SEARCH_JOBS), ({ shard, bundle }) => indexShard(siteDir, shard, bundle));
+  // Both settle before anything else happens (a failure of one must not leave the other running).
+  const failed = (await Promise.allSettled([indexing, alongside])).find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
   const indexed = toIndex.map((t) => t.shard.path);
   const out = path.join(siteDir, "pagefind");
   await timePhase("search merge", () => mergeSearchBundles(hashes.map((h) => path.join(cacheDir, h)), out, { sortValues }));
