@@ -66,7 +66,10 @@ export function formatSummary(report: BenchReport): string {
   lines.push("", "## Phases (seconds, median)", "", `| phase | ${report.sizes.map((s) => s.documents).join(" | ")} |`, `|---|${report.sizes.map(() => "---:").join("|")}|`);
   const names = [...new Set(report.sizes.flatMap((s) => Object.keys(s.phases)))];
   for (const n of names) lines.push(`| ${n} | ${report.sizes.map((s) => (n in s.phases ? round(s.phases[n]!) : "—")).join(" | ")} |`);
-  lines.push("", "`eleventy` includes the data step (site data, feeds) and everything after it (Sass, print assets, client bundle, Pagefind); `checks` is the content check before it.");
+  lines.push(
+    "",
+    "`checks` is the content check before Eleventy. `eleventy` is the whole Eleventy run: its data step (`site data (Markdown)`, `feeds, data, heads`, `page plan`: fingerprints of the pages, `reused pages`: unchanged pages linked from the previous output) and what runs after its pages are written (`sass`, `print assets`, `client bundle`). `pagefind` follows Eleventy and includes `search shard hashes` and `search merge`; `print views` (completing the print views) runs while Pagefind's child processes index, so it overlaps `pagefind`. `swap` puts the new output in place (the old one is removed in the background).",
+  );
   if (report.queries) {
     lines.push("", `## Search in Chromium (${report.queries.documents} documents)`, "", "| kind | query | cold bytes (all, as served) | cold bytes (/pagefind/) | cold bytes gzip-served | cold ms to results | typed ms | typed bytes | results |", "|---|---|---:|---:|---:|---:|---:|---:|---:|");
     for (const q of report.queries.results) lines.push(`| ${q.kind} | ${q.q} | ${q.coldBytes} | ${q.coldIndexBytes} | ${q.coldGzipBytes} | ${q.coldMs} | ${q.typedMs} | ${q.typedBytes} | ${q.results} |`);
