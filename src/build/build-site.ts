@@ -9,7 +9,7 @@ import { buildSearchIndex, planSearchShards, shardDocumentsFromEnv, type ShardIs
 import { shardIssuesOf } from "../site/search-shards.ts";
 import { pathExists } from "../util/index.ts";
 import { pageManifestPath, removePageManifest, takePageManifest, writePageManifest, type PageReport } from "../site/page-reuse.ts";
-import { assemblePrintViews } from "../print/index.ts";
+import { assemblePrintViews } from "../print/assemble-print-views.ts";
 
 /** Options of {@link buildSite}. Paths are relative to `root`. */
 export interface BuildOptions {

@@ -6,7 +6,11 @@ import { asOfDate, readGitHistory } from "../relations/index.ts";
 import { timePhase } from "../build/phase-times.ts";
 import { buildSearchIndex } from "../search/build-index.ts";
 import { planSearchShards, shardDocumentsFromEnv, type SearchShard } from "../search/shard-plan.ts";
-import { assemblePrintViews, documentBodyMarker, pdfPath, printDocumentMarker, printUrl, writePrintAssets } from "../print/index.ts";
+// The print modules the build needs, not src/print/index.ts, which also loads the PDF tools
+// (playwright-core, pdf-lib): about 0.5 s of every build's start.
+import { assemblePrintViews, documentBodyMarker, printDocumentMarker } from "../print/assemble-print-views.ts";
+import { pdfPath, printUrl } from "../print/paths.ts";
+import { writePrintAssets } from "../print/print-assets.ts";
 import { bundleClient } from "./bundle-client.ts";
 import { copyClientFiles } from "./copy-client-files.ts";
 import { compileTheme } from "./compile-theme.ts";
