@@ -7,6 +7,7 @@ import path from "node:path";
 import { buildSite } from "../../src/build/index.ts";
 import { codeFingerprint, pageManifestPath, planPages, readPageManifest } from "../../src/site/page-reuse.ts";
 import { FIXTURE_ARCHIVE, PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
+import { readIndexContents } from "../helpers/pagefind-index.ts";
 import type { PublishedSite } from "../../src/site/publishing.ts";
 
 // A rebuild takes unchanged document, issue and print pages from the previous output (see
@@ -80,6 +81,38 @@ test("a changed archive setting, a removed page file or a lost manifest makes th
     assert.is((await build(content, site)).pages?.reused, 0, "without the manifest nothing is reused");
     assert.is((await build(content, site, false)).pages?.reused, 0, "--full renders every page");
     assert.ok(await readPageManifest(pageManifestPath(site)), "a full build still leaves the manifest for the next one");
+  } finally {
+    await rm(content, { recursive: true, force: true });
+    await rm(out, { recursive: true, force: true });
+  }
+});
+
+test("a document withheld after it was published leaves the site and the search index on the next rebuild", async () => {
+  const content = await tempArchive();
+  const out = await mkdtemp(path.join(tmpdir(), "gazette-reuse-out-"));
+  const site = path.join(out, "site");
+  try {
+    await build(content, site);
+    const page = path.join(site, "2019/1/csbf-2019-2/index.html");
+    const title = (/<h1 class="document__title"[^>]*>([^<]+)</u.exec(await readFile(page, "utf8")) ?? [])[1]!;
+    assert.ok(title, "the document is published at first");
+    const file = path.join(content, "2019-01/csbf-2019-2.md");
+    await writeFile(file, (await readFile(file, "utf8")).replace(/^publication: .*$/m, "publication: withheld"));
+    const rebuilt = await build(content, site);
+    assert.ok(rebuilt.pages!.reused > 0, "other pages are reused");
+    for (const gone of [page, path.join(site, "print/2019-01/csbf-2019-2/index.html")]) {
+      assert.not.ok(await stat(gone).then(() => true, () => false), `${gone} is gone`);
+    }
+    const grep = (() => {
+      try {
+        return execFileSync("grep", ["-rlF", title, site], { encoding: "utf8" });
+      } catch (err) {
+        return String((err as { stdout?: string }).stdout ?? "");
+      }
+    })();
+    assert.is(grep, "", "no page, print view, feed or data file names it");
+    const index = await readIndexContents(path.join(site, "pagefind"));
+    assert.ok(index.urls.length > 0 && !index.urls.includes("/2019/1/csbf-2019-2/"), `not in the search index: ${index.urls.join(" ")}`);
   } finally {
     await rm(content, { recursive: true, force: true });
     await rm(out, { recursive: true, force: true });
