@@ -2,7 +2,7 @@ import Eleventy from "@11ty/eleventy";
 import path from "node:path";
 import { formatFindings, loadArchive } from "../content/index.ts";
 import { watch } from "node:fs";
-import { pageManifestPath, removePageManifest } from "../site/page-reuse.ts";
+import { handOverServedManifest, pageManifestPath, readPageManifest, removePageManifest } from "../site/page-reuse.ts";
 
 /** Options of {@link serveSite}. Paths are relative to `root`. */
 export interface ServeOptions {
@@ -46,6 +46,8 @@ export async function serveSite(options: ServeOptions = {}): Promise<RunningServ
   // Rebuilds render only the pages whose inputs changed (see planPages); the output folder is
   // rewritten in place, so the manifest `npm run build` left beside it no longer describes it.
   process.env.GAZETTE_REUSE_IN_PLACE = outputDir;
+  // The first build still reuses what the last `npm run build` wrote there.
+  handOverServedManifest(await readPageManifest(pageManifestPath(outputDir)));
   await removePageManifest(pageManifestPath(outputDir));
   process.chdir(root);
   const eleventy = new Eleventy(".", path.relative(root, outputDir) || outputDir, { configPath: path.join(root, "eleventy.config.ts"), runMode: "serve", quietMode: true });

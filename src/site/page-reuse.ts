@@ -228,3 +228,21 @@ export function takePageManifest(): PageReport | null {
   handed = null;
   return m;
 }
+
+let servedManifest: PageManifest | null = null;
+
+/**
+ * Hands `npm start` the manifest of the output folder it is about to rewrite in place (read, then
+ * removed from beside the folder by `serveSite`), so its first build renders only what changed
+ * since the last `npm run build`.
+ */
+export function handOverServedManifest(manifest: PageManifest | null): void {
+  servedManifest = manifest;
+}
+
+/** The manifest handed over by {@link handOverServedManifest} (cleared on reading), or null. */
+export function takeServedManifest(): PageManifest | null {
+  const m = servedManifest;
+  servedManifest = null;
+  return m;
+}

@@ -17,7 +17,7 @@ import { compileTheme } from "./compile-theme.ts";
 import { registerPages } from "./pages.ts";
 import { shardIssuesOf } from "./search-shards.ts";
 import { publishSite } from "./publishing.ts";
-import { codeFingerprint, handOverPageManifest, linkPages, listFiles, pageManifestPath, planPages, readPageManifest, printFolders, type PageManifest, type PagePlan, type PagesToRender } from "./page-reuse.ts";
+import { codeFingerprint, handOverPageManifest, linkPages, listFiles, pageManifestPath, planPages, readPageManifest, printFolders, takeServedManifest, type PageManifest, type PagePlan, type PagesToRender } from "./page-reuse.ts";
 import { buildSiteData } from "./site-data.ts";
 import { siteLinks } from "./site-links.ts";
 
@@ -79,6 +79,8 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
     const previousDir = staged || inPlace;
     if (previousDir) {
       const context = { code: await codeFingerprint(process.cwd()), pathPrefix: config.pathPrefix ?? "/" };
+      // npm start's first build: the manifest `npm run build` left for this output folder, if any.
+      served ??= staged ? null : takeServedManifest();
       const previous = process.env.GAZETTE_REUSE === "off" ? null : staged ? await readPageManifest(pageManifestPath(staged)) : served;
       let plan: PagePlan;
       if (staged) {

@@ -5,6 +5,8 @@ import { cp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import { PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
+import { buildSite } from "../../src/build/index.ts";
+import { pageManifestPath } from "../../src/site/page-reuse.ts";
 
 /** A free TCP port on localhost. */
 async function freePort(): Promise<number> {
@@ -101,6 +103,27 @@ test("npm start: an edit re-indexes the search shard and completes the print vie
     await waitFor("the index of the original text", async () => (await manifest()).shards[0]!.hash === before, 60_000);
     assert.not.ok((await server.page("/print/2019-01/")).html.includes("请认真贯彻执行"), "the print view has the original text again");
     assert.not.ok((await server.page("/2019/1/csf-2019-1/")).html.includes("请认真贯彻执行"), "so has the document page");
+  } finally {
+    await server.stop();
+    await rm(content, { recursive: true, force: true });
+    await rm(site, { recursive: true, force: true });
+  }
+});
+
+test("npm start after npm run build: the first build renders only what changed and the build's manifest is gone", async () => {
+  const content = await tempArchive();
+  const site = `${content}-site`;
+  const built = await buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: site });
+  assert.ok(built.ok, built.error);
+  const unchanged = path.join(site, "2019/1/csf-2019-1/index.html");
+  const before = (await stat(unchanged)).mtimeMs;
+  const file = path.join(content, "2020-03/renmian.md");
+  await writeFile(file, (await readFile(file, "utf8")).replace(/\n*$/, "\n\n预览时补充的一段。\n"));
+  const server = await startServer(content, site);
+  try {
+    await waitFor("the first build", async () => /Watching/.test(server.output()) && (await server.page("/2020/3/renmian/")).html.includes("预览时补充的一段"));
+    assert.is((await stat(unchanged)).mtimeMs, before, "a page the edit does not change is not written again");
+    assert.not.ok(await stat(pageManifestPath(site)).then(() => true, () => false), "npm start rewrites the folder in place: the build's manifest no longer describes it");
   } finally {
     await server.stop();
     await rm(content, { recursive: true, force: true });
