@@ -3,6 +3,7 @@ import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from "node:fs
 import path from "node:path";
 import { printUrl } from "../print/paths.ts";
 import { mapLimit } from "../util/index.ts";
+import { timePhase } from "../build/phase-times.ts";
 import type { PublishedSite } from "./publishing.ts";
 import type { DocumentView, IssueView } from "./site-data.ts";
 
@@ -152,6 +153,42 @@ export function planPages(site: PublishedSite, context: { code: string; pathPref
     if (keep(outputFile(printUrl(issue)), sha256(JSON.stringify(["print-issue", shared, data])))) render.printIssues.push(issue);
   }
   return { render, reuse: reuse.sort(), manifest: { format: MANIFEST_FORMAT, pages } };
+}
+
+/**
+ * Where this build finds the pages of the previous one: `staged` (`buildSite`: the previous output
+ * folder `from`, linked into the staging folder `into`, which Eleventy then writes to) or
+ * `in-place` (`npm start`: the output folder `dir` is rewritten in place; `previous` is the
+ * manifest of what it holds, kept by the plugin between rebuilds).
+ */
+export type ReuseSource = { kind: "staged"; from: string; into: string } | { kind: "in-place"; dir: string; previous: PageManifest | null };
+
+/**
+ * Plans the pages of a build and puts the reused ones in place: for `staged`, reads the manifest
+ * beside `from` and links the reused pages into `into` before Eleventy renders (a page missing
+ * from `from` is rendered instead); for `in-place`, checks that the reused pages are still in
+ * `dir`. Times `page plan` and `reused pages`.
+ * @param render false (`--full`, `GAZETTE_REUSE=off`) renders every page but still fingerprints them for the next build.
+ * @throws the file system's error when a page cannot be linked.
+ */
+export async function planReuse(site: PublishedSite, context: { code: string; pathPrefix: string }, source: ReuseSource, reuse = true): Promise<PagePlan> {
+  if (source.kind === "staged") {
+    const previous = reuse ? await readPageManifest(pageManifestPath(source.from)) : null;
+    const plan = await timePhase("page plan", async () => planPages(site, context, previous));
+    const missing = new Set(await timePhase("reused pages", () => linkPages(source.from, source.into, plan.reuse)));
+    return missing.size > 0 ? planPages(site, context, previous, (f) => !missing.has(f)) : plan;
+  }
+  const previous = reuse ? source.previous : null;
+  const files = previous ? await listFiles(source.dir) : new Set<string>();
+  return timePhase("page plan", async () => planPages(site, context, previous, (f) => files.has(f)));
+}
+
+/**
+ * The part of a plan's manifest that stays true of an output folder rewritten in place while the
+ * build runs: only the reused pages (a build that fails may leave some of its pages written).
+ */
+export function reusedPart(plan: PagePlan): PageManifest {
+  return { format: MANIFEST_FORMAT, pages: Object.fromEntries(plan.reuse.map((f) => [f, plan.manifest.pages[f]!])) };
 }
 
 /** Every file under `dir` (relative, `/`-separated); empty when `dir` does not exist. */

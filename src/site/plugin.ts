@@ -17,7 +17,7 @@ import { compileTheme } from "./compile-theme.ts";
 import { registerPages } from "./pages.ts";
 import { shardIssuesOf } from "./search-shards.ts";
 import { publishSite } from "./publishing.ts";
-import { codeFingerprint, handOverPageManifest, linkPages, listFiles, pageManifestPath, planPages, readPageManifest, printFolders, takeServedManifest, type PageManifest, type PagePlan, type PagesToRender } from "./page-reuse.ts";
+import { codeFingerprint, handOverPageManifest, planReuse, printFolders, reusedPart, takeServedManifest, type PageManifest, type PagesToRender, type ReuseSource } from "./page-reuse.ts";
 import { buildSiteData } from "./site-data.ts";
 import { siteLinks } from "./site-links.ts";
 
@@ -64,6 +64,16 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   let shards: SearchShard[] = [];
   let reuse: { printIssues: Set<string>; manifest: PageManifest } | null = null;
   let served: PageManifest | null = null;
+  // buildSite (GAZETTE_REUSE_FROM): pages linked from the previous output into Eleventy's output
+  // folder. npm start (GAZETTE_REUSE_IN_PLACE): the output folder is rewritten in place; `served`
+  // is the manifest of what it holds, first the one `npm run build` left there.
+  const reuseSource = (): ReuseSource | null => {
+    const from = process.env.GAZETTE_REUSE_FROM;
+    if (from) return { kind: "staged", from, into: path.resolve(config.directories.output) };
+    const dir = process.env.GAZETTE_REUSE_IN_PLACE;
+    served ??= dir ? takeServedManifest() : null;
+    return dir ? { kind: "in-place", dir, previous: served } : null;
+  };
   config.addGlobalData("site", async () => {
     const archive = takeCheckedArchive(contentDir) ?? (await timePhase("content", () => loadArchiveOrThrow(contentDir)));
     const history = await timePhase("git history", () => readGitHistory(contentDir));
@@ -72,29 +82,11 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
     const published = await timePhase("feeds, data, heads", () => publishSite(site, siteLinks(site.settings.url, config.pathPrefix)));
     reuse = null;
     let pages: PagesToRender = { documents: published.documents, printDocuments: published.documents, issues: published.issues, printIssues: published.issues };
-    // buildSite: take pages from the previous output into the staging folder. npm start: the
-    // output folder is rewritten in place; the manifest of what it holds is kept here between rebuilds.
-    const staged = process.env.GAZETTE_REUSE_FROM;
-    const inPlace = process.env.GAZETTE_REUSE_IN_PLACE;
-    const previousDir = staged || inPlace;
-    if (previousDir) {
+    const source = reuseSource();
+    if (source) {
       const context = { code: await codeFingerprint(process.cwd()), pathPrefix: config.pathPrefix ?? "/" };
-      // npm start's first build: the manifest `npm run build` left for this output folder, if any.
-      served ??= staged ? null : takeServedManifest();
-      const previous = process.env.GAZETTE_REUSE === "off" ? null : staged ? await readPageManifest(pageManifestPath(staged)) : served;
-      let plan: PagePlan;
-      if (staged) {
-        // Reused pages are linked into the staging folder now; a page missing from the previous output is rendered instead.
-        plan = await timePhase("page plan", async () => planPages(published, context, previous));
-        const output = path.resolve(config.directories.output);
-        const missing = new Set(await timePhase("reused pages", () => linkPages(staged, output, plan.reuse)));
-        if (missing.size > 0) plan = planPages(published, context, previous, (f) => !missing.has(f));
-      } else {
-        const files = previous ? await listFiles(inPlace!) : new Set<string>();
-        plan = await timePhase("page plan", async () => planPages(published, context, previous, (f) => files.has(f)));
-        // Pages this build writes are not trusted until it succeeds (a failed build may leave some written).
-        served = { ...plan.manifest, pages: Object.fromEntries(plan.reuse.map((f) => [f, plan.manifest.pages[f]!])) };
-      }
+      const plan = await planReuse(published, context, source, process.env.GAZETTE_REUSE !== "off");
+      if (source.kind === "in-place") served = reusedPart(plan);
       handOverPageManifest(plan);
       pages = plan.render;
       reuse = { printIssues: printFolders(pages), manifest: plan.manifest };
