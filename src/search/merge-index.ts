@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { gunzip, gzip, gunzipSync, gzipSync } from "node:zlib";
+import { constants, gunzip, gzip, gunzipSync, gzipSync, type ZlibOptions } from "node:zlib";
 import { decode, encode } from "cborg";
 import { FACETS, type SearchFacets } from "./facets.ts";
 import { mapLimit } from "../util/index.ts";
@@ -33,8 +33,15 @@ import { mapLimit } from "../util/index.ts";
  */
 
 const SIGNATURE = Buffer.from("pagefind_dcd");
-const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
+/**
+ * zlib options of the merged index chunks. Pagefind 1.6 writes its files at the best level
+ * (flate2 `Compression::best()`, see `pagefind/src/output/mod.rs`).
+ */
+export const GZIP_OPTIONS: ZlibOptions = { level: 6 };
+function gzipAsync(bytes: Buffer, options: ZlibOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) => gzip(bytes, options, (err, out) => (err ? reject(err) : resolve(out))));
+}
 /** Uncompressed size (bytes) at which a merged index chunk is closed; Pagefind's own chunks are ~60 KB. */
 export const CHUNK_BYTES = 60_000;
 
@@ -159,168 +166,212 @@ function pagefindFile(cbor: Uint8Array): Buffer {
   return gzipSync(Buffer.concat([SIGNATURE, cbor]));
 }
 
-/** One word entry of an index chunk, located in the chunk's bytes (nothing else decoded). */
-interface RawWord {
-  /** The word's UTF-8 bytes: `bytes[wordStart, wordEnd)` (decoded only where a string is needed). */
-  wordStart: number;
-  wordEnd: number;
-  /** The chunk's uncompressed bytes (CBOR after the signature). */
-  bytes: Buffer;
-  entryStart: number;
-  entryEnd: number;
-  /** The word's text item. */
-  textStart: number;
-  textEnd: number;
-  /** Pages in the word's page list. */
-  pages: number;
-  /** Page-number delta of the first page (= its page number in the bundle) and the bytes after it. */
-  firstDelta: number;
-  firstPageStart: number;
-  afterFirstDelta: number;
-  pagesEnd: number;
-  /** Sum of the page-number deltas: the bundle's page number of the last page. */
-  lastPage: number;
-  /** The variants item; true when it is the empty array. */
-  variantsStart: number;
-  variantsEnd: number;
-  noVariants: boolean;
-}
-
 /**
  * Walks one bundle's words in order, one chunk in memory at a time, reading the CBOR structure
- * without decoding page locations (the merge copies their bytes unchanged).
+ * without decoding page locations (the merge copies their bytes unchanged). The next chunk is read
+ * and decompressed in the background (on libuv's thread pool) while this one is merged. The fields
+ * describe the current word (`done` once the bundle has no more): its entry is
+ * `bytes[entryStart, entryEnd)`, its text item (head and UTF-8 bytes) `bytes[textStart, textEnd)`.
  */
 class WordCursor {
   private chunk = 0;
-  private bytes = Buffer.alloc(0);
+  private pending: Promise<Buffer> | null = null;
   private pos = 0;
   private left = 0;
-  current: RawWord | undefined;
-  constructor(readonly bundle: Bundle, readonly index: number) {
-    this.next();
+  /** The chunk's uncompressed bytes (CBOR after the signature). */
+  bytes: Buffer = EMPTY;
+  /** True when the current chunk is used up and {@link load} must read the next. */
+  needsLoad = true;
+  done = false;
+  /** The first six bytes of the word as a number (zero-padded), which orders most words without comparing buffers. */
+  key = 0;
+  wordStart = 0;
+  wordEnd = 0;
+  entryStart = 0;
+  entryEnd = 0;
+  textStart = 0;
+  textEnd = 0;
+  /** Pages in the word's page list. */
+  pages = 0;
+  /** Page-number delta of the first page (= its page number in the bundle) and where the bytes after it start. */
+  firstDelta = 0;
+  afterFirstDelta = 0;
+  pagesEnd = 0;
+  /** Sum of the page-number deltas: the bundle's page number of the last page. */
+  lastPage = 0;
+  /** True when the variants item is the empty array. */
+  noVariants = true;
+  constructor(
+    readonly bundle: Bundle,
+    readonly index: number,
+  ) {
+    this.prefetch();
   }
-  next(): void {
-    while (this.left === 0 && this.chunk < this.bundle.meta[2].length) {
-      const file = path.join(this.bundle.dir, "index", `${this.bundle.meta[2][this.chunk]![2]}.pf_index`);
-      const raw = gunzipSync(readFileSync(file));
-      if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${file}: not a Pagefind data file (no pagefind_dcd signature)`);
-      this.bytes = raw.subarray(SIGNATURE.length);
-      const outer = head(this.bytes, 0);
-      const list = head(this.bytes, outer.next);
-      if (outer.major !== 4 || outer.value !== 1 || list.major !== 4) throw new Error(`${file}: unexpected Pagefind index chunk layout`);
-      this.pos = list.next;
-      this.left = list.value;
-      this.chunk += 1;
-    }
-    if (this.left === 0) {
-      this.current = undefined;
+  private file(chunk: number): string {
+    return path.join(this.bundle.dir, "index", `${this.bundle.meta[2][chunk]![2]}.pf_index`);
+  }
+  private prefetch(): void {
+    if (this.chunk >= this.bundle.meta[2].length) {
+      this.pending = null;
       return;
     }
-    this.current = readWord(this.bytes, this.pos, this.bundle.dir);
-    this.pos = this.current.entryEnd;
+    this.pending = readFile(this.file(this.chunk)).then((gz) => gunzipAsync(gz));
+    // Marked handled here; `load` awaits it, so a failed read still fails the merge.
+    this.pending.catch(() => undefined);
+  }
+  /** Reads the next chunk (already being decompressed) and its first word. */
+  async load(): Promise<void> {
+    while (this.left === 0 && this.pending) {
+      const file = this.file(this.chunk);
+      const raw = await this.pending;
+      this.chunk += 1;
+      this.prefetch();
+      if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${file}: not a Pagefind data file (no pagefind_dcd signature)`);
+      this.bytes = raw.subarray(SIGNATURE.length);
+      if (this.bytes[0] !== 0x81 || majorAt(this.bytes, 1) !== 4) throw new Error(`${file}: unexpected Pagefind index chunk layout`);
+      this.pos = readHead(this.bytes, 1);
+      this.left = HEAD.value;
+    }
+    this.needsLoad = false;
+    this.next();
+  }
+  /** Moves to the next word; sets {@link needsLoad} at the end of a chunk and {@link done} at the end of the bundle. */
+  next(): void {
+    if (this.left === 0) {
+      if (this.pending) this.needsLoad = true;
+      else this.done = true;
+      return;
+    }
+    this.readWord(this.pos);
+    this.pos = this.entryEnd;
     this.left -= 1;
   }
-}
-
-/** Reads a word entry `[word, pages[[delta, locs, metaLocs]], variants]` at `start`. */
-function readWord(bytes: Buffer, start: number, dir: string): RawWord {
-  const bad = (): never => {
-    throw new Error(`${dir}: unexpected Pagefind word entry at byte ${start}`);
-  };
-  const entry = head(bytes, start);
-  if (entry.major !== 4 || entry.value !== 3) bad();
-  const text = head(bytes, entry.next);
-  if (text.major !== 3) bad();
-  const textEnd = text.next + text.value;
-  const list = head(bytes, textEnd);
-  if (list.major !== 4 || list.value === 0) bad();
-  let pos = list.next;
-  let lastPage = 0;
-  let firstDelta = 0;
-  let afterFirstDelta = 0;
-  for (let i = 0; i < list.value; i++) {
-    const page = head(bytes, pos);
-    const delta = head(bytes, page.next);
-    if (page.major !== 4 || page.value !== 3 || delta.major !== 0) bad();
-    if (i === 0) {
-      firstDelta = delta.value;
-      afterFirstDelta = delta.next;
+  /** Reads a word entry `[word, pages[[delta, locs, metaLocs]], variants]` at `start`. */
+  private readWord(start: number): void {
+    const bytes = this.bytes;
+    if (bytes[start] !== 0x83) this.bad(start);
+    this.entryStart = start;
+    this.textStart = start + 1;
+    if (majorAt(bytes, start + 1) !== 3) this.bad(start);
+    const wordStart = readHead(bytes, start + 1);
+    const wordEnd = wordStart + HEAD.value;
+    this.wordStart = wordStart;
+    this.wordEnd = wordEnd;
+    this.textEnd = wordEnd;
+    this.key = prefixKey(bytes, wordStart, wordEnd);
+    if (majorAt(bytes, wordEnd) !== 4) this.bad(start);
+    let pos = readHead(bytes, wordEnd);
+    const count = HEAD.value;
+    if (count === 0) this.bad(start);
+    let lastPage = 0;
+    for (let i = 0; i < count; i++) {
+      if (bytes[pos] !== 0x83 || majorAt(bytes, pos + 1) !== 0) this.bad(start);
+      const afterDelta = readHead(bytes, pos + 1);
+      if (i === 0) {
+        this.firstDelta = HEAD.value;
+        this.afterFirstDelta = afterDelta;
+      }
+      lastPage += HEAD.value;
+      pos = skip(bytes, skip(bytes, afterDelta));
     }
-    lastPage += delta.value;
-    pos = skip(bytes, skip(bytes, delta.next));
+    this.pages = count;
+    this.lastPage = lastPage;
+    this.pagesEnd = pos;
+    this.noVariants = bytes[pos] === 0x80;
+    this.entryEnd = skip(bytes, pos);
   }
-  const variantsEnd = skip(bytes, pos);
-  return {
-    wordStart: text.next,
-    wordEnd: textEnd,
-    bytes,
-    entryStart: start,
-    entryEnd: variantsEnd,
-    textStart: entry.next,
-    textEnd,
-    pages: list.value,
-    firstDelta,
-    firstPageStart: list.next,
-    afterFirstDelta,
-    pagesEnd: pos,
-    lastPage,
-    variantsStart: pos,
-    variantsEnd,
-    noVariants: bytes[pos] === 0x80,
-  };
+  private bad(start: number): never {
+    throw new Error(`${this.bundle.dir}: unexpected Pagefind word entry at byte ${start}`);
+  }
 }
 
-/** The word of an entry as a string. */
-function wordText(w: RawWord): string {
-  return w.bytes.toString("utf8", w.wordStart, w.wordEnd);
+const EMPTY = Buffer.alloc(0);
+
+/** The first six bytes of a word as a number (missing bytes as 0): equal keys need a byte comparison. */
+function prefixKey(bytes: Buffer, start: number, end: number): number {
+  let key = 0;
+  for (let i = start; i < start + 6; i++) key = key * 256 + (i < end ? bytes[i]! : 0);
+  return key;
 }
 
 /** Orders two words by their UTF-8 bytes, which is Pagefind's (Rust `String`) order; no decoding. */
-function compareWords(a: RawWord, b: RawWord): number {
-  return a.bytes.compare(b.bytes, b.wordStart, b.wordEnd, a.wordStart, a.wordEnd);
+function compareWords(a: WordCursor, b: WordCursor): number {
+  return a.key - b.key || a.bytes.compare(b.bytes, b.wordStart, b.wordEnd, a.wordStart, a.wordEnd);
 }
 
-/** A CBOR item head (RFC 8949 §3): major type, argument, where the content starts. */
-function head(bytes: Buffer, pos: number): { major: number; value: number; next: number } {
+/** The last CBOR item head read by {@link readHead}: one shared record, so reading allocates nothing. */
+const HEAD = { major: 0, value: 0 };
+
+/** Major type of the CBOR item at `pos` (RFC 8949 §3), -1 past the end. */
+function majorAt(bytes: Buffer, pos: number): number {
+  const first = bytes[pos];
+  return first === undefined ? -1 : first >> 5;
+}
+
+/** Reads the CBOR item head (RFC 8949 §3) at `pos` into {@link HEAD}; returns where the item's content starts. */
+function readHead(bytes: Buffer, pos: number): number {
   const first = bytes[pos];
   if (first === undefined) throw new Error("truncated Pagefind index chunk");
-  const major = first >> 5;
+  HEAD.major = first >> 5;
   const info = first & 0x1f;
-  if (info < 24) return { major, value: info, next: pos + 1 };
-  if (info === 24) return { major, value: bytes[pos + 1]!, next: pos + 2 };
-  if (info === 25) return { major, value: bytes.readUInt16BE(pos + 1), next: pos + 3 };
-  if (info === 26) return { major, value: bytes.readUInt32BE(pos + 1), next: pos + 5 };
-  if (info === 27) return { major, value: Number(bytes.readBigUInt64BE(pos + 1)), next: pos + 9 };
+  if (info < 24) {
+    HEAD.value = info;
+    return pos + 1;
+  }
+  if (info === 24) {
+    HEAD.value = bytes[pos + 1]!;
+    return pos + 2;
+  }
+  if (info === 25) {
+    HEAD.value = bytes.readUInt16BE(pos + 1);
+    return pos + 3;
+  }
+  if (info === 26) {
+    HEAD.value = bytes.readUInt32BE(pos + 1);
+    return pos + 5;
+  }
+  if (info === 27) {
+    HEAD.value = Number(bytes.readBigUInt64BE(pos + 1));
+    return pos + 9;
+  }
   throw new Error(`unsupported CBOR item (indefinite length) in a Pagefind index chunk`);
 }
 
-/** Position after the CBOR item at `pos`. */
+/** Position after the CBOR item at `pos` (integers, the bulk of an index chunk, without a call to {@link readHead}). */
 function skip(bytes: Buffer, pos: number): number {
-  const h = head(bytes, pos);
-  switch (h.major) {
+  const first = bytes[pos];
+  if (first === undefined) throw new Error("truncated Pagefind index chunk");
+  if (first < 0x40) {
+    const info = first & 0x1f;
+    if (info < 24) return pos + 1;
+    if (info < 28) return pos + 1 + (1 << (info - 24));
+  }
+  const next = readHead(bytes, pos);
+  const n = HEAD.value;
+  switch (HEAD.major) {
     case 0:
     case 1:
     case 7:
-      return h.next;
+      return next;
     case 2:
     case 3:
-      return h.next + h.value;
+      return next + n;
     case 4: {
-      let p = h.next;
-      for (let i = 0; i < h.value; i++) p = skip(bytes, p);
+      let p = next;
+      for (let i = 0; i < n; i++) p = skip(bytes, p);
       return p;
     }
     case 5: {
-      let p = h.next;
-      for (let i = 0; i < 2 * h.value; i++) p = skip(bytes, p);
+      let p = next;
+      for (let i = 0; i < 2 * n; i++) p = skip(bytes, p);
       return p;
     }
     default:
-      return skip(bytes, h.next);
+      return skip(bytes, next);
   }
 }
 
-/** CBOR head of major type `major` with argument `n`. */
+/** CBOR head of major type `major` with argument `n` (< 2³²). */
 function cborHead(major: number, n: number): Buffer {
   const m = major << 5;
   if (n < 24) return Buffer.from([m | n]);
@@ -332,35 +383,88 @@ function cborHead(major: number, n: number): Buffer {
   return b;
 }
 
-/**
- * One merged word entry from the same word in several bundles (`group`, in page order): the page
- * lists are joined and only each bundle's first page-number delta is rewritten; every location is
- * copied byte for byte. Entries with meta fields to renumber or with variants are decoded instead.
- */
-function mergeWordEntry(group: readonly WordCursor[], offsets: readonly number[], fieldMaps: readonly number[][]): Buffer[] {
-  const first = group[0]!.current!;
-  const simple = group.every((c) => c.current!.noVariants && fieldMaps[c.index]!.every((to, from) => to === from));
-  if (!simple) return [decodedWordEntry(group, offsets, fieldMaps)];
-  const parts: Buffer[] = [Buffer.from([0x83]), first.bytes.subarray(first.textStart, first.textEnd), cborHead(4, group.reduce((n, c) => n + c.current!.pages, 0))];
-  let previous = 0;
-  for (const cursor of group) {
-    const w = cursor.current!;
-    const offset = offsets[cursor.index]!;
-    parts.push(Buffer.from([0x83]), cborHead(0, w.firstDelta + offset - previous), w.bytes.subarray(w.afterFirstDelta, w.pagesEnd));
-    previous = w.lastPage + offset;
+/** The word entries of one merged index chunk, written into one growing buffer. */
+class EntryWriter {
+  bytes = Buffer.allocUnsafe(1 << 17);
+  length = 0;
+  private room(n: number): void {
+    if (this.length + n <= this.bytes.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(2 * this.bytes.length, this.length + n));
+    this.bytes.copy(bigger, 0, 0, this.length);
+    this.bytes = bigger;
   }
-  parts.push(Buffer.from([0x80]));
-  return parts;
+  byte(b: number): void {
+    this.room(1);
+    this.bytes[this.length++] = b;
+  }
+  /** A CBOR head of major type `major` with argument `n` (< 2³²). */
+  head(major: number, n: number): void {
+    this.room(5);
+    const m = major << 5;
+    const b = this.bytes;
+    if (n < 24) b[this.length++] = m | n;
+    else if (n < 0x100) {
+      b[this.length++] = m | 24;
+      b[this.length++] = n;
+    } else if (n < 0x10000) {
+      b[this.length++] = m | 25;
+      this.length = b.writeUInt16BE(n, this.length);
+    } else {
+      b[this.length++] = m | 26;
+      this.length = b.writeUInt32BE(n, this.length);
+    }
+  }
+  copy(from: Uint8Array, start = 0, end = from.length): void {
+    this.room(end - start);
+    this.bytes.set(from.subarray(start, end), this.length);
+    this.length += end - start;
+  }
+  /** The text of the word entry written at `entry`. */
+  wordAt(entry: number): string {
+    const start = readHead(this.bytes, entry + 1);
+    return this.bytes.toString("utf8", start, start + HEAD.value);
+  }
 }
 
-/** The general path of {@link mergeWordEntry}: decode, renumber, encode. */
-function decodedWordEntry(group: readonly WordCursor[], offsets: readonly number[], fieldMaps: readonly number[][]): Buffer {
+/**
+ * Writes one merged word entry from the same word in several bundles (`group`, in page order): the
+ * page lists are joined and only each bundle's first page-number delta is rewritten; every
+ * location is copied byte for byte. Entries with meta fields to renumber or with variants are
+ * decoded instead.
+ */
+function writeWordEntry(out: EntryWriter, group: readonly WordCursor[], offsets: readonly number[], fieldMaps: readonly number[][], sameFields: readonly boolean[]): void {
+  let simple = true;
+  let pages = 0;
+  for (const c of group) {
+    if (!c.noVariants || !sameFields[c.index]) simple = false;
+    pages += c.pages;
+  }
+  if (!simple) {
+    out.copy(decodedWordEntry(group, offsets, fieldMaps));
+    return;
+  }
+  const first = group[0]!;
+  out.byte(0x83);
+  out.copy(first.bytes, first.textStart, first.textEnd);
+  out.head(4, pages);
+  let previous = 0;
+  for (const c of group) {
+    const offset = offsets[c.index]!;
+    out.byte(0x83);
+    out.head(0, c.firstDelta + offset - previous);
+    out.copy(c.bytes, c.afterFirstDelta, c.pagesEnd);
+    previous = c.lastPage + offset;
+  }
+  out.byte(0x80);
+}
+
+/** The general path of {@link writeWordEntry}: decode, renumber, encode. */
+function decodedWordEntry(group: readonly WordCursor[], offsets: readonly number[], fieldMaps: readonly number[][]): Uint8Array {
   let pages: PageWord[] = [];
   let variants: unknown[] = [];
   let previous = 0;
   for (const cursor of group) {
-    const w = cursor.current!;
-    const [, wordPages, wordVariants] = decode(w.bytes.subarray(w.entryStart, w.entryEnd)) as WordEntry;
+    const [, wordPages, wordVariants] = decode(cursor.bytes.subarray(cursor.entryStart, cursor.entryEnd)) as WordEntry;
     if (wordVariants.length > 0) variants = variants.length === 0 ? wordVariants : unionJson(variants, wordVariants);
     const fieldMap = fieldMaps[cursor.index]!;
     let page = offsets[cursor.index]!;
@@ -372,34 +476,39 @@ function decodedWordEntry(group: readonly WordCursor[], offsets: readonly number
     }
     pages = pages.concat(wordPages);
   }
-  return Buffer.from(encode([wordText(group[0]!.current!), pages, variants]));
+  const first = group[0]!;
+  return encode([first.bytes.toString("utf8", first.wordStart, first.wordEnd), pages, variants]);
 }
 
 async function mergeWords(bundles: readonly Bundle[], offsets: readonly number[], fieldMaps: readonly number[][], language: string, outDir: string): Promise<{ chunks: Chunk[]; words: number }> {
   await mkdir(path.join(outDir, "index"), { recursive: true });
-  const heap = new MinHeap<WordCursor>((a, b) => compareWords(a.current!, b.current!) || a.index - b.index);
-  bundles.forEach((b, i) => {
+  const sameFields = fieldMaps.map((map) => map.every((to, from) => to === from));
+  const heap = new MinHeap<WordCursor>((a, b) => compareWords(a, b) || a.index - b.index);
+  for (const [i, b] of bundles.entries()) {
     const cursor = new WordCursor(b, i);
-    if (cursor.current) heap.push(cursor);
-  });
+    await cursor.load();
+    if (!cursor.done) heap.push(cursor);
+  }
   const chunks: Chunk[] = [];
-  let parts: Buffer[] = [];
+  const out = new EntryWriter();
   let entries = 0;
-  let size = 0;
-  let from = "";
-  let last: RawWord | null = null;
+  let lastEntry = 0;
   let words = 0;
   // Chunks are compressed and written in the background (zlib runs on libuv's thread pool), a few at a time.
   const writing: Promise<void>[] = [];
   const flush = async (): Promise<void> => {
     if (entries === 0) return;
-    const raw = Buffer.concat([SIGNATURE, Buffer.from([0x81]), cborHead(4, entries), ...parts]);
-    const chunk: Chunk = [from, wordText(last!), ""];
+    const head = cborHead(4, entries);
+    const raw = Buffer.allocUnsafe(SIGNATURE.length + 1 + head.length + out.length);
+    SIGNATURE.copy(raw, 0);
+    raw[SIGNATURE.length] = 0x81;
+    head.copy(raw, SIGNATURE.length + 1);
+    out.bytes.copy(raw, SIGNATURE.length + 1 + head.length, 0, out.length);
+    const chunk: Chunk = [out.wordAt(0), out.wordAt(lastEntry), ""];
     chunks.push(chunk);
-    parts = [];
+    out.length = 0;
     entries = 0;
-    size = 0;
-    const job = gzipAsync(raw).then(async (bytes) => {
+    const job = gzipAsync(raw, GZIP_OPTIONS).then(async (bytes) => {
       chunk[2] = `${language}_${sha256(bytes).slice(0, 12)}`;
       await writeFile(path.join(outDir, "index", `${chunk[2]}.pf_index`), bytes);
     });
@@ -410,23 +519,20 @@ async function mergeWords(bundles: readonly Bundle[], offsets: readonly number[]
   };
   const group: WordCursor[] = [];
   while (heap.size > 0) {
-    const word = heap.peek()!.current!;
+    const word = heap.pop()!;
     group.length = 0;
-    while (heap.size > 0 && compareWords(heap.peek()!.current!, word) === 0) group.push(heap.pop()!);
-    const entry = mergeWordEntry(group, offsets, fieldMaps);
+    group.push(word);
+    while (heap.size > 0 && heap.peek()!.key === word.key && compareWords(heap.peek()!, word) === 0) group.push(heap.pop()!);
+    lastEntry = out.length;
+    writeWordEntry(out, group, offsets, fieldMaps, sameFields);
+    entries += 1;
+    words += 1;
     for (const cursor of group) {
       cursor.next();
-      if (cursor.current) heap.push(cursor);
+      if (cursor.needsLoad) await cursor.load();
+      if (!cursor.done) heap.push(cursor);
     }
-    if (entries === 0) from = wordText(word);
-    for (const part of entry) {
-      parts.push(part);
-      size += part.length;
-    }
-    entries += 1;
-    last = word;
-    words += 1;
-    if (size >= CHUNK_BYTES) await flush();
+    if (out.length >= CHUNK_BYTES) await flush();
   }
   await flush();
   await Promise.all(writing);
@@ -493,12 +599,7 @@ async function mergeFilters(bundles: readonly Bundle[], offsets: readonly number
 async function mergeSorts(bundles: readonly Bundle[], offsets: readonly number[], sortValues: MergeOptions["sortValues"]): Promise<[string, number[]][]> {
   const names = [...new Set(bundles.flatMap((b) => b.meta[4].map(([name]) => name)))].sort(compareCodePoints);
   if (names.length === 0) return [];
-  // Each page's URL is in its fragment; they are read many at a time (decompressed on the thread pool).
-  const files = bundles.flatMap((b) => b.meta[1].map(([hash]) => path.join(b.dir, "fragment", `${hash}.pf_fragment`)));
-  const urls = await mapLimit(files, 32, async (file) => {
-    const raw = await gunzipAsync(await readFile(file));
-    return (JSON.parse(raw.subarray(SIGNATURE.length).toString("utf8")) as { url: string }).url;
-  });
+  const urls = bundles.flatMap((b) => b.meta[1].map(([hash]) => fragmentUrl(path.join(b.dir, "fragment", `${hash}.pf_fragment`))));
   return names.map((name) => {
     const pages: { page: number; value: string }[] = [];
     for (const [i, b] of bundles.entries()) {
@@ -514,6 +615,33 @@ async function mergeSorts(bundles: readonly Bundle[], offsets: readonly number[]
     pages.sort((a, b) => (numeric ? Number(a.value) - Number(b.value) : compareCodePoints(a.value, b.value)) || a.page - b.page);
     return [name, pages.map((p) => p.page)] as [string, number[]];
   });
+}
+
+/** How much of a fragment file {@link fragmentUrl} reads first (bytes): enough for the URL, which Pagefind writes first. */
+const FRAGMENT_HEAD_BYTES = 1024;
+const URL_FIRST = /^pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")/u;
+
+/**
+ * The URL of a page from its fragment (`{"url": …, "content": …}`, gzip), decompressing only the
+ * start of the file when the URL is there (a fragment holds the whole page text).
+ */
+export function fragmentUrl(file: string): string {
+  const head = Buffer.allocUnsafe(FRAGMENT_HEAD_BYTES);
+  const fd = openSync(file, "r");
+  let read: number;
+  try {
+    read = readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const start = gunzipSync(head.subarray(0, read), { finishFlush: constants.Z_SYNC_FLUSH }).toString("utf8");
+  const found = URL_FIRST.exec(start);
+  if (found) return JSON.parse(found[1]!) as string;
+  const raw = gunzipSync(readFileSync(file));
+  if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${file}: not a Pagefind data file (no pagefind_dcd signature)`);
+  const url = (JSON.parse(raw.subarray(SIGNATURE.length).toString("utf8")) as { url?: unknown }).url;
+  if (typeof url !== "string") throw new Error(`${file}: the Pagefind fragment has no URL`);
+  return url;
 }
 
 /**
