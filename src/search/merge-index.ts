@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
-import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { constants, gunzip, gzip, gunzipSync, gzipSync, type ZlibOptions } from "node:zlib";
 import { decode, encode } from "cborg";
 import { FACETS, type SearchFacets } from "./facets.ts";
-import { mapLimit } from "../util/index.ts";
+import { linkFile, linkTree, mapLimit } from "../util/index.ts";
 
 /**
  * Merging Pagefind bundles into one index. Pagefind 1.6 can only build an index in one run, and a
@@ -55,6 +56,17 @@ type Meta = [version: string, pages: Page[], chunks: Chunk[], filters: [string, 
 type PageWord = [page: number, locs: number[], metaLocs: number[]];
 type WordEntry = [word: string, pages: PageWord[], variants: unknown[]];
 
+/**
+ * SHA-256 of this module's own source: cached merged indexes (`mergedCacheName`) name it, so a
+ * change to the merge (its output, {@link CHUNK_BYTES}, {@link GZIP_OPTIONS}) never reuses an index
+ * merged by other code.
+ */
+export function mergeCodeHash(): string {
+  codeHash ??= sha256(readFileSync(fileURLToPath(import.meta.url)));
+  return codeHash;
+}
+let codeHash: string | undefined;
+
 /** What {@link mergeSearchBundles} wrote. */
 export interface MergeReport {
   /** Pages in the merged index. */
@@ -96,12 +108,12 @@ export async function mergeSearchBundles(bundles: readonly string[], outDir: str
   await mkdir(outDir, { recursive: true });
   const first = loaded[0];
   if (!first) throw new Error("no search index bundles to merge");
-  await copyScripts(first.dir, outDir);
   if (withPages.length === 0) {
     await linkTree(first.dir, outDir);
     await writeFile(path.join(outDir, FACETS), JSON.stringify({ pages: 0, filters: {} }));
     return { pages: 0, words: 0, chunks: 0 };
   }
+  await copyScripts(first.dir, outDir);
   const { version, language } = withPages[0]!;
   for (const b of withPages) {
     if (b.version !== version || b.language !== language) throw new Error(`${b.dir}: Pagefind ${b.version} (${b.language}) cannot be merged with Pagefind ${version} (${language}); rebuild the search index`);
@@ -699,27 +711,6 @@ const DATA_ENTRIES = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$
 async function copyScripts(from: string, to: string): Promise<void> {
   for (const entry of await readdir(from, { withFileTypes: true })) {
     if (entry.isFile() && !DATA_ENTRIES.test(entry.name)) await linkFile(path.join(from, entry.name), path.join(to, entry.name));
-  }
-}
-
-async function linkTree(from: string, to: string): Promise<void> {
-  await mkdir(to, { recursive: true });
-  for (const entry of await readdir(from, { withFileTypes: true })) {
-    const a = path.join(from, entry.name);
-    const b = path.join(to, entry.name);
-    if (entry.isDirectory()) await linkTree(a, b);
-    else await rm(b, { force: true }).then(() => linkFile(a, b));
-  }
-}
-
-/** Hard-links `from` to `to`, copying instead across file systems. */
-export async function linkFile(from: string, to: string): Promise<void> {
-  try {
-    await link(from, to);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code !== "EXDEV" && code !== "EPERM") throw err;
-    await copyFile(from, to);
   }
 }
 
