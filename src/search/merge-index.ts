@@ -290,7 +290,7 @@ class WordCursor {
         this.afterFirstDelta = afterDelta;
       }
       lastPage += HEAD.value;
-      pos = skip(bytes, skip(bytes, afterDelta));
+      pos = skipIntegers(bytes, skipIntegers(bytes, afterDelta));
     }
     this.pages = count;
     this.lastPage = lastPage;
@@ -396,6 +396,25 @@ function skip(bytes: Buffer, pos: number): number {
     default:
       return skip(bytes, next);
   }
+}
+
+/**
+ * Position after the CBOR item at `pos`, fast for what a word's locations are: an array of
+ * integers (word positions; negative numbers start a meta field's run). Anything else goes to
+ * {@link skip}.
+ */
+function skipIntegers(bytes: Buffer, pos: number): number {
+  const first = bytes[pos];
+  if (first === undefined || first >> 5 !== 4 || (first & 0x1f) > 25) return skip(bytes, pos);
+  const next = readHead(bytes, pos);
+  let p = next;
+  for (let i = HEAD.value; i > 0; i--) {
+    const b = bytes[p];
+    // An integer (major type 0 or 1) with its argument in the head or in 1, 2, 4 or 8 bytes after it.
+    if (b !== undefined && b < 0x40 && (b & 0x1f) < 28) p += (b & 0x1f) < 24 ? 1 : 1 + (1 << ((b & 0x1f) - 24));
+    else p = skip(bytes, p);
+  }
+  return p;
 }
 
 /** CBOR head of major type `major` with argument `n` (< 2³²). */
