@@ -92,7 +92,8 @@ export interface MergeOptions {
  * scripts and wasm from the first bundle, fragments hard-linked (copied across file systems) under
  * names that start with the page number (see {@link pageNumberOf}), {@link FACETS} (see {@link SearchFacets}),
  * new metadata, index chunks (≤ {@link CHUNK_BYTES} uncompressed unless one word is larger) and
- * filter files. Words are merged one chunk at a time, so memory stays near one chunk per bundle.
+ * filter files. Words are merged one chunk at a time, so memory stays near two chunks per bundle
+ * (the one being merged and the next, read ahead).
  * Page numbers follow the bundles' order. Pages sorted by `sortValues` the way Pagefind sorts:
  * numerically when every value is a number, else by string (our `YYYY-MM-DD` keys), ties in page
  * order.
@@ -183,7 +184,7 @@ function pagefindFile(cbor: Uint8Array): Buffer {
 }
 
 /**
- * Walks one bundle's words in order, one chunk in memory at a time, reading the CBOR structure
+ * Walks one bundle's words in order, one chunk at a time, reading the CBOR structure
  * without decoding page locations (the merge copies their bytes unchanged). The next chunk is read
  * and decompressed in the background (on libuv's thread pool) while this one is merged. The fields
  * describe the current word (`done` once the bundle has no more): its entry is
