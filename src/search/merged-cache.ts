@@ -52,11 +52,7 @@ export async function mergeWithCache(cacheDir: string, bundleHashes: readonly st
   if (!reused) {
     const partial = `${cached}.partial-${process.pid}`;
     try {
-      report = await mergeSearchBundles(
-        bundleHashes.map((h) => path.join(cacheDir, h)),
-        partial,
-        options,
-      );
+      report = await mergeSearchBundles(bundleHashes.map((h) => path.join(cacheDir, h)), partial, options);
       await rm(cached, { recursive: true, force: true });
       await rename(partial, cached);
     } catch (err) {
