@@ -570,23 +570,28 @@ async function mergeWords(bundles: readonly Bundle[], offsets: readonly number[]
     if (writing.length > 4) await writing[writing.length - 5];
   };
   const group: WordCursor[] = [];
-  while (heap.size > 0) {
-    const word = heap.pop()!;
-    group.length = 0;
-    group.push(word);
-    while (heap.size > 0 && compareWords(heap.peek()!, word) === 0) group.push(heap.pop()!);
-    lastEntry = out.length;
-    writeWordEntry(out, group, offsets, fieldMaps, sameFields);
-    entries += 1;
-    words += 1;
-    for (const cursor of group) {
-      cursor.next();
-      if (cursor.needsLoad) await cursor.load();
-      if (!cursor.done) heap.push(cursor);
+  try {
+    while (heap.size > 0) {
+      const word = heap.pop()!;
+      group.length = 0;
+      group.push(word);
+      while (heap.size > 0 && compareWords(heap.peek()!, word) === 0) group.push(heap.pop()!);
+      lastEntry = out.length;
+      writeWordEntry(out, group, offsets, fieldMaps, sameFields);
+      entries += 1;
+      words += 1;
+      for (const cursor of group) {
+        cursor.next();
+        if (cursor.needsLoad) await cursor.load();
+        if (!cursor.done) heap.push(cursor);
+      }
+      if (out.length >= CHUNK_BYTES) await flush();
     }
-    if (out.length >= CHUNK_BYTES) await flush();
+    await flush();
+  } finally {
+    // Also when the merge fails: no chunk is still being written behind the caller's back.
+    await Promise.allSettled(writing);
   }
-  await flush();
   await Promise.all(writing);
   return { chunks: chunkBoundaries(chunks), words };
 }
