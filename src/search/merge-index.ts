@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import { constants, gunzip, gzip, gunzipSync, gzipSync, type ZlibOptions } from "node:zlib";
 import { decode, encode } from "cborg";
 import { FACETS, type SearchFacets } from "./facets.ts";
-import { linkFile, linkTree, mapLimit } from "../util/index.ts";
+import { linkFile, linkTree } from "../util/index.ts";
 
 /**
  * Merging Pagefind bundles into one index. Pagefind 1.6 can only build an index in one run, and a
@@ -110,7 +110,7 @@ export async function mergeSearchBundles(bundles: readonly string[], outDir: str
   const first = loaded[0];
   if (!first) throw new Error("no search index bundles to merge");
   if (withPages.length === 0) {
-    await linkTree(first.dir, outDir);
+    linkTree(first.dir, outDir);
     await writeFile(path.join(outDir, FACETS), JSON.stringify({ pages: 0, filters: {} }));
     return { pages: 0, words: 0, chunks: 0 };
   }
@@ -134,7 +134,7 @@ export async function mergeSearchBundles(bundles: readonly string[], outDir: str
       links.push([path.join(b.dir, "fragment", `${hash}.pf_fragment`), path.join(outDir, "fragment", `${name}.pf_fragment`)]);
     }
   }
-  await mapLimit(links, 32, ([from, to]) => linkFile(from, to));
+  for (const [from, to] of links) linkFile(from, to);
   const fields = [...new Set(withPages.flatMap((b) => b.meta[5]))].sort(compareCodePoints);
   const fieldMaps = withPages.map((b) => b.meta[5].map((f) => fields.indexOf(f)));
 
@@ -735,7 +735,7 @@ const DATA_ENTRIES = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$
 /** Pagefind's scripts, styles and wasm from a bundle (everything but its data). */
 async function copyScripts(from: string, to: string): Promise<void> {
   for (const entry of await readdir(from, { withFileTypes: true })) {
-    if (entry.isFile() && !DATA_ENTRIES.test(entry.name)) await linkFile(path.join(from, entry.name), path.join(to, entry.name));
+    if (entry.isFile() && !DATA_ENTRIES.test(entry.name)) linkFile(path.join(from, entry.name), path.join(to, entry.name));
   }
 }
 

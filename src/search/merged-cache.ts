@@ -61,6 +61,6 @@ export async function mergeWithCache(cacheDir: string, bundleHashes: readonly st
     }
   }
   await rm(outDir, { recursive: true, force: true });
-  await linkTree(cached, outDir);
+  linkTree(cached, outDir);
   return { name, reused, report };
 }
