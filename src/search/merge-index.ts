@@ -536,8 +536,8 @@ async function mergeWords(bundles: readonly Bundle[], offsets: readonly number[]
   await mkdir(path.join(outDir, "index"), { recursive: true });
   const sameFields = fieldMaps.map((map) => map.every((to, from) => to === from));
   const heap = new MinHeap<WordCursor>((a, b) => compareWords(a, b) || a.index - b.index);
-  for (const [i, b] of bundles.entries()) {
-    const cursor = new WordCursor(b, i);
+  // Every bundle's first chunk is read at once; then each cursor waits for its own.
+  for (const cursor of bundles.map((b, i) => new WordCursor(b, i))) {
     await cursor.load();
     if (!cursor.done) heap.push(cursor);
   }
