@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { fork } from "node:child_process";
 import { mergeWithCache } from "./merged-cache.ts";
+import { writePageUrls } from "./merge-index.ts";
 import type { SearchShard } from "./shard-plan.ts";
 import { mapLimit, pathExists } from "../util/index.ts";
 import { timePhase } from "../build/phase-times.ts";
@@ -136,6 +137,7 @@ async function indexShard(siteDir: string, shard: SearchShard, bundle: string): 
     await rm(partial, { recursive: true, force: true });
     throw new Error(`Pagefind failed to index ${shard.path} (${shard.documents} documents): ${errors.join("; ")}`);
   }
+  await writePageUrls(partial);
   await rm(bundle, { recursive: true, force: true });
   await rename(partial, bundle);
 }

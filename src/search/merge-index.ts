@@ -111,6 +111,7 @@ export async function mergeSearchBundles(bundles: readonly string[], outDir: str
   if (!first) throw new Error("no search index bundles to merge");
   if (withPages.length === 0) {
     linkTree(first.dir, outDir);
+    await rm(path.join(outDir, PAGE_URLS), { force: true });
     await writeFile(path.join(outDir, FACETS), JSON.stringify({ pages: 0, filters: {} }));
     return { pages: 0, words: 0, chunks: 0 };
   }
@@ -656,7 +657,7 @@ async function mergeFilters(bundles: readonly Bundle[], offsets: readonly number
 async function mergeSorts(bundles: readonly Bundle[], offsets: readonly number[], sortValues: MergeOptions["sortValues"]): Promise<[string, number[]][]> {
   const names = [...new Set(bundles.flatMap((b) => b.meta[4].map(([name]) => name)))].sort(compareCodePoints);
   if (names.length === 0) return [];
-  const urls = bundles.flatMap((b) => b.meta[1].map(([hash]) => fragmentUrl(path.join(b.dir, "fragment", `${hash}.pf_fragment`))));
+  const urls = bundles.flatMap((b) => bundlePageUrls(b.dir, b.meta[1]));
   return names.map((name) => {
     const pages: { page: number; value: string }[] = [];
     for (const [i, b] of bundles.entries()) {
@@ -701,6 +702,36 @@ export function fragmentUrl(file: string): string {
   return url;
 }
 
+/** The page URLs of a bundle by fragment hash, written beside its data by {@link writePageUrls}. */
+export const PAGE_URLS = "page-urls.json";
+
+/**
+ * Writes {@link PAGE_URLS} into a complete Pagefind bundle (each fragment's URL by its hash), so
+ * merges need not open every fragment (0.7 s at 20,000 pages). Write it before the bundle is put in
+ * place (the shard cache renames complete bundles), so it always describes the bundle's fragments.
+ * @throws Error when the bundle or a fragment cannot be read.
+ */
+export async function writePageUrls(bundleDir: string): Promise<void> {
+  const { meta } = await readBundle(bundleDir);
+  const urls = Object.fromEntries(meta[1].map(([hash]) => [hash, fragmentUrl(path.join(bundleDir, "fragment", `${hash}.pf_fragment`))]));
+  await writeFile(path.join(bundleDir, PAGE_URLS), JSON.stringify(urls));
+}
+
+/** Each page's URL in page order: from {@link PAGE_URLS} when it lists every page, else from the fragments. */
+function bundlePageUrls(dir: string, pages: readonly Page[]): string[] {
+  let known: Record<string, unknown> = {};
+  try {
+    known = JSON.parse(readFileSync(path.join(dir, PAGE_URLS), "utf8")) as Record<string, unknown>;
+  } catch (err) {
+    // Bundles from Pagefind itself or from before the file existed have none: the fragments tell.
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw new Error(`${path.join(dir, PAGE_URLS)}: unreadable (${(err as Error).message}); delete the shard cache folder to rebuild it`, { cause: err });
+  }
+  return pages.map(([hash]) => {
+    const url = known[hash];
+    return typeof url === "string" ? url : fragmentUrl(path.join(dir, "fragment", `${hash}.pf_fragment`));
+  });
+}
+
 /**
  * Compares two strings by Unicode code point (the UTF-8 byte order Pagefind's Rust code uses),
  * unlike `<`, which compares UTF-16 code units and puts characters beyond U+FFFF before U+E000–U+FFFF.
@@ -730,7 +761,7 @@ function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-const DATA_ENTRIES = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/u;
+const DATA_ENTRIES = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter|page-urls\.json)$/u;
 
 /** Pagefind's scripts, styles and wasm from a bundle (everything but its data). */
 async function copyScripts(from: string, to: string): Promise<void> {

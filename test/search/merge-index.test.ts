@@ -1,11 +1,11 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdtemp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
 import * as pagefind from "pagefind";
-import { compareCodePoints, fragmentUrl, mergeSearchBundles, pageNumberOf, type SearchFacets } from "../../src/search/index.ts";
+import { compareCodePoints, fragmentUrl, mergeSearchBundles, PAGE_URLS, writePageUrls, pageNumberOf, type SearchFacets } from "../../src/search/index.ts";
 import { readIndexContents } from "../helpers/pagefind-index.ts";
 
 // Small real Pagefind 1.6 indexes written from custom records: the same pages once in one run and
@@ -105,6 +105,27 @@ test("a page's URL is read from the start of its fragment, or from the whole fra
     await writeFile(file, gzipSync(Buffer.from(`pagefind_dcd${JSON.stringify({ url, content: noise })}`)));
     assert.is(fragmentUrl(file), url);
   }
+});
+
+test("page URLs come from a bundle's page-urls.json when it lists the page, else from the fragment", async () => {
+  const sortValues = new Map(RECORDS.map((r) => [r.url, r.sort]));
+  for (const shard of ["shard-1", "shard-2"]) await cp(path.join(dir, shard), path.join(dir, `${shard}-urls`), { recursive: true });
+  const bundles = [path.join(dir, "shard-1-urls"), path.join(dir, "shard-2-urls")];
+  for (const b of bundles) await writePageUrls(b);
+  await mergeSearchBundles(bundles, path.join(dir, "merged-urls"), { sortValues });
+  const merged = await readIndexContents(path.join(dir, "merged-urls"));
+  assert.equal(merged.words, (await readIndexContents(path.join(dir, "single"))).words);
+  assert.equal(merged.sorts.newest, ["/2019/1/a/", "/2019/1/b/", "/2020/2/d/", "/2020/2/c/"]);
+  assert.not.ok((await readdir(path.join(dir, "merged-urls"))).includes(PAGE_URLS), "the file stays in the bundle");
+  // The file is what the merge reads: a URL it names is looked up, and a page it leaves out is read from its fragment.
+  const file = path.join(bundles[1]!, PAGE_URLS);
+  const urls = JSON.parse(await readFile(file, "utf8")) as Record<string, string>;
+  const [first, second] = Object.keys(urls);
+  await writeFile(file, JSON.stringify({ [first!]: "/renamed/" }));
+  await rejects(mergeSearchBundles(bundles, path.join(dir, "merged-urls-2"), { sortValues }), /the page \/renamed\/ has no "newest" sort value/u);
+  await writeFile(file, JSON.stringify({ [second!]: urls[second!] }));
+  await mergeSearchBundles(bundles, path.join(dir, "merged-urls-3"), { sortValues });
+  assert.equal((await readIndexContents(path.join(dir, "merged-urls-3"))).sorts, merged.sorts);
 });
 
 test("words compare by code point, as Pagefind's Rust code orders them", () => {

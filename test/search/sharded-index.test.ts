@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { launchChromium, serveStatic } from "../../src/browser/index.ts";
 import { buildSite } from "../../src/build/index.ts";
-import { shardCacheDir, type ShardManifest } from "../../src/search/index.ts";
+import { PAGE_URLS, shardCacheDir, type ShardManifest } from "../../src/search/index.ts";
 import { readIndexContents } from "../helpers/pagefind-index.ts";
 import { PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
 
@@ -52,6 +52,11 @@ test("each shard is indexed on its own and merged into the one index at /pagefin
   assert.ok(files.includes("pagefind.js") && !files.includes("shards"), files.join(" "));
   assert.equal(await cachedShards(), m.shards.map((s) => s.hash).sort(), "the cache holds exactly the planned shards");
   assert.is((await cachedMerges()).length, 1, "and one merged index");
+  for (const s of m.shards) {
+    const urls = JSON.parse(await readFile(path.join(shardCacheDir(out), s.hash, PAGE_URLS), "utf8")) as Record<string, string>;
+    assert.is(Object.keys(urls).length, s.documents, "each cached shard lists its pages' URLs");
+  }
+  assert.not.ok(files.includes(PAGE_URLS));
   assert.is((await readIndexContents(path.join(out, "pagefind"))).pages, 4);
 });
 
