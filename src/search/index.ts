@@ -5,5 +5,5 @@ export { documentSeries, normaliseQuery, numberShard, queryDocNumber, querySerie
 export { containsQueryWords } from "./query-match.ts";
 export { traditionalCharacters } from "./traditional-chars.ts";
 export { compareCodePoints, fragmentUrl, mergeCodeHash, mergeSearchBundles, readPagefindFile, writePageUrls, CHUNK_BYTES, GZIP_OPTIONS, PAGE_URLS, type MergeOptions, type MergeReport } from "./merge-index.ts";
-export { mergedCacheName, mergeWithCache, type CachedMerge } from "./merged-cache.ts";
+export { mergedCacheName, mergeWithCache, missingFiles, type CachedMerge } from "./merged-cache.ts";
 export { countFacets, FACETS, indexFacets, pageNumberOf, type FacetCounts, type FacetIndex, type SearchFacets } from "./facets.ts";

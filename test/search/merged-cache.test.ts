@@ -1,10 +1,10 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as pagefind from "pagefind";
-import { mergedCacheName, mergeSearchBundles, mergeWithCache } from "../../src/search/index.ts";
+import { mergedCacheName, mergeSearchBundles, mergeWithCache, missingFiles } from "../../src/search/index.ts";
 import { readIndexContents } from "../helpers/pagefind-index.ts";
 
 // Two real Pagefind 1.6 bundles in a cache folder under made-up content hashes, merged with and
@@ -108,6 +108,24 @@ test("the cache name changes with every input and not with the order sort values
   ];
   for (const name of others) assert.is.not(name, base);
   assert.is(new Set(others).size, others.length);
+});
+
+test("a cached index missing a file, or with unreadable metadata, is merged again", async () => {
+  const good = await mergeWithCache(cache, HASHES, path.join(dir, "site-7"), { sortValues: sortValues() });
+  const cached = path.join(cache, good.name);
+  assert.equal(missingFiles(cached), []);
+  const chunk = (await readdir(path.join(cached, "index")))[0]!;
+  await rm(path.join(cached, "index", chunk));
+  assert.equal(missingFiles(cached), [`index/${chunk}`]);
+  const again = await mergeWithCache(cache, HASHES, path.join(dir, "site-8"), { sortValues: sortValues() });
+  assert.is(again.reused, false);
+  assert.is(again.name, good.name);
+  await assertSameFiles(path.join(dir, "site-8"), path.join(dir, "full"));
+  const meta = (await readdir(cached)).find((n) => n.endsWith(".pf_meta"))!;
+  await writeFile(path.join(cached, meta), "not gzip");
+  const third = await mergeWithCache(cache, HASHES, path.join(dir, "site-9"), { sortValues: sortValues() });
+  assert.is(third.reused, false);
+  await assertSameFiles(path.join(dir, "site-9"), path.join(dir, "full"));
 });
 
 test("a failed merge leaves nothing in the cache and the error names the page", async () => {
