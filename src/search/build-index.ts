@@ -4,7 +4,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { fork } from "node:child_process";
-import { mergeSearchBundles } from "./merge-index.ts";
+import { mergeWithCache } from "./merged-cache.ts";
+import { writePageUrls } from "./merge-index.ts";
 import type { SearchShard } from "./shard-plan.ts";
 import { mapLimit, pathExists } from "../util/index.ts";
 import { timePhase } from "../build/phase-times.ts";
@@ -19,6 +20,8 @@ export interface IndexReport {
   indexed: string[];
   /** Shards taken from the shard cache (their pages did not change), by path. */
   reused: string[];
+  /** True when the merged index was taken from the cache too (no shard and no sort value changed; see `mergeWithCache`). */
+  mergeReused: boolean;
 }
 
 /** Options of {@link buildSearchIndex}. */
@@ -71,7 +74,8 @@ export function shardCacheDir(outputDir: string): string {
  * document page's path and bytes>/`), so a build re-indexes only shards whose pages changed; cache
  * entries no longer planned are removed. `mergeSearchBundles` then writes the one index Pagefind
  * would have written for all pages, so ranking uses the statistics of the whole archive and the
- * browser loads one metadata file. Only pages with `data-pagefind-body` (document pages) are
+ * browser loads one metadata file; the merged index is kept in the cache too (`mergeWithCache`),
+ * so a build whose shards and sort values are unchanged links it instead of merging again. Only pages with `data-pagefind-body` (document pages) are
  * indexed; the language comes from `<html lang="zh-CN">`, which turns on Pagefind's Chinese
  * segmentation.
  * @throws Error with Pagefind's own messages when a run fails, or the merge's message, so a failed
@@ -101,11 +105,11 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions): 
   if (failed) throw failed.reason;
   const indexed = toIndex.map((t) => t.shard.path);
   const out = path.join(siteDir, "pagefind");
-  await timePhase("search merge", () => mergeSearchBundles(hashes.map((h) => path.join(cacheDir, h)), out, { sortValues }));
-  await pruneCache(cacheDir, new Set(hashes));
+  const merged = await timePhase("search merge", () => mergeWithCache(cacheDir, hashes, out, { sortValues }));
+  await pruneCache(cacheDir, new Set([...hashes, merged.name]));
   const manifest: ShardManifest = { pagefind: version, shards: options.shards.map((s, i) => ({ path: s.path, documents: s.documents, hash: hashes[i]! })) };
   await writeFile(path.join(siteDir, MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`);
-  return { pages: options.shards.reduce((n, s) => n + s.documents, 0), outputPath: out, indexed, reused };
+  return { pages: options.shards.reduce((n, s) => n + s.documents, 0), outputPath: out, indexed, reused, mergeReused: merged.reused };
 }
 
 /** Version of the installed `pagefind` package (its package.json lies beside `lib/`, which is not exported). */
@@ -133,6 +137,7 @@ async function indexShard(siteDir: string, shard: SearchShard, bundle: string): 
     await rm(partial, { recursive: true, force: true });
     throw new Error(`Pagefind failed to index ${shard.path} (${shard.documents} documents): ${errors.join("; ")}`);
   }
+  await writePageUrls(partial);
   await rm(bundle, { recursive: true, force: true });
   await rename(partial, bundle);
 }

@@ -4,5 +4,6 @@ export { DOCUMENT_TYPES, OTHER_DOCUMENT_TYPE, documentType } from "./document-ty
 export { documentSeries, normaliseQuery, numberShard, queryDocNumber, querySeries, queryWords, type NormalisedQuery } from "./normalise-query.ts";
 export { containsQueryWords } from "./query-match.ts";
 export { traditionalCharacters } from "./traditional-chars.ts";
-export { compareCodePoints, mergeSearchBundles, readPagefindFile, CHUNK_BYTES, type MergeOptions, type MergeReport } from "./merge-index.ts";
+export { compareCodePoints, fragmentUrl, mergeCodeHash, mergeSearchBundles, readPagefindFile, writePageUrls, CHUNK_BYTES, GZIP_OPTIONS, PAGE_URLS, type MergeOptions, type MergeReport } from "./merge-index.ts";
+export { mergedCacheName, mergeWithCache, missingFiles, type CachedMerge } from "./merged-cache.ts";
 export { countFacets, FACETS, indexFacets, pageNumberOf, type FacetCounts, type FacetIndex, type SearchFacets } from "./facets.ts";

@@ -2,3 +2,4 @@ export { detachString } from "./detach-string.ts";
 export { pathExists } from "./path-exists.ts";
 export { readTextIfExists } from "./read-text-if-exists.ts";
 export { mapLimit } from "./map-limit.ts";
+export { linkFile, linkTree } from "./link-tree.ts";

@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { launchChromium, serveStatic } from "../../src/browser/index.ts";
 import { buildSite } from "../../src/build/index.ts";
-import { shardCacheDir, type ShardManifest } from "../../src/search/index.ts";
+import { PAGE_URLS, shardCacheDir, type ShardManifest } from "../../src/search/index.ts";
 import { readIndexContents } from "../helpers/pagefind-index.ts";
 import { PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
 
@@ -22,6 +22,11 @@ async function build(dir = out): Promise<void> {
   assert.ok(result.ok, result.error);
 }
 const manifest = async () => JSON.parse(await readFile(path.join(out, "pagefind/shards.json"), "utf8")) as ShardManifest;
+const cacheEntries = async () => (await readdir(shardCacheDir(out))).sort();
+const cachedShards = async () => (await cacheEntries()).filter((n) => !n.startsWith("merged-"));
+const cachedMerges = async () => (await cacheEntries()).filter((n) => n.startsWith("merged-"));
+/** Inode of the published index's entry file: the same inode after a rebuild when the merged index was reused from the cache. */
+const indexInode = async () => (await stat(path.join(out, "pagefind", "pagefind-entry.json"))).ino;
 /** Inode of a cached shard bundle's entry file (the same inode: the bundle was not indexed again). */
 const bundleInode = async (hash: string) => (await stat(path.join(shardCacheDir(out), hash, "pagefind-entry.json"))).ino;
 
@@ -45,7 +50,13 @@ test("each shard is indexed on its own and merged into the one index at /pagefin
   assert.equal(m.shards.map((s) => [s.path, s.documents]), [["pagefind/", 3], ["pagefind/shards/2020-03/", 1]]);
   const files = await readdir(path.join(out, "pagefind"));
   assert.ok(files.includes("pagefind.js") && !files.includes("shards"), files.join(" "));
-  assert.equal((await readdir(shardCacheDir(out))).sort(), m.shards.map((s) => s.hash).sort(), "the cache holds exactly the planned shards");
+  assert.equal(await cachedShards(), m.shards.map((s) => s.hash).sort(), "the cache holds exactly the planned shards");
+  assert.is((await cachedMerges()).length, 1, "and one merged index");
+  for (const s of m.shards) {
+    const urls = JSON.parse(await readFile(path.join(shardCacheDir(out), s.hash, PAGE_URLS), "utf8")) as Record<string, string>;
+    assert.is(Object.keys(urls).length, s.documents, "each cached shard lists its pages' URLs");
+  }
+  assert.not.ok(files.includes(PAGE_URLS));
   assert.is((await readIndexContents(path.join(out, "pagefind"))).pages, 4);
 });
 
@@ -66,12 +77,16 @@ test("the merged index is the index one Pagefind run over all pages gives", asyn
   assert.equal(b.fields, a.fields);
 });
 
-test("an unchanged rebuild reuses every shard; a changed issue re-indexes its shard only", async () => {
+test("an unchanged rebuild reuses every shard and the merged index; a changed issue re-indexes its shard only and merges again", async () => {
   const before = await manifest();
   const first = await bundleInode(before.shards[0]!.hash);
   const second = await bundleInode(before.shards[1]!.hash);
+  const index = await indexInode();
+  const merged = await cachedMerges();
   await build();
   assert.equal(await manifest(), before);
+  assert.is(await indexInode(), index, "the merged index was linked from the cache");
+  assert.equal(await cachedMerges(), merged);
   assert.is(await bundleInode(before.shards[0]!.hash), first, "the first shard was taken from the cache");
   assert.is(await bundleInode(before.shards[1]!.hash), second);
   const file = path.join(content, "2020-03/renmian.md");
@@ -81,7 +96,10 @@ test("an unchanged rebuild reuses every shard; a changed issue re-indexes its sh
   assert.is(after.shards[0]!.hash, before.shards[0]!.hash);
   assert.is.not(after.shards[1]!.hash, before.shards[1]!.hash);
   assert.is(await bundleInode(after.shards[0]!.hash), first);
-  assert.equal((await readdir(shardCacheDir(out))).sort(), after.shards.map((s) => s.hash).sort(), "the replaced shard left the cache");
+  assert.equal(await cachedShards(), after.shards.map((s) => s.hash).sort(), "the replaced shard left the cache");
+  assert.is.not(await indexInode(), index, "the index was merged again");
+  assert.is((await cachedMerges()).length, 1);
+  assert.is.not((await cachedMerges())[0], merged[0], "the replaced merged index left the cache");
 });
 
 test("the search page finds documents of every shard, and sorts across shards by date", async () => {
