@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdirSync } from "node:fs";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { printUrl } from "../print/paths.ts";
-import { mapLimit } from "../util/index.ts";
+import { linkFile, mapLimit } from "../util/index.ts";
 import { timePhase } from "../build/phase-times.ts";
 import type { PublishedSite } from "./publishing.ts";
 import type { DocumentView, IssueView } from "./site-data.ts";
@@ -175,7 +176,7 @@ export async function planReuse(site: PublishedSite, context: { code: string; pa
   if (source.kind === "staged") {
     const previous = reuse ? await readPageManifest(pageManifestPath(source.from)) : null;
     const plan = await timePhase("page plan", async () => planPages(site, context, previous));
-    const missing = new Set(await timePhase("reused pages", () => linkPages(source.from, source.into, plan.reuse)));
+    const missing = new Set(await timePhase("reused pages", async () => linkPages(source.from, source.into, plan.reuse)));
     return missing.size > 0 ? planPages(site, context, previous, (f) => !missing.has(f)) : plan;
   }
   const previous = reuse ? source.previous : null;
@@ -203,28 +204,30 @@ export async function listFiles(dir: string): Promise<Set<string>> {
 /**
  * Puts the reused pages of the previous output into this build's output: hard links (the files
  * are never written to again: later steps only read pages, and `assemblePrintViews` only writes
- * print views rendered in this build), copies across file systems.
+ * print views rendered in this build), copies across file systems (`linkFile`: one synchronous
+ * system call a file, about twice as fast as the thread pool's round trips).
  * @param files relative, `/`-separated paths (see {@link PagePlan.reuse}).
  * @returns the files missing from `fromDir` (to be rendered instead), in the order of `files`.
  * @throws the file system's error when a file is there but cannot be linked or copied.
  */
-export async function linkPages(fromDir: string, toDir: string, files: readonly string[]): Promise<string[]> {
-  const dirs = [...new Set(files.map((f) => path.dirname(path.join(toDir, f))))];
-  await mapLimit(dirs, 32, (d) => mkdir(d, { recursive: true }));
-  const linked = await mapLimit(files, 32, async (f) => {
-    const from = path.join(fromDir, f);
+export function linkPages(fromDir: string, toDir: string, files: readonly string[]): string[] {
+  const made = new Set<string>();
+  const missing: string[] = [];
+  for (const f of files) {
     const to = path.join(toDir, f);
-    try {
-      await link(from, to);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === "ENOENT") return false;
-      if (code !== "EXDEV" && code !== "EPERM" && code !== "ENOTSUP") throw err;
-      await copyFile(from, to);
+    const dir = path.dirname(to);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
     }
-    return true;
-  });
-  return files.filter((_, i) => !linked[i]);
+    try {
+      linkFile(path.join(fromDir, f), to);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+      missing.push(f);
+    }
+  }
+  return missing;
 }
 
 /** The print folders (`<YYYY-NN>`) of the print views in `render`. */
