@@ -57,4 +57,43 @@ test("takes the archive's own 机关代字 when a run of characters ends with on
   assert.equal(findCitations("详见通知乳政办发〔2019〕4号", ["乳政办发", "政办发"]).map((c) => c.docNumber), ["乳政办发〔2019〕4号"]);
 });
 
+/**
+ * The pattern as one regular expression, run with matchAll: what `findCitations` did before it
+ * searched from the bracket (kept here as the reference its matches must equal).
+ */
+function referenceMatches(text: string): { index: number; run: string; end: number }[] {
+  const whole = /([\p{Script=Han}A-Za-z]{2,24})[ \t\u3000]*[〔[【（(［﹝〖][ \t]*([0-9０-９]{4})[ \t]*[〕\]】）)］﹞〗][ \t]*([0-9０-９]{1,5})[ \t]*[号號]/gu;
+  return [...text.matchAll(whole)].map((m) => ({ index: m.index, run: m[1]!, end: m.index + m[0].length }));
+}
+
+/** Seeded random texts over the characters that matter: Han (BMP and beyond), letters, brackets, digits, spaces, 号. */
+function randomTexts(count: number, seed: number): string[] {
+  const pieces = ["乳", "政", "发", "办", "号", "號", "根据", "的", "𠀀", "𪚥", "A", "x", "〔", "〕", "[", "]", "（", "）", "(", ")", "【", "】", "﹝", "〖", "2019", "２０１９", "1", "05", "123456", "〔2019〕", "[2018] ", "（２０１９）", "【2017〕", "2号", " 3 号", "12號", "〔2019〕2号", " ", "\t", "\u3000", "，", "。", "\n"];
+  let s = seed >>> 0;
+  const next = (n: number) => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return (s >>> 8) % n;
+  };
+  return Array.from({ length: count }, () => Array.from({ length: 5 + next(60) }, () => pieces[next(pieces.length)]!).join(""));
+}
+
+test("finds the same numbers as the whole pattern run at every character, also in long runs and at astral characters", () => {
+  const texts = [
+    ...randomTexts(4000, 7),
+    "甲".repeat(30) + "〔2019〕2号",
+    "𠀀".repeat(30) + "乳政发〔2019〕2号",
+    "乳政发〔2019〕2号乳政发〔2019〕3号号文〔2020〕4号",
+    "x〔2019〕5号文〔2020〕3号",
+    "乳政发 \u3000〔2019〕2号　 国发　〔2020〕1号",
+  ];
+  for (const text of texts) {
+    const expected = referenceMatches(text).flatMap(({ index, run, end }) => {
+      // The reference of what findCitations keeps: the same rules applied to the same match.
+      const again = findCitations(text.slice(index, end));
+      return again.length === 1 ? [{ ...again[0]!, start: again[0]!.start + index, end: again[0]!.end + index }] : [];
+    });
+    assert.equal(findCitations(text), expected, JSON.stringify(text));
+  }
+});
+
 test.run();
