@@ -2,12 +2,11 @@ import { formatChineseDate } from "../content/calendar-date.ts";
 import { isListed, isTextPublished, type Archive, type GazetteDocument, type GazetteIssue } from "../content/model.ts";
 import { PUBLICATION_LABEL, type ArchiveSettings, type Publication } from "../content/schema.ts";
 import type { MarkdownIt } from "markdown-it";
-import type { OutlineEntry } from "../markdown/index.ts";
+import { renderBodies, type OutlineEntry, type RenderedBody } from "../markdown/index.ts";
 import { documentType } from "../search/document-type.ts";
 import { documentSeries, numberShard } from "../search/normalise-query.ts";
 import { parseDocNumber } from "../content/doc-number.ts";
-import { detachString } from "../util/index.ts";
-import { asOfDate, LEGAL_FORCE, validityStatus, type ArchiveHistory, type CitationEnv, type ValidityResult } from "../relations/index.ts";
+import { asOfDate, LEGAL_FORCE, validityStatus, type ArchiveHistory, type ValidityResult } from "../relations/index.ts";
 
 /** What a document without 成文日期 shows in its place. */
 export const UNDATED_LABEL = "未注明";
@@ -146,6 +145,8 @@ export interface SiteDataOptions {
   asOf?: string;
   /** History of the content folder (default: unavailable). */
   history?: ArchiveHistory;
+  /** Worker threads rendering Markdown beside this one (default: see `renderBodies`; 0: none). The HTML is the same either way. */
+  renderWorkers?: number;
 }
 
 /** What the templates get as the global `site`. Never holds withheld or draft documents. */
@@ -194,8 +195,10 @@ export function numberShards(documents: readonly Pick<DocumentView, "docNumbers"
  * Derives everything the templates show from a validated archive. Documents whose publication
  * status is `withheld` or `draft` are dropped here, so nothing downstream (pages, search index,
  * feeds) can reach them; `on-request` documents keep their metadata but not their text.
+ * Bodies are rendered on every core (`renderBodies`: worker threads, the same HTML byte for byte).
  * @param archive a validated archive (issues newest first).
  * @param md the Markdown renderer from `createMarkdown()`.
+ * @throws Error when a render worker fails.
  */
 export function buildSiteData(archive: Archive, md: MarkdownIt, options: SiteDataOptions = {}): SiteData {
   const asOf = options.asOf ?? asOfDate();
@@ -209,7 +212,17 @@ export function buildSiteData(archive: Archive, md: MarkdownIt, options: SiteDat
       if (parts) prefixes.add(parts.prefix);
     }
   }
-  const ctx: ViewContext = { md, asOf, history, listed, knownPrefixes: [...prefixes] };
+  const knownPrefixes = [...prefixes];
+  // Every published text at once, so they can be rendered in parallel; views take them in the same order.
+  const texts = archive.issues.flatMap((i) => i.documents).filter((d) => isListed(d) && isTextPublished(d));
+  const rendered = renderBodies(
+    md,
+    texts.map((d) => ({ body: d.body, self: d.docNumbers })),
+    { listed: new Map([...listed].map(([n, target]) => [n, target.url])), knownPrefixes },
+    options.renderWorkers === undefined ? {} : { workers: options.renderWorkers },
+  );
+  const bodies = new Map(texts.map((d, i) => [d, rendered[i]!]));
+  const ctx: ViewContext = { bodies, asOf, history, listed };
   const views = archive.issues.map((issue) => issueView(issue, ctx));
   views.forEach((v, i) => {
     const newer = views[i - 1];
@@ -264,12 +277,12 @@ function linkRelations(documents: DocumentView[]): CitationEdge[] {
 
 /** What every document view is derived with. */
 interface ViewContext {
-  md: MarkdownIt;
+  /** The rendered body of every document whose text is published. */
+  bodies: Map<GazetteDocument, RenderedBody>;
   asOf: string;
   history: ArchiveHistory;
   /** Canonical number → page of a listed document. */
   listed: Map<string, { url: string; title: string }>;
-  knownPrefixes: string[];
 }
 
 function issueView(issue: GazetteIssue, ctx: ViewContext): IssueView {
@@ -295,16 +308,15 @@ function issueView(issue: GazetteIssue, ctx: ViewContext): IssueView {
 
 function documentView(doc: GazetteDocument, issue: DocumentView["issue"], ctx: ViewContext): DocumentView {
   const textPublished = isTextPublished(doc);
-  const citationEnv: CitationEnv = { resolve: (n) => ctx.listed.get(n)?.url ?? null, self: doc.docNumbers, knownPrefixes: ctx.knownPrefixes, found: [] };
-  const env = { outline: [] as OutlineEntry[], citations: citationEnv };
-  // A flat copy: markdown-it's output is a tree of pieces sliced from the source, which would keep
-  // every Markdown body (and the pieces) in memory as long as Eleventy keeps the site data.
-  const html = textPublished ? detachString(ctx.md.render(doc.body, env)) : "";
+  // HTML and outline are flat copies (renderBodies): markdown-it's output is a tree of pieces sliced
+  // from the source, which would keep every Markdown body in memory as long as Eleventy keeps the site data.
+  const body = ctx.bodies.get(doc);
+  const html = body?.html ?? "";
   const cite = (docNumber: string): CitedNumber => {
     const target = ctx.listed.get(docNumber);
     return target ? { docNumber, url: target.url, title: target.title } : { docNumber, url: null };
   };
-  const citations = [...new Set(citationEnv.found.map((c) => c.docNumber))].map(cite);
+  const citations = [...new Set((body?.citations ?? []).map((c) => c.docNumber))].map(cite);
   const validity = validityStatus(doc, ctx.asOf);
   return {
     slug: doc.slug,
@@ -335,7 +347,7 @@ function documentView(doc: GazetteDocument, issue: DocumentView["issue"], ctx: V
     ...(doc.page === undefined ? {} : { page: doc.page }),
     issue,
     html,
-    outline: env.outline,
+    outline: body?.outline ?? [],
   };
 }
 

@@ -1,0 +1,73 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { loadArchiveOrThrow } from "../../src/content/index.ts";
+import { createMarkdown, PARALLEL_MIN_BODIES, renderBodies, renderBody, type BodyJob, type CitationContext } from "../../src/markdown/index.ts";
+import { buildSiteData } from "../../src/site/index.ts";
+import { FIXTURE_ARCHIVE, PROJECT_ROOT } from "../helpers/temp-archive.ts";
+
+const md = createMarkdown();
+
+/** Bodies that exercise every part of the renderer: citations in and outside the archive, its own number, headings twice, blocks, tables, escapes. */
+const EDGE_BODIES: BodyJob[] = [
+  { body: "按照《通知》（测政发[2019]1号）和（鲁政办发〔2018〕4号）要求。\n\n## 一、目标\n\n## 一、目标\n", self: ["测政办发〔2019〕2号"] },
+  { body: "本件即测政办发〔2019〕2号，引用测政办发〔2019〕3号。", self: ["测政办发〔2019〕2号"] },
+  { body: "::: addressee\n各镇人民政府：\n:::\n\n| 依据 |\n|---|\n| 测政发〔2019〕1号 |\n\n::: signature\n测试市人民政府\n2019年3月4日\n:::\n", self: [] },
+  { body: "<b>测政发〔2019〕1号</b> 与 [见测政发〔2019〕1号](https://example.org/) 及 `测政发〔2019〕1号`，**强调**：{{ 不是模板 }}", self: [] },
+  { body: "", self: [] },
+  { body: "𠀀𪚥 测政任〔2020〕1号、测政任〔2020〕2号\r\n第二行", self: ["测政任〔2020〕2号"] },
+];
+const CONTEXT: CitationContext = {
+  listed: new Map([
+    ["测政发〔2019〕1号", "/2019/1/csf-2019-1/"],
+    ["测政办发〔2019〕2号", "/2019/1/csbf-2019-2/"],
+    ["测政办发〔2019〕3号", "/2019/1/csbf-2019-3/"],
+    ["测政任〔2020〕1号", "/2020/3/renmian/"],
+    ["测政任〔2020〕2号", "/2020/3/renmian/"],
+  ]),
+  knownPrefixes: ["测政发", "测政办发", "测政任"],
+};
+
+test("renders many bodies on worker threads with the same HTML, outline and citations as one by one", async () => {
+  const archive = await loadArchiveOrThrow(FIXTURE_ARCHIVE, PROJECT_ROOT);
+  const fixtureBodies = archive.issues.flatMap((i) => i.documents).map((d) => ({ body: d.body, self: d.docNumbers }));
+  const jobs: BodyJob[] = [];
+  while (jobs.length < PARALLEL_MIN_BODIES + 100) jobs.push(...fixtureBodies, ...EDGE_BODIES);
+  const serial = jobs.map((job) => renderBody(md, job, CONTEXT));
+  const stats = { workerBodies: 0 };
+  const parallel = renderBodies(md, jobs, CONTEXT, { workers: 1, stats });
+  assert.ok(stats.workerBodies > 0, "a worker rendered some of the bodies");
+  assert.equal(parallel, serial);
+  assert.ok(serial.some((r) => r.html.includes(`class="citation"`)), "some bodies link a citation");
+});
+
+test("a document citing another is linked the same way serially and in parallel, and never cites itself", () => {
+  const jobs = Array.from({ length: PARALLEL_MIN_BODIES }, (_, i) => EDGE_BODIES[i % EDGE_BODIES.length]!);
+  const [first, second] = renderBodies(md, jobs, CONTEXT, { workers: 1 });
+  assert.equal(first!.citations, [
+    { docNumber: "测政发〔2019〕1号", url: "/2019/1/csf-2019-1/" },
+    { docNumber: "鲁政办发〔2018〕4号", url: null },
+  ]);
+  assert.equal(first!.outline.map((o) => o.id), ["一目标", "一目标-1"]);
+  assert.equal(second!.citations, [{ docNumber: "测政办发〔2019〕3号", url: "/2019/1/csbf-2019-3/" }]);
+  assert.is(second!.html, '<p>本件即测政办发〔2019〕2号，引用<a href="/2019/1/csbf-2019-3/" class="citation">测政办发〔2019〕3号</a>。</p>\n');
+});
+
+test("renders on the calling thread when there are few bodies or the renderer is not the standard one", () => {
+  const stats = { workerBodies: 0 };
+  renderBodies(md, EDGE_BODIES, CONTEXT, { workers: 1, stats });
+  assert.is(stats.workerBodies, 0);
+  const changed = createMarkdown();
+  changed.core.ruler.push("shout", () => {});
+  const many = Array.from({ length: PARALLEL_MIN_BODIES }, () => EDGE_BODIES[0]!);
+  renderBodies(changed, many, CONTEXT, { workers: 1, stats });
+  assert.is(stats.workerBodies, 0);
+});
+
+test("the site data of the fixture archive is the same with and without render workers", async () => {
+  const archive = await loadArchiveOrThrow(FIXTURE_ARCHIVE, PROJECT_ROOT);
+  const serial = buildSiteData(archive, md, { asOf: "2026-11-29", renderWorkers: 0 });
+  const parallel = buildSiteData(archive, md, { asOf: "2026-11-29", renderWorkers: 1 });
+  assert.is(JSON.stringify(parallel), JSON.stringify(serial));
+});
+
+test.run();
