@@ -1,8 +1,8 @@
 import { availableParallelism } from "node:os";
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from "node:worker_threads";
 import type { MarkdownIt } from "markdown-it";
 import type { CitationEnv, FoundCitation } from "../relations/index.ts";
-import { detachString } from "../util/index.ts";
+import { detachString, startTsWorker } from "../util/index.ts";
 import { createMarkdown, isStandardMarkdown, type OutlineEntry } from "./create-markdown.ts";
 
 /** One document body to render: its Markdown and the document's own numbers (never linked nor counted as citations). */
@@ -82,9 +82,8 @@ export function renderBodyInPlace(md: MarkdownIt, job: BodyJob, context: Citatio
  */
 export function renderBodies(md: MarkdownIt, jobs: readonly BodyJob[], context: CitationContext, options: RenderBodiesOptions = {}): RenderedBody[] {
   const wanted = options.workers ?? Math.min(3, availableParallelism() - 1);
-  const loader = wanted > 0 && jobs.length >= PARALLEL_MIN_BODIES && isStandardMarkdown(md) ? tsxLoaderUrl() : null;
-  if (loader === null) return jobs.map((job) => renderBody(md, job, context));
-  return renderInParallel(md, jobs, context, Math.max(1, Math.min(wanted, Math.floor(jobs.length / BATCH))), loader, options.stats ?? { workerBodies: 0 });
+  if (wanted < 1 || jobs.length < PARALLEL_MIN_BODIES || !isStandardMarkdown(md)) return jobs.map((job) => renderBody(md, job, context));
+  return renderInParallel(md, jobs, context, Math.max(1, Math.min(wanted, Math.floor(jobs.length / BATCH))), options.stats ?? { workerBodies: 0 });
 }
 
 /** Messages from a render worker. */
@@ -101,26 +100,23 @@ function renderInParallel(
   jobs: readonly BodyJob[],
   context: CitationContext,
   workerCount: number,
-  loader: string,
   stats: { workerBodies: number },
 ): RenderedBody[] {
   const results = new Array<RenderedBody>(jobs.length);
   const batches = Math.ceil(jobs.length / BATCH);
   // Replies counter: each worker adds 1 and notifies after every reply, so this thread can sleep until one arrives.
   const signal = new Int32Array(new SharedArrayBuffer(4));
-  const entry = new URL("./render-worker.ts", import.meta.url).href;
-  const lanes: Lane[] = Array.from({ length: workerCount }, () => {
+  const lanes: Lane[] = [];
+  for (let i = 0; i < workerCount; i++) {
     const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(WORKER_BOOT, {
-      eval: true,
-      workerData: { loader, entry, port: port2, signal, listed: context.listed, knownPrefixes: context.knownPrefixes },
-      transferList: [port2],
-    });
+    const worker = startTsWorker(new URL("./render-worker.ts", import.meta.url), { port: port2, signal, listed: context.listed, knownPrefixes: context.knownPrefixes }, [port2]);
+    // Without tsx no worker can load our code: this thread renders everything.
+    if (!worker) break;
     worker.unref();
-    // Errors reach this thread only once it is free again; a failed start is also sent as a reply (WORKER_BOOT).
+    // Errors reach this thread only once it is free again; a failed start is also sent as a reply (startTsWorker).
     worker.on("error", (err) => process.emitWarning(`a Markdown render worker failed after its work: ${String(err)}`));
-    return { worker, port: port1, inFlight: 0 };
-  });
+    lanes.push({ worker, port: port1, inFlight: 0 });
+  }
   let next = 0;
   let done = 0;
   const send = (lane: Lane) => {
@@ -170,32 +166,3 @@ function renderInParallel(
   }
   return results;
 }
-
-/**
- * The URL of tsx's API for registering its loader in a worker (workers do not inherit the
- * loader of the thread that starts them in Node 20), or null when tsx is not installed.
- */
-function tsxLoaderUrl(): string | null {
-  try {
-    return import.meta.resolve("tsx/esm/api");
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND") return null;
-    throw err;
-  }
-}
-
-/**
- * The worker's first code (plain JavaScript: the worker cannot read TypeScript yet): registers
- * tsx, then loads `render-worker.ts`. A failure to start is sent back as a reply, so the waiting
- * thread learns of it.
- */
-const WORKER_BOOT = `
-const { workerData } = require("node:worker_threads");
-import(workerData.loader)
-  .then(({ register }) => { register(); return import(workerData.entry); })
-  .catch((err) => {
-    workerData.port.postMessage({ type: "failed", message: String(err && err.stack || err) });
-    Atomics.add(workerData.signal, 0, 1);
-    Atomics.notify(workerData.signal, 0);
-  });
-`;

@@ -3,3 +3,4 @@ export { pathExists } from "./path-exists.ts";
 export { readTextIfExists } from "./read-text-if-exists.ts";
 export { mapLimit } from "./map-limit.ts";
 export { linkFile, linkTree } from "./link-tree.ts";
+export { startTsWorker } from "./ts-worker.ts";
