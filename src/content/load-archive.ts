@@ -17,6 +17,7 @@ import { isTextPublished, type Archive, type GazetteDocument, type GazetteIssue 
 import { archiveSettings, documentFrontMatter, issueMetadata } from "./schema.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
 import { mapLimit } from "../util/index.ts";
+import { loadIssuesInParallel } from "./load-in-parallel.ts";
 
 /** Result of reading the content folder: the archive (when it could be built) and every finding. */
 export interface LoadResult {
@@ -58,11 +59,8 @@ export async function loadArchive(contentDir: string, root = process.cwd()): Pro
     .filter((e) => e.isDirectory() && !e.name.startsWith(".") && !e.name.startsWith("_"))
     .map((e) => e.name)
     .sort((a, b) => a.localeCompare(b));
-  // Issues are read a few at a time (file reads overlap); their findings are kept in folder order.
-  const loaded = await mapLimit(folders, 8, async (name) => {
-    const own: Finding[] = [];
-    return { issue: await loadIssue(path.join(contentDir, name), name, rel, own), own };
-  });
+  // Issue folders are read and checked on every core; the rules across files below need them all.
+  const loaded = await loadIssuesInParallel(contentDir, root, folders, (names) => loadIssueFolders(contentDir, names, root));
   for (const { issue, own } of loaded) {
     findings.push(...own);
     if (issue) issues.push(issue);
@@ -82,6 +80,25 @@ export async function loadArchiveOrThrow(contentDir: string, root = process.cwd(
   const { archive, findings } = await loadArchive(contentDir, root);
   if (!archive) throw new ContentError(findings);
   return archive;
+}
+
+/** One issue folder read and checked on its own: the issue (null when it could not be read) and its findings. */
+export interface IssueLoad {
+  issue: GazetteIssue | null;
+  own: Finding[];
+}
+
+/**
+ * Reads and checks the issue folders `folders` of `contentDir` (names, e.g. `2019-02`), a few at
+ * a time (file reads overlap). Everything but the rules across files: those need every issue.
+ * @returns one result per folder, in the order of `folders`.
+ */
+export async function loadIssueFolders(contentDir: string, folders: readonly string[], root: string): Promise<IssueLoad[]> {
+  const rel = (p: string) => path.relative(root, p).split(path.sep).join("/");
+  return mapLimit(folders, 8, async (name) => {
+    const own: Finding[] = [];
+    return { issue: await loadIssue(path.join(contentDir, name), name, rel, own), own };
+  });
 }
 
 async function loadIssue(
@@ -183,13 +200,35 @@ function fieldLines<K extends string>(source: YamlSource, keys: readonly K[]): P
   return out;
 }
 
-/** Splits `---\n<yaml>\n---\n<body>`; returns null when there is no front matter. */
+/**
+ * Splits `---\n<yaml>\n---\n<body>`; returns null when there is no front matter. Lines end at
+ * `\n` or `\r\n`; both parts are given with `\n` line ends. `bodyLine` is the 1-based line of
+ * the file where the body starts.
+ */
 export function splitFrontMatter(text: string): { frontMatter: string; body: string; bodyLine: number } | null {
-  const lines = text.split(/\r?\n/);
-  if (lines[0]?.trim() !== "---") return null;
-  const end = lines.findIndex((l, i) => i > 0 && l.trim() === "---");
-  if (end < 0) return null;
-  return { frontMatter: lines.slice(1, end).join("\n"), body: lines.slice(end + 1).join("\n"), bodyLine: end + 2 };
+  // Reads lines only up to the closing --- (profiled: splitting and joining every body was slow).
+  const firstEnd = text.indexOf("\n");
+  if (text.slice(0, firstEnd < 0 ? undefined : firstEnd).trim() !== "---" || firstEnd < 0) return null;
+  let line = 1;
+  for (let start = firstEnd + 1; ; line++) {
+    const end = text.indexOf("\n", start);
+    if (text.slice(start, end < 0 ? undefined : end).trim() === "---") {
+      // The line end before the closing --- belongs to neither part.
+      const fmEnd = start - (text[start - 2] === "\r" && start - 2 > firstEnd ? 2 : 1);
+      return {
+        frontMatter: lfLines(text.slice(firstEnd + 1, Math.max(firstEnd + 1, fmEnd))),
+        body: end < 0 ? "" : lfLines(text.slice(end + 1)),
+        bodyLine: line + 2,
+      };
+    }
+    if (end < 0) return null;
+    start = end + 1;
+  }
+}
+
+/** `\r\n` line ends as `\n` (a lone `\r` stays), as `split(/\r?\n/).join("\n")` gives. */
+function lfLines(text: string): string {
+  return text.includes("\r") ? text.replace(/\r?\n/g, "\n") : text;
 }
 
 /**
