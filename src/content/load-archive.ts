@@ -17,7 +17,7 @@ import { isTextPublished, type Archive, type GazetteDocument, type GazetteIssue 
 import { archiveSettings, documentFrontMatter, issueMetadata } from "./schema.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
 import { mapLimit } from "../util/index.ts";
-import { loadIssuesInParallel } from "./load-in-parallel.ts";
+import { loadIssuesInParallel, type ParallelLoadOptions } from "./load-in-parallel.ts";
 
 /** Result of reading the content folder: the archive (when it could be built) and every finding. */
 export interface LoadResult {
@@ -36,9 +36,12 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * Never throws for bad content: every problem is returned as a finding with
  * file, line and column; `archive` is null when any error was found.
  * @param contentDir folder holding the gazette issues, absolute or relative to `cwd`.
+ * Issue folders are read and checked on every core (`loadIssuesInParallel`); the result is the
+ * same, finding for finding, as on one thread.
  * @param root folder that finding paths are made relative to (default: `process.cwd()`).
+ * @throws Error only when a file cannot be read for another reason than not existing, or a content worker fails.
  */
-export async function loadArchive(contentDir: string, root = process.cwd()): Promise<LoadResult> {
+export async function loadArchive(contentDir: string, root = process.cwd(), options: ParallelLoadOptions = {}): Promise<LoadResult> {
   const findings: Finding[] = [];
   const rel = (p: string) => path.relative(root, p).split(path.sep).join("/");
   if (!(await isDirectory(contentDir))) {
@@ -60,7 +63,7 @@ export async function loadArchive(contentDir: string, root = process.cwd()): Pro
     .map((e) => e.name)
     .sort((a, b) => a.localeCompare(b));
   // Issue folders are read and checked on every core; the rules across files below need them all.
-  const loaded = await loadIssuesInParallel(contentDir, root, folders, (names) => loadIssueFolders(contentDir, names, root));
+  const loaded = await loadIssuesInParallel(contentDir, root, folders, (names) => loadIssueFolders(contentDir, names, root), options);
   for (const { issue, own } of loaded) {
     findings.push(...own);
     if (issue) issues.push(issue);
