@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
@@ -131,10 +132,10 @@ async function loadIssue(
   const entries = await readdir(dir, { withFileTypes: true });
   for (const e of entries) if (e.isFile()) checkUnreadFile(e.name, rel(path.join(dir, e.name)), findings);
   const files = entries.filter((e) => e.isFile() && e.name.endsWith(".md") && !e.name.startsWith("_")).map((e) => e.name).sort();
-  // Read the issue's files at once (the checks below run in file order, so findings keep their order).
-  const texts = await Promise.all(files.map((file) => readFile(path.join(dir, file), "utf8")));
-  for (const [i, file] of files.entries()) {
-    const doc = loadDocument(path.join(dir, file), texts[i]!, issue, rel, findings);
+  // Each file is read and checked in turn, in file order. Read synchronously: from the page cache a
+  // read takes microseconds, and the promise API's four thread-pool steps a file took twice as long (profiled).
+  for (const file of files) {
+    const doc = loadDocument(path.join(dir, file), readFileSync(path.join(dir, file), "utf8"), issue, rel, findings);
     if (doc) issue.documents.push(doc);
   }
   const order = (s: string) => meta.sections.indexOf(s);
