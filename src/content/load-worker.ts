@@ -11,7 +11,7 @@ const port = parentPort!;
 
 port.on("message", ({ chunk, names }: { chunk: number; names: string[] }) => {
   loadIssueFolders(contentDir, names, root).then(
-    (loaded) => port.postMessage({ type: "done", chunk, loaded } satisfies LoadReply),
+    (loaded) => port.postMessage({ type: "done", chunk, issues: loaded.map((l) => l.issue), findings: JSON.stringify(loaded.map((l) => l.own)) } satisfies LoadReply),
     // Not swallowed: the calling thread throws it (loadIssuesInParallel).
     (err: unknown) => port.postMessage({ type: "failed", message: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies LoadReply),
   );
