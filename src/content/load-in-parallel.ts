@@ -5,8 +5,12 @@ import type { Finding } from "./finding.ts";
 import type { IssueLoad } from "./load-archive.ts";
 import type { GazetteIssue } from "./model.ts";
 
-/** Fewer issue folders than this are read on the calling thread only: starting a worker costs about 0.4 s of a core. */
-export const PARALLEL_MIN_FOLDERS = 30;
+/**
+ * Fewer issue folders than this (about 1,700 documents) are read on the calling thread by default:
+ * a worker costs about 0.5 s of a core to start and as much again to warm up (measured on 2 cores:
+ * at 1,000 documents a worker did not pay; at 5,000 it did).
+ */
+export const PARALLEL_MIN_FOLDERS = 100;
 /** Issue folders a worker (or the calling thread) takes at a time (about 100 documents). */
 const CHUNK = 6;
 
@@ -19,7 +23,7 @@ export type LoadReply = { type: "done"; chunk: number; issues: (GazetteIssue | n
 
 /** Options of {@link loadIssuesInParallel}. */
 export interface ParallelLoadOptions {
-  /** Worker threads beside the calling thread (default: one fewer than the cores, at most 3; 0: none). */
+  /** Worker threads beside the calling thread (0: none). Default: one fewer than the cores, at most 3, from {@link PARALLEL_MIN_FOLDERS} folders on. */
   workers?: number;
 }
 
@@ -27,8 +31,8 @@ export interface ParallelLoadOptions {
  * Reads and checks issue folders on every core: worker threads (`load-worker.ts`, each running
  * `loadIssueFolders`) take chunks of 6 folders while the calling thread reads chunks with `local`
  * too. The results are those of `local(folders)` in folder order, as the workers send them
- * (structured clones of plain data). Without tsx, or for fewer than {@link PARALLEL_MIN_FOLDERS}
- * folders, `local` reads everything.
+ * (structured clones of plain data). Without tsx, or with no workers (see `options.workers`),
+ * `local` reads everything.
  * @param local reads folders on this thread (`loadIssueFolders` bound to the content folder).
  * @throws the first error of a chunk (a worker's error keeps its message); no chunk is started after it.
  */
@@ -39,8 +43,10 @@ export async function loadIssuesInParallel(
   local: (folders: readonly string[]) => Promise<IssueLoad[]>,
   options: ParallelLoadOptions = {},
 ): Promise<IssueLoad[]> {
-  const wanted = Math.min(options.workers ?? Math.min(3, availableParallelism() - 1), Math.floor(folders.length / CHUNK) - 1);
-  if (wanted < 1 || folders.length < PARALLEL_MIN_FOLDERS) return local(folders);
+  const auto = folders.length >= PARALLEL_MIN_FOLDERS ? Math.min(3, availableParallelism() - 1) : 0;
+  // At least one chunk is left for the calling thread.
+  const wanted = Math.min(options.workers ?? auto, Math.ceil(folders.length / CHUNK) - 1);
+  if (wanted < 1) return local(folders);
   const chunks: string[][] = [];
   for (let i = 0; i < folders.length; i += CHUNK) chunks.push(folders.slice(i, i + CHUNK));
   const workers: ContentWorker[] = [];

@@ -29,17 +29,21 @@ export interface RenderedBody {
 /** Options of {@link renderBodies}. */
 export interface RenderBodiesOptions {
   /**
-   * Worker threads that render beside the calling thread (default: one fewer than the cores,
-   * at most 3; 0 renders on the calling thread only). Workers are used only for the standard
-   * renderer of `createMarkdown()` and at least {@link PARALLEL_MIN_BODIES} bodies.
+   * Worker threads that render beside the calling thread (0: the calling thread only). Default:
+   * one fewer than the cores, at most 3, from {@link PARALLEL_MIN_BODIES} bodies on. Workers are
+   * used only for the standard renderer of `createMarkdown()`.
    */
   workers?: number;
   /** Filled in when given: how many bodies the workers rendered (the rest were rendered on the calling thread). */
   stats?: { workerBodies: number };
 }
 
-/** Fewer bodies than this are rendered on the calling thread: starting a worker costs about 0.4 s. */
-export const PARALLEL_MIN_BODIES = 300;
+/**
+ * Fewer bodies than this are rendered on the calling thread by default: a worker costs about
+ * 0.5 s of a core to start and as much again to warm up, which about 1,500 bodies repay (measured
+ * on 2 cores: at 1,000 documents a worker did not pay; at 5,000 it did).
+ */
+export const PARALLEL_MIN_BODIES = 1500;
 /** Bodies sent to a worker at a time, and batches a worker holds at once (so it never waits for the next). */
 const BATCH = 40;
 const IN_FLIGHT = 2;
@@ -81,9 +85,9 @@ export function renderBodyInPlace(md: MarkdownIt, job: BodyJob, context: Citatio
  * @throws Error when a worker fails (the message names the worker's error) or sends nothing for 120 s.
  */
 export function renderBodies(md: MarkdownIt, jobs: readonly BodyJob[], context: CitationContext, options: RenderBodiesOptions = {}): RenderedBody[] {
-  const wanted = options.workers ?? Math.min(3, availableParallelism() - 1);
-  if (wanted < 1 || jobs.length < PARALLEL_MIN_BODIES || !isStandardMarkdown(md)) return jobs.map((job) => renderBody(md, job, context));
-  return renderInParallel(md, jobs, context, Math.max(1, Math.min(wanted, Math.floor(jobs.length / BATCH))), options.stats ?? { workerBodies: 0 });
+  const wanted = Math.min(options.workers ?? (jobs.length >= PARALLEL_MIN_BODIES ? Math.min(3, availableParallelism() - 1) : 0), Math.ceil(jobs.length / BATCH));
+  if (wanted < 1 || !isStandardMarkdown(md)) return jobs.map((job) => renderBody(md, job, context));
+  return renderInParallel(md, jobs, context, wanted, options.stats ?? { workerBodies: 0 });
 }
 
 /** Messages from a render worker. */

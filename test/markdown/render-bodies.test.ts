@@ -31,7 +31,7 @@ test("renders many bodies on worker threads with the same HTML, outline and cita
   const archive = await loadArchiveOrThrow(FIXTURE_ARCHIVE, PROJECT_ROOT);
   const fixtureBodies = archive.issues.flatMap((i) => i.documents).map((d) => ({ body: d.body, self: d.docNumbers }));
   const jobs: BodyJob[] = [];
-  while (jobs.length < PARALLEL_MIN_BODIES + 100) jobs.push(...fixtureBodies, ...EDGE_BODIES);
+  while (jobs.length < 400) jobs.push(...fixtureBodies, ...EDGE_BODIES);
   const serial = jobs.map((job) => renderBody(md, job, CONTEXT));
   const stats = { workerBodies: 0 };
   const parallel = renderBodies(md, jobs, CONTEXT, { workers: 1, stats });
@@ -41,7 +41,7 @@ test("renders many bodies on worker threads with the same HTML, outline and cita
 });
 
 test("a document citing another is linked the same way serially and in parallel, and never cites itself", () => {
-  const jobs = Array.from({ length: PARALLEL_MIN_BODIES }, (_, i) => EDGE_BODIES[i % EDGE_BODIES.length]!);
+  const jobs = Array.from({ length: 200 }, (_, i) => EDGE_BODIES[i % EDGE_BODIES.length]!);
   const [first, second] = renderBodies(md, jobs, CONTEXT, { workers: 1 });
   assert.equal(first!.citations, [
     { docNumber: "测政发〔2019〕1号", url: "/2019/1/csf-2019-1/" },
@@ -52,14 +52,14 @@ test("a document citing another is linked the same way serially and in parallel,
   assert.is(second!.html, '<p>本件即测政办发〔2019〕2号，引用<a href="/2019/1/csbf-2019-3/" class="citation">测政办发〔2019〕3号</a>。</p>\n');
 });
 
-test("renders on the calling thread when there are few bodies or the renderer is not the standard one", () => {
+test("by default renders fewer than PARALLEL_MIN_BODIES bodies on the calling thread, and never passes a changed renderer to workers", () => {
   const stats = { workerBodies: 0 };
-  renderBodies(md, EDGE_BODIES, CONTEXT, { workers: 1, stats });
+  const few = Array.from({ length: PARALLEL_MIN_BODIES - 1 }, (_, i) => EDGE_BODIES[i % EDGE_BODIES.length]!);
+  renderBodies(md, few, CONTEXT, { stats });
   assert.is(stats.workerBodies, 0);
   const changed = createMarkdown();
   changed.core.ruler.push("shout", () => {});
-  const many = Array.from({ length: PARALLEL_MIN_BODIES }, () => EDGE_BODIES[0]!);
-  renderBodies(changed, many, CONTEXT, { workers: 1, stats });
+  renderBodies(changed, few.slice(0, 200), CONTEXT, { workers: 1, stats });
   assert.is(stats.workerBodies, 0);
 });
 
