@@ -1,5 +1,3 @@
-import { DateTime } from "luxon";
-
 /**
  * Checks that `value` is a calendar date written `YYYY-MM-DD` that exists (2019-02-30 does not).
  * A calendar date has no time and no zone: it is kept as the string itself, so the same day is
@@ -10,19 +8,16 @@ import { DateTime } from "luxon";
  */
 export function parseCalendarDate(value: string): string | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  // Archives repeat the same days thousands of times (profiled: luxon's parse was 4 % of the checks).
-  const known = CHECKED.get(value);
-  if (known !== undefined) return known ? value : null;
-  const parsed = DateTime.fromISO(value, { zone: "utc" });
-  const exists = parsed.isValid && parsed.toISODate() === value;
-  if (CHECKED.size >= CHECKED_MAX) CHECKED.clear();
-  CHECKED.set(value, exists);
-  return exists ? value : null;
+  // The Gregorian calendar's rule, as ISO 8601 and luxon apply it (a test compares with luxon;
+  // profiled: luxon's parse was 7 % of the content checks).
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return null;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return day <= days ? value : null;
 }
-
-/** Days already checked (`YYYY-MM-DD` → exists), at most {@link CHECKED_MAX} (a century of days is 36,525). */
-const CHECKED = new Map<string, boolean>();
-const CHECKED_MAX = 50_000;
 
 /**
  * Formats a calendar date `YYYY-MM-DD` the way Chinese official documents write it

@@ -1,5 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { DateTime } from "luxon";
 import { formatChineseDate, parseCalendarDate } from "../../src/content/index.ts";
 
 test("accepts real calendar dates and rejects impossible or time-bearing ones", () => {
@@ -16,6 +17,19 @@ test("accepts real calendar dates and rejects impossible or time-bearing ones", 
     ["", null],
   ];
   for (const [input, expected] of rows) assert.is(parseCalendarDate(input), expected, input);
+});
+
+test("decides every day of sample years (leap rules of 1600, 1900, 2000, 2100 among them) as luxon's ISO parse does", () => {
+  const pad = (n: number, w: number) => String(n).padStart(w, "0");
+  for (const year of [0, 4, 100, 1600, 1700, 1899, 1900, 1999, 2000, 2019, 2020, 2023, 2024, 2100, 2400, 9999]) {
+    for (let month = 0; month <= 13; month++) {
+      for (let day = 0; day <= 32; day++) {
+        const value = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+        const parsed = DateTime.fromISO(value, { zone: "utc" });
+        assert.is(parseCalendarDate(value), parsed.isValid && parsed.toISODate() === value ? value : null, value);
+      }
+    }
+  }
 });
 
 test("formats a calendar date the Chinese way without leading zeros", () => {
