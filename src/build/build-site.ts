@@ -10,6 +10,7 @@ import { shardIssuesOf } from "../site/search-shards.ts";
 import { pathExists } from "../util/index.ts";
 import { pageManifestPath, removePageManifest, takePageManifest, writePageManifest, type PageReport } from "../site/page-reuse.ts";
 import { assemblePrintViews } from "../print/assemble-print-views.ts";
+import { writeSiteAssets } from "../site/site-assets.ts";
 
 /** Options of {@link buildSite}. Paths are relative to `root`. */
 export interface BuildOptions {
@@ -41,9 +42,10 @@ export interface BuildResult {
   ms: number;
   /**
    * Wall-clock ms of each phase: `checks` (content checks before building), `content`, `site data
-   * (Markdown)`, `feeds, data, heads` (inside Eleventy's data step), `eleventy` (the whole Eleventy
-   * run, which includes those and `sass`, `print assets`, `client bundle`), then `pagefind` (the
-   * search index, after Eleventy) and at the same time `print views`, then `swap`.
+   * (Markdown)`, `feeds, data, heads`, `page plan`, `reused pages` (inside Eleventy's data step),
+   * `eleventy` (the whole Eleventy run, which includes those), then `pagefind` (the search index,
+   * after Eleventy, with `search shard hashes` and `search merge`) and at the same time `sass`,
+   * `print assets`, `client bundle` and `print views`, then `swap`.
    */
   phases: Record<string, number>;
   /**
@@ -68,9 +70,10 @@ export interface BuildResult {
  * Eleventy keeps every rendered page until it is dropped and Pagefind's service is a separate
  * process whose memory would add to it. Unchanged shards are reused from the shard cache beside
  * the output folder (`buildSearchIndex` with `previousDir` = the output folder). When Node runs with `--expose-gc`
- * (as `npm run build` does) the garbage is collected before Pagefind starts. The print views are
- * completed (`assemblePrintViews`, only those rendered by this build) while the shards are
- * indexed: Pagefind's child processes keep about 1.3 of 2 cores busy and never read print views.
+ * (as `npm run build` does) the garbage is collected before Pagefind starts. What Pagefind does not
+ * read is done while the shards are indexed (Pagefind's child processes keep about 1.3 of 2 cores
+ * busy): the theme, print stylesheet and browser code (`writeSiteAssets`) and the print views
+ * (`assemblePrintViews`, only those rendered by this build).
  */
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
@@ -93,13 +96,16 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     report = takePageManifest();
     const printIssues = report?.printIssues;
     collectGarbage();
-    const printViews = () => timePhase("print views", () => assemblePrintViews(staging, printIssues ? { issues: printIssues } : {}));
+    // What Pagefind does not read (site assets, print views) is done while it indexes the document pages.
+    const finish = async () => {
+      await writeSiteAssets(staging);
+      await timePhase("print views", () => assemblePrintViews(staging, printIssues ? { issues: printIssues } : {}));
+    };
     if (options.search !== false) {
       // The plan of the plugin's data step (same issues, same shard size), for the index.
       const shards = planSearchShards(shardIssues, shardDocumentsFromEnv(process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS));
-      // The print views are completed while Pagefind indexes the document pages (it never reads print views).
-      await timePhase("pagefind", () => buildSearchIndex(staging, { shards, previousDir: outputDir, alongside: printViews }));
-    } else await printViews();
+      await timePhase("pagefind", () => buildSearchIndex(staging, { shards, previousDir: outputDir, alongside: finish }));
+    } else await finish();
   } catch (err) {
     const leftover = await discardStaging(staging);
     return { ok: false, findings, error: explainError(err) + leftover, ms: elapsed(), phases: phaseTimes() };
@@ -138,13 +144,13 @@ async function checkAndHandOver(contentDir: string, root: string): Promise<{ ok:
  * @throws whatever Eleventy throws (a ContentError, a template error).
  */
 async function runEleventy(root: string, contentDir: string, staging: string, pathPrefix: string | undefined, outputDir: string, reusePages: boolean): Promise<void> {
-  const savedEnv = { content: process.env.GAZETTE_CONTENT, search: process.env.GAZETTE_SEARCH, reuseFrom: process.env.GAZETTE_REUSE_FROM, reuse: process.env.GAZETTE_REUSE, print: process.env.GAZETTE_PRINT_VIEWS };
+  const savedEnv = { content: process.env.GAZETTE_CONTENT, search: process.env.GAZETTE_SEARCH, reuseFrom: process.env.GAZETTE_REUSE_FROM, reuse: process.env.GAZETTE_REUSE, deferred: process.env.GAZETTE_DEFERRED };
   const savedCwd = process.cwd();
   try {
     process.env.GAZETTE_CONTENT = contentDir;
     process.env.GAZETTE_SEARCH = "off";
     process.env.GAZETTE_REUSE_FROM = outputDir;
-    process.env.GAZETTE_PRINT_VIEWS = "later";
+    process.env.GAZETTE_DEFERRED = "on";
     if (!reusePages) process.env.GAZETTE_REUSE = "off";
     process.chdir(root);
     const eleventy = new Eleventy(".", staging, {
@@ -161,7 +167,7 @@ async function runEleventy(root: string, contentDir: string, staging: string, pa
     restoreEnv("GAZETTE_SEARCH", savedEnv.search);
     restoreEnv("GAZETTE_REUSE_FROM", savedEnv.reuseFrom);
     restoreEnv("GAZETTE_REUSE", savedEnv.reuse);
-    restoreEnv("GAZETTE_PRINT_VIEWS", savedEnv.print);
+    restoreEnv("GAZETTE_DEFERRED", savedEnv.deferred);
   }
 }
 

@@ -41,7 +41,7 @@ export interface IndexOptions {
   /**
    * Work of the caller's that may run while Pagefind's child processes index (they keep about 1.3
    * of 2 cores busy and this process waits): started with the indexing, awaited before the merge,
-   * which needs this process to itself. `buildSite` completes the print views there.
+   * which needs this process to itself. `buildSite` writes the site's assets and completes the print views there.
    */
   alongside?: () => Promise<unknown>;
 }

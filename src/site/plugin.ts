@@ -7,13 +7,10 @@ import { timePhase } from "../build/phase-times.ts";
 import { buildSearchIndex } from "../search/build-index.ts";
 import { planSearchShards, shardDocumentsFromEnv, type SearchShard } from "../search/shard-plan.ts";
 // The print modules the build needs, not src/print/index.ts, which also loads the PDF tools
-// (playwright-core, pdf-lib): about 0.5 s of every build's start.
+// (playwright-core, pdf-lib): about 0.5 s of every build's start (also in site-assets.ts).
 import { assemblePrintViews, documentBodyMarker, printDocumentMarker } from "../print/assemble-print-views.ts";
 import { pdfPath, printUrl } from "../print/paths.ts";
-import { writePrintAssets } from "../print/print-assets.ts";
-import { bundleClient } from "./bundle-client.ts";
-import { copyClientFiles } from "./copy-client-files.ts";
-import { compileTheme } from "./compile-theme.ts";
+import { writeSiteAssets } from "./site-assets.ts";
 import { registerPages } from "./pages.ts";
 import { shardIssuesOf } from "./search-shards.ts";
 import { publishSite } from "./publishing.ts";
@@ -45,7 +42,10 @@ export interface GazettePluginOptions {
  * (`npm start`; see `planSearchShards` and `buildSearchIndex`: unchanged shards are reused from
  * the shard cache beside the output folder).
  * `buildSite` turns the plugin's index off (`GAZETTE_SEARCH=off`) and indexes after Eleventy
- * instead, so that Pagefind's memory does not add to Eleventy's. Each step is timed (`timePhase`).
+ * instead, so that Pagefind's memory does not add to Eleventy's; it also writes the assets
+ * (`writeSiteAssets`) and completes the print views itself while Pagefind indexes
+ * (`GAZETTE_DEFERRED=on`). Document, issue and print pages whose inputs did not change are not
+ * rendered again (`planReuse`). Each step is timed (`timePhase`).
  * 有效性 is computed for `asOfDate()` (GAZETTE_AS_OF, else today in Asia/Shanghai) and each
  * document's history is read from git in one `git log` run (`readGitHistory`). Markdown bodies are
  * rendered by our markdown-it instance only, never by a template engine, so `{{` and `{%` in a
@@ -100,17 +100,12 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   config.addFilter("documentBodyMarker", documentBodyMarker);
   registerPages(config);
   config.on("eleventy.after", async ({ directories }) => {
-    await timePhase("sass", () => compileTheme(directories.output));
     const reused = reuse;
-    await timePhase("print assets", async () => {
-      // buildSite completes the print views itself, while Pagefind indexes (GAZETTE_PRINT_VIEWS=later).
-      if (process.env.GAZETTE_PRINT_VIEWS !== "later") await assemblePrintViews(directories.output, reused ? { issues: reused.printIssues } : {});
-      await writePrintAssets(directories.output);
-    });
-    await timePhase("client bundle", async () => {
-      await copyClientFiles(directories.output);
-      await bundleClient(directories.output);
-    });
+    // buildSite (GAZETTE_DEFERRED=on) writes the assets and completes the print views itself, while Pagefind indexes.
+    if (process.env.GAZETTE_DEFERRED !== "on") {
+      await writeSiteAssets(directories.output);
+      await timePhase("print views", () => assemblePrintViews(directories.output, reused ? { issues: reused.printIssues } : {}));
+    }
     if (options.search !== false && process.env.GAZETTE_SEARCH !== "off") {
       await timePhase("pagefind", () => buildSearchIndex(directories.output, { shards }));
     }

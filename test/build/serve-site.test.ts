@@ -30,6 +30,9 @@ async function waitFor(what: string, check: () => Promise<boolean>, ms = 30_000)
   throw new Error(`timed out waiting for ${what}`);
 }
 
+// Eleventy logs "Watching…" before its file watcher is ready; an edit made then can be missed. The
+// tests wait for start.ts's "Serving http://…" line, printed once serveSite has the watcher ready.
+
 /**
  * Runs `npm start` (scripts/start.ts) in its own process group on a free port, serving a temp
  * content folder into a temp output folder; `stop()` ends that process group and waits for it.
@@ -62,7 +65,7 @@ test("npm start: a bad edit shows the error, the server keeps answering, and fix
   const server = await startServer(content, site);
   try {
     const doc = () => server.page("/2019/1/csf-2019-1/");
-    await waitFor("the first build", async () => (await doc()).status === 200 && /Watching/.test(server.output()));
+    await waitFor("the first build", async () => (await doc()).status === 200 && /Serving http/.test(server.output()));
     const file = path.join(content, "2019-01/csf-2019-1.md");
     const good = await readFile(file, "utf8");
     await writeFile(file, good.replace(/^date: .*$/m, "date: 2019-02-30"));
@@ -86,7 +89,7 @@ test("npm start: an edit re-indexes the search shard and completes the print vie
   const server = await startServer(content, site);
   const manifest = async () => JSON.parse(await readFile(path.join(site, "pagefind/shards.json"), "utf8")) as { shards: { hash: string }[] };
   try {
-    await waitFor("the first build with its index", async () => /Watching/.test(server.output()) && (await manifest()).shards.length > 0);
+    await waitFor("the first build with its index", async () => /Serving http/.test(server.output()) && (await manifest()).shards.length > 0);
     const before = (await manifest()).shards[0]!.hash;
     const file = path.join(content, "2019-01/csf-2019-1.md");
     const original = await readFile(file, "utf8");
@@ -121,7 +124,7 @@ test("npm start after npm run build: the first build renders only what changed a
   await writeFile(file, (await readFile(file, "utf8")).replace(/\n*$/, "\n\n预览时补充的一段。\n"));
   const server = await startServer(content, site);
   try {
-    await waitFor("the first build", async () => /Watching/.test(server.output()) && (await server.page("/2020/3/renmian/")).html.includes("预览时补充的一段"));
+    await waitFor("the first build", async () => /Serving http/.test(server.output()) && (await server.page("/2020/3/renmian/")).html.includes("预览时补充的一段"));
     assert.is((await stat(unchanged)).mtimeMs, before, "a page the edit does not change is not written again");
     assert.not.ok(await stat(pageManifestPath(site)).then(() => true, () => false), "npm start rewrites the folder in place: the build's manifest no longer describes it");
   } finally {
