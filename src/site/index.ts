@@ -3,3 +3,5 @@ export { gazettePlugin, type GazettePluginOptions } from "./plugin.ts";
 export { shardIssuesOf } from "./search-shards.ts";
 export { buildSiteData, type DocumentView, type IssueView, type SiteData } from "./site-data.ts";
 export { CLIENT_DIR, copyClientFiles } from "./copy-client-files.ts";
+export { codeFingerprint, linkPages, pageManifestPath, planPages, planReuse, type PageManifest, type PagePlan, type PagesToRender, type ReuseSource } from "./page-reuse.ts";
+export { writeSiteAssets } from "./site-assets.ts";
