@@ -8,7 +8,7 @@ import { phaseTimes, resetPhases, timePhase } from "./phase-times.ts";
 import { buildSearchIndex, planSearchShards, shardDocumentsFromEnv, type ShardIssue } from "../search/index.ts";
 import { shardIssuesOf } from "../site/search-shards.ts";
 import { pathExists } from "../util/index.ts";
-import { pageManifestPath, removePageManifest, takePageManifest, writePageManifest, type PageReport } from "../site/page-reuse.ts";
+import { pageManifestPath, removePageManifest, stampPages, takePageManifest, writePageManifest, type PageReport } from "../site/page-reuse.ts";
 import { assemblePrintViews } from "../print/assemble-print-views.ts";
 import { writeSiteAssets } from "../site/site-assets.ts";
 
@@ -118,7 +118,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     const hadOutput = await pathExists(outputDir);
     if (hadOutput) await rename(outputDir, previous);
     await rename(staging, outputDir);
-    if (report) await writePageManifest(manifestFile, report.manifest);
+    if (report) await writePageManifest(manifestFile, stampPages(outputDir, report.manifest));
     if (hadOutput) await removeInBackground(previous);
   });
   return { ok: true, findings, error: "", ms: elapsed(), phases: phaseTimes(), ...(report ? { pages: { pages: report.pages, reused: report.reused } } : {}) };

@@ -14,7 +14,7 @@ import { writeSiteAssets } from "./site-assets.ts";
 import { registerPages } from "./pages.ts";
 import { shardIssuesOf } from "./search-shards.ts";
 import { publishSite } from "./publishing.ts";
-import { codeFingerprint, handOverPageManifest, planReuse, printFolders, reusedPart, takeServedManifest, type PageManifest, type PagesToRender, type ReuseSource } from "./page-reuse.ts";
+import { codeFingerprint, handOverPageManifest, planReuse, printFolders, removePages, reusedPart, stampPages, takeServedManifest, type PageManifest, type PagesToRender, type ReuseSource } from "./page-reuse.ts";
 import { buildSiteData } from "./site-data.ts";
 import { siteLinks } from "./site-links.ts";
 
@@ -62,7 +62,7 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   config.addWatchTarget("src/client/**/*.ts");
   const shardDocuments = shardDocumentsFromEnv(process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS);
   let shards: SearchShard[] = [];
-  let reuse: { printIssues: Set<string>; manifest: PageManifest } | null = null;
+  let reuse: { printIssues: Set<string>; manifest: PageManifest; orphans: string[] } | null = null;
   let served: PageManifest | null = null;
   // buildSite (GAZETTE_REUSE_FROM): pages linked from the previous output into Eleventy's output
   // folder. npm start (GAZETTE_REUSE_IN_PLACE): the output folder is rewritten in place; `served`
@@ -86,10 +86,12 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
     if (source) {
       const context = { code: await codeFingerprint(process.cwd()), pathPrefix: config.pathPrefix ?? "/" };
       const plan = await planReuse(published, context, source, process.env.GAZETTE_REUSE !== "off");
-      if (source.kind === "in-place") served = reusedPart(plan);
+      if (source.kind === "in-place") served = reusedPart(plan, source.previous);
       handOverPageManifest(plan);
       pages = plan.render;
-      reuse = { printIssues: printFolders(pages), manifest: plan.manifest };
+      // npm start: pages of the folder that this build no longer has (a document withheld or removed) go.
+      const orphans = source.kind === "in-place" && source.previous ? Object.keys(source.previous.pages).filter((f) => !(f in plan.manifest.pages)) : [];
+      reuse = { printIssues: printFolders(pages), manifest: plan.manifest, orphans };
     }
     return { ...published, pages };
   });
@@ -106,10 +108,11 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
       await writeSiteAssets(directories.output);
       await timePhase("print views", () => assemblePrintViews(directories.output, reused ? { issues: reused.printIssues } : {}));
     }
+    if (reused && reused.orphans.length > 0) await removePages(directories.output, reused.orphans);
     if (options.search !== false && process.env.GAZETTE_SEARCH !== "off") {
       await timePhase("pagefind", () => buildSearchIndex(directories.output, { shards }));
     }
     // npm start: every page of this build is now in the output folder as planned.
-    if (reused && process.env.GAZETTE_REUSE_IN_PLACE) served = reused.manifest;
+    if (reused && process.env.GAZETTE_REUSE_IN_PLACE) served = stampPages(directories.output, reused.manifest);
   });
 }

@@ -7,6 +7,7 @@ import path from "node:path";
 import { PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
 import { buildSite } from "../../src/build/index.ts";
 import { pageManifestPath } from "../../src/site/page-reuse.ts";
+import { readIndexContents } from "../helpers/pagefind-index.ts";
 
 /** A free TCP port on localhost. */
 async function freePort(): Promise<number> {
@@ -127,6 +128,12 @@ test("npm start after npm run build: the first build renders only what changed a
     await waitFor("the first build", async () => /Serving http/.test(server.output()) && (await server.page("/2020/3/renmian/")).html.includes("预览时补充的一段"));
     assert.is((await stat(unchanged)).mtimeMs, before, "a page the edit does not change is not written again");
     assert.not.ok(await stat(pageManifestPath(site)).then(() => true, () => false), "npm start rewrites the folder in place: the build's manifest no longer describes it");
+    // Withholding a document under npm start takes its pages out of the preview and its search.
+    const withheld = path.join(content, "2019-01/csbf-2019-2.md");
+    await writeFile(withheld, (await readFile(withheld, "utf8")).replace(/^publication: .*$/m, "publication: withheld"));
+    await waitFor("the withheld document's page to go", async () => (await server.page("/2019/1/csbf-2019-2/")).status === 404, 60_000);
+    assert.not.ok(await stat(path.join(site, "print/2019-01/csbf-2019-2/index.html")).then(() => true, () => false), "its print view is gone");
+    await waitFor("the index without it", async () => !(await readIndexContents(path.join(site, "pagefind"))).urls.includes("/2019/1/csbf-2019-2/"), 60_000);
   } finally {
     await server.stop();
     await rm(content, { recursive: true, force: true });
