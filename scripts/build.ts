@@ -4,11 +4,11 @@
  * Unchanged document, issue and print pages are taken from the previous `_site/`; `--full`
  * renders every page again.
  */
-import { parseArgs } from "node:util";
 import { buildSite } from "../src/build/index.ts";
 import { formatFindings } from "../src/content/index.ts";
+import { parseCliArgs } from "../src/util/index.ts";
 
-const { values } = parseArgs({
+const { values } = parseCliArgs({
   options: {
     "path-prefix": { type: "string" },
     "no-search": { type: "boolean", default: false },
@@ -16,7 +16,7 @@ const { values } = parseArgs({
     content: { type: "string" },
     output: { type: "string" },
   },
-});
+}, "npm run build [-- --full] [--no-search] [--path-prefix /gazette/] [--content DIR] [--output DIR]");
 const result = await buildSite({
   ...(values.content ? { contentDir: values.content } : {}),
   ...(values.output ? { outputDir: values.output } : {}),

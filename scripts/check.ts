@@ -3,12 +3,12 @@
  * without building. Prints one line per finding (`path:line:column  error|warning  message  (fix)`)
  * grouped by file, then a count; exits 1 on any error. Never prints a stack trace.
  */
-import { parseArgs } from "node:util";
 import { explainError } from "../src/build/explain-error.ts";
 import { formatFindings, loadArchive } from "../src/content/index.ts";
+import { parseCliArgs } from "../src/util/index.ts";
 
 try {
-  const { values } = parseArgs({ options: { json: { type: "boolean", default: false }, content: { type: "string", default: "issues" } } });
+  const { values } = parseCliArgs({ options: { json: { type: "boolean", default: false }, content: { type: "string", default: "issues" } } }, "npm run check [-- --json] [--content DIR]");
   const { findings } = await loadArchive(values.content);
   const errors = findings.filter((f) => f.severity === "error").length;
   if (values.json) console.log(JSON.stringify({ errors, warnings: findings.length - errors, findings }, null, 2));

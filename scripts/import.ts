@@ -6,17 +6,17 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { explainError } from "../src/build/explain-error.ts";
 import { formatFindings, loadArchive } from "../src/content/index.ts";
 import { formatSummaryTable, importDump, writeImport } from "../src/import/index.ts";
 import { latestIssueInfo } from "../src/scaffold/index.ts";
+import { parseCliArgs } from "../src/util/index.ts";
 
 try {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCliArgs({
     allowPositionals: true,
     options: { year: { type: "string" }, number: { type: "string" }, content: { type: "string", default: "issues" }, "dry-run": { type: "boolean", default: false } },
-  });
+  }, "npm run import -- <dump.md> [--year Y --number N] [--dry-run] (see README)");
   const dump = positionals[0];
   if (!dump) throw new Error("name the dump to import: npm run import -- path/to/dump.md [--year 2019 --number 2]");
   const toInt = (v: string | undefined, what: string) => {

@@ -8,14 +8,14 @@
 import { SingleBar, Presets } from "cli-progress";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { buildSite } from "../src/build/index.ts";
 import { loadArchive, formatFindings } from "../src/content/index.ts";
 import { createMarkdown } from "../src/markdown/index.ts";
 import { printPdfs, printTasks, type PrintedPdf } from "../src/print/index.ts";
 import { buildSiteData } from "../src/site/index.ts";
+import { parseCliArgs } from "../src/util/index.ts";
 
-const { values } = parseArgs({
+const { values } = parseCliArgs({
   options: {
     issue: { type: "string" },
     documents: { type: "boolean", default: false },
@@ -23,7 +23,7 @@ const { values } = parseArgs({
     output: { type: "string", default: "_site" },
     "path-prefix": { type: "string" },
   },
-});
+}, "npm run pdf [-- --issue YYYY-NN] [--documents] [--content DIR] [--output DIR] [--path-prefix /gazette/]");
 const pathPrefix = values["path-prefix"] ?? process.env.GAZETTE_PATH_PREFIX ?? "/";
 const siteDir = path.resolve(values.output);
 const contentDir = path.resolve(values.content);

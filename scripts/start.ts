@@ -2,10 +2,10 @@
  * `npm start [-- --port 8080] [-- --content issues] [-- --output _site]`: build, then serve at
  * http://localhost:8080/ with live reload (see serveSite).
  */
-import { parseArgs } from "node:util";
 import { serveSite } from "../src/build/index.ts";
+import { parseCliArgs } from "../src/util/index.ts";
 
-const { values } = parseArgs({ options: { port: { type: "string", default: "8080" }, content: { type: "string" }, output: { type: "string" } } });
+const { values } = parseCliArgs({ options: { port: { type: "string", default: "8080" }, content: { type: "string" }, output: { type: "string" } } }, "npm start [-- --port 8080] [--content DIR] [--output DIR]");
 const server = await serveSite({
   port: Number(values.port),
   ...(values.content ? { contentDir: values.content } : {}),

@@ -4,3 +4,4 @@ export { readTextIfExists } from "./read-text-if-exists.ts";
 export { mapLimit } from "./map-limit.ts";
 export { linkFile, linkTree } from "./link-tree.ts";
 export { startTsWorker } from "./ts-worker.ts";
+export { parseCliArgs } from "./cli-args.ts";
