@@ -144,14 +144,18 @@ async function checkAndHandOver(contentDir: string, root: string): Promise<{ ok:
  * @throws whatever Eleventy throws (a ContentError, a template error).
  */
 async function runEleventy(root: string, contentDir: string, staging: string, pathPrefix: string | undefined, outputDir: string, reusePages: boolean): Promise<void> {
-  const savedEnv = { content: process.env.GAZETTE_CONTENT, search: process.env.GAZETTE_SEARCH, reuseFrom: process.env.GAZETTE_REUSE_FROM, reuse: process.env.GAZETTE_REUSE, deferred: process.env.GAZETTE_DEFERRED };
+  // What the plugin reads from the environment for this run (see gazettePlugin), restored after it.
+  const env: Record<string, string | undefined> = {
+    GAZETTE_CONTENT: contentDir,
+    GAZETTE_SEARCH: "off",
+    GAZETTE_REUSE_FROM: outputDir,
+    GAZETTE_DEFERRED: "on",
+    GAZETTE_REUSE: reusePages ? process.env.GAZETTE_REUSE : "off",
+  };
+  const savedEnv = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
   const savedCwd = process.cwd();
   try {
-    process.env.GAZETTE_CONTENT = contentDir;
-    process.env.GAZETTE_SEARCH = "off";
-    process.env.GAZETTE_REUSE_FROM = outputDir;
-    process.env.GAZETTE_DEFERRED = "on";
-    if (!reusePages) process.env.GAZETTE_REUSE = "off";
+    for (const [name, value] of Object.entries(env)) setEnv(name, value);
     process.chdir(root);
     const eleventy = new Eleventy(".", staging, {
       configPath: path.join(root, "eleventy.config.ts"),
@@ -163,11 +167,7 @@ async function runEleventy(root: string, contentDir: string, staging: string, pa
     await timePhase("eleventy", () => eleventy.write());
   } finally {
     process.chdir(savedCwd);
-    restoreEnv("GAZETTE_CONTENT", savedEnv.content);
-    restoreEnv("GAZETTE_SEARCH", savedEnv.search);
-    restoreEnv("GAZETTE_REUSE_FROM", savedEnv.reuseFrom);
-    restoreEnv("GAZETTE_REUSE", savedEnv.reuse);
-    restoreEnv("GAZETTE_DEFERRED", savedEnv.deferred);
+    for (const [name, value] of Object.entries(savedEnv)) setEnv(name, value);
   }
 }
 
@@ -221,7 +221,8 @@ function isRunning(pid: number): boolean {
   }
 }
 
-function restoreEnv(name: string, value: string | undefined): void {
+/** Sets an environment variable, or removes it when `value` is undefined. */
+function setEnv(name: string, value: string | undefined): void {
   if (value === undefined) delete process.env[name];
   else process.env[name] = value;
 }

@@ -251,6 +251,11 @@ export function linkPages(fromDir: string, toDir: string, files: readonly string
   return missing;
 }
 
+/** Pages of `previous` that `plan` no longer has (documents withheld or removed since), relative paths. */
+export function droppedPages(previous: PageManifest | null, plan: PagePlan): string[] {
+  return previous ? Object.keys(previous.pages).filter((f) => !(f in plan.manifest.pages)) : [];
+}
+
 /**
  * Removes pages from an output folder rewritten in place (`npm start`): those of documents withheld
  * or removed since the last build, so the preview and its search index (Pagefind indexes the

@@ -14,7 +14,7 @@ import { writeSiteAssets } from "./site-assets.ts";
 import { registerPages } from "./pages.ts";
 import { shardIssuesOf } from "./search-shards.ts";
 import { publishSite } from "./publishing.ts";
-import { codeFingerprint, handOverPageManifest, planReuse, printFolders, removePages, reusedPart, stampPages, takeServedManifest, type PageManifest, type PagesToRender, type ReuseSource } from "./page-reuse.ts";
+import { codeFingerprint, droppedPages, handOverPageManifest, planReuse, printFolders, removePages, reusedPart, stampPages, takeServedManifest, type PageManifest, type PagesToRender, type ReuseSource } from "./page-reuse.ts";
 import { buildSiteData } from "./site-data.ts";
 import { siteLinks } from "./site-links.ts";
 
@@ -90,7 +90,7 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
       handOverPageManifest(plan);
       pages = plan.render;
       // npm start: pages of the folder that this build no longer has (a document withheld or removed) go.
-      const orphans = source.kind === "in-place" && source.previous ? Object.keys(source.previous.pages).filter((f) => !(f in plan.manifest.pages)) : [];
+      const orphans = source.kind === "in-place" ? droppedPages(source.previous, plan) : [];
       reuse = { printIssues: printFolders(pages), manifest: plan.manifest, orphans };
     }
     return { ...published, pages };
