@@ -5,24 +5,22 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { pageWeight, samplePages, STRICT_CSP, validateSiteHtml } from "../../src/audit/index.ts";
-import { failLoudly } from "../helpers/setup.ts";
+import { after, before } from "../helpers/hooks.ts";
 
 let dir = "";
 const PAGE = '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>测试</title><link rel="stylesheet" href="/gazette/assets/site.css"><script src="/gazette/assets/text-size.js"></script></head><body><main><h1>测试</h1></main></body></html>\n';
 
-test.before(
-  failLoudly(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "gazette-audit-"));
-    await mkdir(path.join(dir, "assets"), { recursive: true });
-    await mkdir(path.join(dir, "pagefind"), { recursive: true });
-    await writeFile(path.join(dir, "index.html"), PAGE);
-    await writeFile(path.join(dir, "bad.html"), '<!doctype html><html lang="zh-CN"><head><title>x</title></head><body><div><p>未闭合</div><img src="a.png"></body></html>\n');
-    await writeFile(path.join(dir, "pagefind", "ignored.html"), "<p>not ours");
-    await writeFile(path.join(dir, "assets", "site.css"), "body{color:#000}".repeat(50));
-  }),
-);
+before(test, async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "gazette-audit-"));
+  await mkdir(path.join(dir, "assets"), { recursive: true });
+  await mkdir(path.join(dir, "pagefind"), { recursive: true });
+  await writeFile(path.join(dir, "index.html"), PAGE);
+  await writeFile(path.join(dir, "bad.html"), '<!doctype html><html lang="zh-CN"><head><title>x</title></head><body><div><p>未闭合</div><img src="a.png"></body></html>\n');
+  await writeFile(path.join(dir, "pagefind", "ignored.html"), "<p>not ours");
+  await writeFile(path.join(dir, "assets", "site.css"), "body{color:#000}".repeat(50));
+});
 
-test.after(async () => {
+after(test, async () => {
   await rm(dir, { recursive: true, force: true });
 });
 

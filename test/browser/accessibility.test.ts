@@ -8,7 +8,7 @@ import { AUDIT_WIDTHS, auditPage, samplePages, type PageSample } from "../../src
 import { launchChromium, serveStatic, type StaticServer } from "../../src/browser/index.ts";
 import { buildSite } from "../../src/build/index.ts";
 import { PROJECT_ROOT } from "../helpers/temp-archive.ts";
-import { failLoudly } from "../helpers/setup.ts";
+import { after, before } from "../helpers/hooks.ts";
 
 // Builds the sample gazette (issues/) and checks every page type in real Chromium.
 let out = "";
@@ -16,18 +16,16 @@ let server: StaticServer;
 let browser: Browser;
 let samples: PageSample[] = [];
 
-test.before(
-  failLoudly(async () => {
-    out = path.join(await mkdtemp(path.join(tmpdir(), "gazette-a11y-")), "_site");
-    const result = await buildSite({ root: PROJECT_ROOT, contentDir: path.join(PROJECT_ROOT, "issues"), outputDir: out });
-    assert.ok(result.ok, result.error);
-    server = await serveStatic(out);
-    browser = await launchChromium();
-    samples = await samplePages(out, "工作要点");
-  }),
-);
+before(test, async () => {
+  out = path.join(await mkdtemp(path.join(tmpdir(), "gazette-a11y-")), "_site");
+  const result = await buildSite({ root: PROJECT_ROOT, contentDir: path.join(PROJECT_ROOT, "issues"), outputDir: out });
+  assert.ok(result.ok, result.error);
+  server = await serveStatic(out);
+  browser = await launchChromium();
+  samples = await samplePages(out, "工作要点");
+});
 
-test.after(async () => {
+after(test, async () => {
   await browser?.close();
   await server?.close();
   await rm(path.dirname(out), { recursive: true, force: true });

@@ -8,6 +8,7 @@ import { launchChromium, serveStatic, type StaticServer } from "../../src/browse
 import { buildSite } from "../../src/build/index.ts";
 import { NUMBER_FORMS } from "../../src/search/eval/index.ts";
 import { PROJECT_ROOT } from "../helpers/temp-archive.ts";
+import { after, before } from "../helpers/hooks.ts";
 
 // Builds the real sample gazette issue (issues/2019-02) plus one undated test document
 // (test/fixtures/search/undated.md) and searches it in real Chromium.
@@ -19,7 +20,7 @@ const UNDATED = "/2019/2/undated/";
 const JOINT = "联合调查组：乳山市财政局, 乳山市审计局";
 const consoleErrors: string[] = [];
 
-test.before(async () => {
+before(test, async () => {
   work = await mkdtemp(path.join(tmpdir(), "gazette-browser-"));
   const content = path.join(work, "issues");
   await cp(path.join(PROJECT_ROOT, "issues"), content, { recursive: true });
@@ -39,7 +40,7 @@ test.before(async () => {
   await page.goto(`${server.url}/search/`);
 });
 
-test.after(async () => {
+after(test, async () => {
   await browser?.close();
   await server?.close();
   await rm(work, { recursive: true, force: true });

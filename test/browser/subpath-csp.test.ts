@@ -13,7 +13,7 @@ import { printPdfs, printTasks } from "../../src/print/index.ts";
 import { buildSiteData } from "../../src/site/index.ts";
 import { listFiles } from "../helpers/site-files.ts";
 import { PROJECT_ROOT } from "../helpers/temp-archive.ts";
-import { failLoudly } from "../helpers/setup.ts";
+import { after, before } from "../helpers/hooks.ts";
 
 // Builds the sample gazette for the sub-path /gazette/ and serves it only there, under a strict
 // Content-Security-Policy header, as a government host with a hardened server would.
@@ -23,18 +23,16 @@ let server: StaticServer;
 let browser: Browser;
 let origin = "";
 
-test.before(
-  failLoudly(async () => {
-    out = path.join(await mkdtemp(path.join(tmpdir(), "gazette-subpath-")), "_site");
-    const result = await buildSite({ root: PROJECT_ROOT, contentDir: path.join(PROJECT_ROOT, "issues"), outputDir: out, pathPrefix: PREFIX });
-    assert.ok(result.ok, result.error);
-    server = await serveStatic(out, PREFIX, { "Content-Security-Policy": STRICT_CSP });
-    origin = `${server.url}/gazette`;
-    browser = await launchChromium();
-  }),
-);
+before(test, async () => {
+  out = path.join(await mkdtemp(path.join(tmpdir(), "gazette-subpath-")), "_site");
+  const result = await buildSite({ root: PROJECT_ROOT, contentDir: path.join(PROJECT_ROOT, "issues"), outputDir: out, pathPrefix: PREFIX });
+  assert.ok(result.ok, result.error);
+  server = await serveStatic(out, PREFIX, { "Content-Security-Policy": STRICT_CSP });
+  origin = `${server.url}/gazette`;
+  browser = await launchChromium();
+});
 
-test.after(async () => {
+after(test, async () => {
   await browser?.close();
   await server?.close();
   await rm(path.dirname(out), { recursive: true, force: true });

@@ -8,6 +8,7 @@ import { buildSite } from "../../src/build/index.ts";
 import { shardCacheDir, type ShardManifest } from "../../src/search/index.ts";
 import { allSiteText } from "../helpers/site-files.ts";
 import { PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
+import { after, before } from "../helpers/hooks.ts";
 
 // `buildSite` (npm run build) builds the search index itself, after Eleventy, not in Eleventy's
 // `eleventy.after` event: the index must still be there, reused when unchanged, and a failure of
@@ -20,12 +21,12 @@ const manifest = async () => JSON.parse(await readFile(path.join(out, "pagefind/
 /** Inode of the cached shard bundle's entry file (the same inode: the shard was not indexed again). */
 const bundleInode = async (hash: string) => (await stat(path.join(shardCacheDir(out), hash, "pagefind-entry.json"))).ino;
 
-test.before(async () => {
+before(test, async () => {
   content = await tempArchive();
   out = path.join(await mkdtemp(path.join(tmpdir(), "gazette-build-search-")), "_site");
 });
 
-test.after(async () => {
+after(test, async () => {
   await rm(content, { recursive: true, force: true });
   await rm(path.dirname(out), { recursive: true, force: true });
 });

@@ -6,17 +6,15 @@ import path from "node:path";
 import { writeBenchArchive } from "../../src/bench/index.ts";
 import { loadArchive } from "../../src/content/index.ts";
 import { generateCorpus } from "../../src/search/eval/index.ts";
-import { failLoudly } from "../helpers/setup.ts";
+import { after, before } from "../helpers/hooks.ts";
 
 let dir = "";
 
-test.before(
-  failLoudly(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "gazette-parallel-load-"));
-    await writeBenchArchive(dir, 700, generateCorpus(60));
-  }),
-);
-test.after(async () => {
+before(test, async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "gazette-parallel-load-"));
+  await writeBenchArchive(dir, 700, generateCorpus(60));
+});
+after(test, async () => {
   await rm(dir, { recursive: true, force: true });
 });
 

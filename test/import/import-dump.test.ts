@@ -9,6 +9,7 @@ import { parse } from "yaml";
 import { loadArchive, splitFrontMatter } from "../../src/content/index.ts";
 import { formatSummaryTable, ImportError, importDump, splitDump, writeImport, type ImportResult } from "../../src/import/index.ts";
 import { PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
+import { before } from "../helpers/hooks.ts";
 
 const FIXTURES = path.join(PROJECT_ROOT, "test/fixtures/import");
 const SAMPLE = path.join(PROJECT_ROOT, "issues/2019-02");
@@ -18,7 +19,7 @@ const bodyOf = (text: string) => splitFrontMatter(text)!.body.trimStart();
 const FIELDS = ["title", "docNumber", "issuer", "date", "publication", "section", "page"];
 
 let seed: ImportResult;
-test.before(async () => {
+before(test, async () => {
   seed = importDump(await dump("rushan-gazette-2019-2.md"), { dumpName: "rushan-gazette-2019-2.md" });
 });
 

@@ -10,6 +10,7 @@ import { assemblePrintViews, documentBodyMarker, markHeadingLevels, printDocumen
 import { buildSiteData, type SiteData } from "../../src/site/index.ts";
 import { listFiles } from "../helpers/site-files.ts";
 import { FIXTURE_ARCHIVE, PROJECT_ROOT } from "../helpers/temp-archive.ts";
+import { after, before } from "../helpers/hooks.ts";
 
 // The print views are completed after Eleventy from the pages it wrote (see assemblePrintViews):
 // they must hold exactly what rendering the print partial in full gave.
@@ -17,14 +18,14 @@ let out = "";
 let site: SiteData;
 const read = (url: string) => readFile(path.join(out, url, "index.html"), "utf8");
 
-test.before(async () => {
+before(test, async () => {
   out = path.join(await mkdtemp(path.join(tmpdir(), "gazette-print-views-")), "_site");
   const result = await buildSite({ root: PROJECT_ROOT, contentDir: FIXTURE_ARCHIVE, outputDir: out, search: false });
   assert.ok(result.ok, result.error);
   site = buildSiteData(await loadArchiveOrThrow(FIXTURE_ARCHIVE, PROJECT_ROOT), createMarkdown());
 });
 
-test.after(async () => {
+after(test, async () => {
   await rm(path.dirname(out), { recursive: true, force: true });
 });
 

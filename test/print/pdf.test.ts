@@ -10,8 +10,8 @@ import { createMarkdown } from "../../src/markdown/index.ts";
 import { MARGINS, PRINT_FONTS, TYPE_AREA, printPdfs, printTasks, readOutline, type PrintedPdf } from "../../src/print/index.ts";
 import { buildSiteData, type SiteData } from "../../src/site/index.ts";
 import { bboxPages, pageTexts, poppler, type BoxPage } from "../helpers/poppler.ts";
-import { failLoudly } from "../helpers/setup.ts";
 import { PROJECT_ROOT } from "../helpers/temp-archive.ts";
+import { after, before } from "../helpers/hooks.ts";
 
 // Builds the real sample gazette issue (issues/2019-02), prints its PDF once in Chromium and
 // checks the file with poppler-utils as a print shop would.
@@ -28,21 +28,19 @@ const typeTop = MARGINS.topMm;
 const typeBottom = MARGINS.topMm + TYPE_AREA.heightMm;
 const strip = (s: string) => s.replace(/\s+/g, "");
 
-test.before(
-  failLoudly(async () => {
-    out = path.join(await mkdtemp(path.join(tmpdir(), "gazette-print-")), "_site");
-    const contentDir = path.join(PROJECT_ROOT, "issues");
-    const result = await buildSite({ root: PROJECT_ROOT, contentDir, outputDir: out, search: false });
-    assert.ok(result.ok, result.error);
-    site = buildSiteData(await loadArchiveOrThrow(contentDir, PROJECT_ROOT), createMarkdown());
-    [printed] = (await printPdfs(out, printTasks(site, { issue: "2019-02" }))) as [PrintedPdf];
-    pdf = printed.file;
-    boxes = bboxPages(pdf);
-    texts = pageTexts(pdf);
-  }),
-);
+before(test, async () => {
+  out = path.join(await mkdtemp(path.join(tmpdir(), "gazette-print-")), "_site");
+  const contentDir = path.join(PROJECT_ROOT, "issues");
+  const result = await buildSite({ root: PROJECT_ROOT, contentDir, outputDir: out, search: false });
+  assert.ok(result.ok, result.error);
+  site = buildSiteData(await loadArchiveOrThrow(contentDir, PROJECT_ROOT), createMarkdown());
+  [printed] = (await printPdfs(out, printTasks(site, { issue: "2019-02" }))) as [PrintedPdf];
+  pdf = printed.file;
+  boxes = bboxPages(pdf);
+  texts = pageTexts(pdf);
+});
 
-test.after(async () => {
+after(test, async () => {
   await rm(path.dirname(out), { recursive: true, force: true });
 });
 

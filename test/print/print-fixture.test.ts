@@ -10,8 +10,8 @@ import { launchChromium, serveStatic } from "../../src/browser/index.ts";
 import { printPdfs, printTasks, renderPdf, type PrintedPdf } from "../../src/print/index.ts";
 import { buildSiteData } from "../../src/site/index.ts";
 import { pageTexts } from "../helpers/poppler.ts";
-import { failLoudly } from "../helpers/setup.ts";
 import { PROJECT_ROOT, documentText, tempArchive } from "../helpers/temp-archive.ts";
+import { after, before } from "../helpers/hooks.ts";
 
 // Prints the small fixture archive, with a long table added, to check page breaks and what
 // never reaches a PDF (withheld and draft documents, the text of on-request ones).
@@ -20,23 +20,21 @@ let content = "";
 let pdfs: PrintedPdf[] = [];
 const rows = Array.from({ length: 40 }, (_, i) => `| 第${i + 1}项 | 测试内容第${i + 1}行，用于检查跨页表格的表头。 |`).join("\n");
 
-test.before(
-  failLoudly(async () => {
-    content = await tempArchive({
-      "2020-03/table.md": documentText(
-        { title: '"测试市长表格文件"', docNumber: '"测政发〔2020〕5号"', date: "2020-03-01", section: '"政务动态"' },
-        `正文。\n\n| 序号列标题 | 表头内容列 |\n| --- | --- |\n${rows}\n`,
-      ),
-    });
-    out = path.join(await mkdtemp(path.join(tmpdir(), "gazette-print-fixture-")), "_site");
-    const result = await buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: out, search: false });
-    assert.ok(result.ok, result.error);
-    const site = buildSiteData(await loadArchiveOrThrow(content, PROJECT_ROOT), createMarkdown());
-    pdfs = await printPdfs(out, printTasks(site, { documents: true }));
-  }),
-);
+before(test, async () => {
+  content = await tempArchive({
+    "2020-03/table.md": documentText(
+      { title: '"测试市长表格文件"', docNumber: '"测政发〔2020〕5号"', date: "2020-03-01", section: '"政务动态"' },
+      `正文。\n\n| 序号列标题 | 表头内容列 |\n| --- | --- |\n${rows}\n`,
+    ),
+  });
+  out = path.join(await mkdtemp(path.join(tmpdir(), "gazette-print-fixture-")), "_site");
+  const result = await buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: out, search: false });
+  assert.ok(result.ok, result.error);
+  const site = buildSiteData(await loadArchiveOrThrow(content, PROJECT_ROOT), createMarkdown());
+  pdfs = await printPdfs(out, printTasks(site, { documents: true }));
+});
 
-test.after(async () => {
+after(test, async () => {
   await rm(path.dirname(out), { recursive: true, force: true });
   await rm(content, { recursive: true, force: true });
 });

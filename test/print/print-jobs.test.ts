@@ -5,9 +5,10 @@ import { createMarkdown } from "../../src/markdown/index.ts";
 import { pdfPath, printTasks, printUrl } from "../../src/print/index.ts";
 import { buildSiteData, type SiteData } from "../../src/site/index.ts";
 import { FIXTURE_ARCHIVE, PROJECT_ROOT } from "../helpers/temp-archive.ts";
+import { before } from "../helpers/hooks.ts";
 
 let site: SiteData;
-test.before(async () => {
+before(test, async () => {
   site = buildSiteData(await loadArchiveOrThrow(FIXTURE_ARCHIVE, PROJECT_ROOT), createMarkdown());
 });
 

@@ -8,9 +8,9 @@ import { promisify } from "node:util";
 import { buildSite } from "../../src/build/index.ts";
 import { citationsFileSchema, historyFileSchema } from "../../src/data/index.ts";
 import { parseGitLog, readGitHistory } from "../../src/relations/index.ts";
-import { failLoudly } from "../helpers/setup.ts";
 import { allSiteText } from "../helpers/site-files.ts";
 import { documentText, PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
+import { after, before } from "../helpers/hooks.ts";
 
 const run = promisify(execFile);
 let content = "";
@@ -32,30 +32,27 @@ async function git(args: string[], date = "2020-09-01T10:00:00+08:00"): Promise<
   });
 }
 
-test.before(
-  failLoudly(async () => {
-    content = await tempArchive({ "2020-03/csf-2020-5.md": NEW_DOC });
-    const repealed = path.join(content, "2019-01/csf-2019-1.md");
-    await git(["init", "-q", "-b", "main"]);
-    await git(["add", "."]);
-    await git(["commit", "-q", "-m", "收录2019年第1期、2020年第3期"], "2020-09-01T10:00:00+08:00");
-    const text = await readFile(repealed, "utf8");
-    await writeFile(repealed, text.replace("page: 1\n", "page: 1\nrepealedBy: \"测政发〔2020〕5号\"\n"));
-    await git(["commit", "-q", "-am", "测政发〔2019〕1号：标注废止文件"], "2021-03-15T09:30:00+08:00");
-    out = path.join(await mkdtemp(path.join(tmpdir(), "gazette-relations-")), "_site");
-    const saved = process.env.GAZETTE_AS_OF;
-    process.env.GAZETTE_AS_OF = "2026-11-29";
-    try {
-      const result = await buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: out, search: false });
-      assert.ok(result.ok, result.error);
-    } finally {
-      if (saved === undefined) delete process.env.GAZETTE_AS_OF;
-      else process.env.GAZETTE_AS_OF = saved;
-    }
-  }),
-);
+before(test, async () => {
+  content = await tempArchive({ "2020-03/csf-2020-5.md": NEW_DOC });
+  const repealed = path.join(content, "2019-01/csf-2019-1.md");
+  await git(["init", "-q", "-b", "main"]);
+  await git(["add", "."]);
+  await git(["commit", "-q", "-m", "收录2019年第1期、2020年第3期"], "2020-09-01T10:00:00+08:00");
+  const text = await readFile(repealed, "utf8");
+  await writeFile(repealed, text.replace("page: 1\n", "page: 1\nrepealedBy: \"测政发〔2020〕5号\"\n"));
+  await git(["commit", "-q", "-am", "测政发〔2019〕1号：标注废止文件"], "2021-03-15T09:30:00+08:00");
+  out = path.join(await mkdtemp(path.join(tmpdir(), "gazette-relations-")), "_site");
+  const saved = process.env.GAZETTE_AS_OF;
+  process.env.GAZETTE_AS_OF = "2026-11-29";
+  try {
+    const result = await buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: out, search: false });
+    assert.ok(result.ok, result.error);
+  } finally {
+    if (saved === undefined) delete process.env.GAZETTE_AS_OF;
+    else process.env.GAZETTE_AS_OF = saved;
+  }});
 
-test.after(async () => {
+after(test, async () => {
   await rm(content, { recursive: true, force: true });
   await rm(path.dirname(out), { recursive: true, force: true });
 });

@@ -4,15 +4,16 @@ import { mkdtemp, mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { indexInChild, searchJobsFromEnv } from "../../src/search/index.ts";
+import { after, before } from "../helpers/hooks.ts";
 
 let dir = "";
-test.before(async () => {
+before(test, async () => {
   dir = await mkdtemp(path.join(tmpdir(), "gazette-worker-"));
   await mkdir(path.join(dir, "site/2019/1/a"), { recursive: true });
   await writeFile(path.join(dir, "site/2019/1/a/index.html"), '<!doctype html><html lang="zh-CN"><head><title>t</title></head><body><main data-pagefind-body><h1>关于加强安全生产工作的通知</h1><p>各镇人民政府要落实安全生产责任。</p></main></body></html>');
   await writeFile(path.join(dir, "not-a-folder"), "x");
 });
-test.after(async () => {
+after(test, async () => {
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -7,6 +7,7 @@ import path from "node:path";
 import * as pagefind from "pagefind";
 import { compareCodePoints, fragmentUrl, mergeSearchBundles, PAGE_URLS, writePageUrls, pageNumberOf, type SearchFacets } from "../../src/search/index.ts";
 import { readIndexContents } from "../helpers/pagefind-index.ts";
+import { after, before } from "../helpers/hooks.ts";
 
 // Small real Pagefind 1.6 indexes written from custom records: the same pages once in one run and
 // once in two runs that are then merged. The Latin words share their first 12 bytes, which the
@@ -50,7 +51,7 @@ async function writeIndex(records: Rec[], out: string): Promise<void> {
   }
 }
 
-test.before(async () => {
+before(test, async () => {
   dir = await mkdtemp(path.join(tmpdir(), "gazette-merge-"));
   await writeIndex(RECORDS, path.join(dir, "single"));
   // The first shard's pages have no `date` meta field: its field numbers differ from the second's.
@@ -58,7 +59,7 @@ test.before(async () => {
   await writeIndex(RECORDS.slice(1), path.join(dir, "shard-2"));
 });
 
-test.after(async () => {
+after(test, async () => {
   await rm(dir, { recursive: true, force: true });
 });
 

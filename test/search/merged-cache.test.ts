@@ -6,6 +6,7 @@ import path from "node:path";
 import * as pagefind from "pagefind";
 import { mergedCacheName, mergeSearchBundles, mergeWithCache, missingFiles } from "../../src/search/index.ts";
 import { readIndexContents } from "../helpers/pagefind-index.ts";
+import { after, before } from "../helpers/hooks.ts";
 
 // Two real Pagefind 1.6 bundles in a cache folder under made-up content hashes, merged with and
 // without the cache.
@@ -54,14 +55,14 @@ async function assertSameFiles(a: string, b: string): Promise<void> {
 
 const mergedEntries = async () => (await readdir(cache)).filter((n) => n.startsWith("merged-"));
 
-test.before(async () => {
+before(test, async () => {
   dir = await mkdtemp(path.join(tmpdir(), "gazette-merged-cache-"));
   cache = path.join(dir, "cache");
   await writeIndex(PAGES.slice(0, 2), path.join(cache, HASHES[0]!));
   await writeIndex(PAGES.slice(2), path.join(cache, HASHES[1]!));
 });
 
-test.after(async () => {
+after(test, async () => {
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -8,6 +8,7 @@ import { buildSite } from "../../src/build/index.ts";
 import { PAGE_URLS, shardCacheDir, type ShardManifest } from "../../src/search/index.ts";
 import { readIndexContents } from "../helpers/pagefind-index.ts";
 import { PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
+import { after, before } from "../helpers/hooks.ts";
 
 // The fixture archive (issues 2019-01 and 2020-03) with one document a shard at most: each issue
 // is indexed by its own Pagefind run, then the shards are merged into one index.
@@ -30,7 +31,7 @@ const indexInode = async () => (await stat(path.join(out, "pagefind", "pagefind-
 /** Inode of a cached shard bundle's entry file (the same inode: the bundle was not indexed again). */
 const bundleInode = async (hash: string) => (await stat(path.join(shardCacheDir(out), hash, "pagefind-entry.json"))).ino;
 
-test.before(async () => {
+before(test, async () => {
   process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS = "1";
   content = await tempArchive();
   out = path.join(content, "..", `${path.basename(content)}-site`);
@@ -38,7 +39,7 @@ test.before(async () => {
   await build();
 });
 
-test.after(async () => {
+after(test, async () => {
   if (saved === undefined) delete process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS;
   else process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS = saved;
   await browser?.close();

@@ -12,6 +12,7 @@ import { formatHtmlProblems, validateSiteHtml } from "../../src/audit/index.ts";
 import { documentsFileSchema, issueRecordSchema } from "../../src/data/index.ts";
 import { issuerFeedSlug } from "../../src/feeds/index.ts";
 import { documentText, PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
+import { after, before } from "../helpers/hooks.ts";
 
 const BASE = "https://gazette.example.org/archive/";
 /** A withheld document whose issuer has nothing else: no feed may be made for it. */
@@ -22,7 +23,7 @@ let content = "";
 const page = (url: string) => readFile(path.join(out, url, url.endsWith(".html") ? "" : "index.html"), "utf8");
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 
-test.before(async () => {
+before(test, async () => {
   out = path.join(await mkdtemp(path.join(tmpdir(), "gazette-site-")), "_site");
   content = await tempArchive({
     "archive.yml": `title: 测试市人民政府公报\npublisher: 测试市人民政府办公室\nurl: ${BASE}\n`,
@@ -35,7 +36,7 @@ test.before(async () => {
   assert.ok(result.ok, result.error);
 });
 
-test.after(async () => {
+after(test, async () => {
   await rm(path.dirname(out), { recursive: true, force: true });
   await rm(content, { recursive: true, force: true });
 });

@@ -12,22 +12,20 @@ import { printPdfs, printTasks } from "../../src/print/index.ts";
 import { buildSiteData } from "../../src/site/index.ts";
 import { listFiles } from "../helpers/site-files.ts";
 import { PROJECT_ROOT } from "../helpers/temp-archive.ts";
-import { failLoudly } from "../helpers/setup.ts";
+import { after, before } from "../helpers/hooks.ts";
 
 // Builds the real sample gazette (issues/, no base URL) and checks the whole output.
 let out = "";
 let html: string[] = [];
 
-test.before(
-  failLoudly(async () => {
-    out = path.join(await mkdtemp(path.join(tmpdir(), "gazette-quality-")), "_site");
-    const result = await buildSite({ root: PROJECT_ROOT, contentDir: path.join(PROJECT_ROOT, "issues"), outputDir: out });
-    assert.ok(result.ok, result.error);
-    html = (await listFiles(out)).filter((f) => f.endsWith(".html") && !f.startsWith("pagefind/"));
-  }),
-);
+before(test, async () => {
+  out = path.join(await mkdtemp(path.join(tmpdir(), "gazette-quality-")), "_site");
+  const result = await buildSite({ root: PROJECT_ROOT, contentDir: path.join(PROJECT_ROOT, "issues"), outputDir: out });
+  assert.ok(result.ok, result.error);
+  html = (await listFiles(out)).filter((f) => f.endsWith(".html") && !f.startsWith("pagefind/"));
+});
 
-test.after(async () => {
+after(test, async () => {
   await rm(path.dirname(out), { recursive: true, force: true });
 });
 

@@ -7,20 +7,18 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { listFiles } from "../helpers/site-files.ts";
 import { PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
-import { failLoudly } from "../helpers/setup.ts";
+import { after, before } from "../helpers/hooks.ts";
 
 const run = promisify(execFile);
 let work = "";
 let content = "";
 
-test.before(
-  failLoudly(async () => {
-    work = await mkdtemp(path.join(tmpdir(), "gazette-repro-"));
-    content = await tempArchive({ "archive.yml": "title: 测试市人民政府公报\npublisher: 测试市人民政府办公室\nurl: https://gazette.example.org/\n" });
-  }),
-);
+before(test, async () => {
+  work = await mkdtemp(path.join(tmpdir(), "gazette-repro-"));
+  content = await tempArchive({ "archive.yml": "title: 测试市人民政府公报\npublisher: 测试市人民政府办公室\nurl: https://gazette.example.org/\n" });
+});
 
-test.after(async () => {
+after(test, async () => {
   await rm(work, { recursive: true, force: true });
   await rm(content, { recursive: true, force: true });
 });

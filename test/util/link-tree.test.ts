@@ -4,9 +4,10 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { linkTree } from "../../src/util/index.ts";
+import { after, before } from "../helpers/hooks.ts";
 
 let dir = "";
-test.before(async () => {
+before(test, async () => {
   dir = await mkdtemp(path.join(tmpdir(), "gazette-link-tree-"));
   await mkdir(path.join(dir, "from", "index", "deep"), { recursive: true });
   await mkdir(path.join(dir, "from", "empty"), { recursive: true });
@@ -14,7 +15,7 @@ test.before(async () => {
   await writeFile(path.join(dir, "from", "index", "a.pf_index"), "a");
   await writeFile(path.join(dir, "from", "index", "deep", "b.pf_index"), "b");
 });
-test.after(async () => {
+after(test, async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
