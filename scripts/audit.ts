@@ -28,6 +28,7 @@ import { createMarkdown } from "../src/markdown/index.ts";
 import { printPdfs, printTasks } from "../src/print/index.ts";
 import { buildSiteData } from "../src/site/index.ts";
 import { normalizePathPrefix } from "../src/site/site-links.ts";
+import { settingsFromEnv } from "./settings.ts";
 
 const { values } = parseArgs({
   options: {
@@ -42,16 +43,17 @@ const work = await mkdtemp(path.join(tmpdir(), "gazette-audit-"));
 const site = path.join(work, "_site");
 let failed = false;
 const server = await (async () => {
-  const built = await buildSite({ contentDir: values.content, outputDir: site, pathPrefix: prefix });
+  const env = settingsFromEnv();
+  const built = await buildSite({ contentDir: values.content, outputDir: site, pathPrefix: prefix, ...(env.asOf ? { asOf: env.asOf } : {}) });
   if (!built.ok) {
     console.error(built.error);
     process.exit(1);
   }
-  const data = buildSiteData(await loadArchiveOrThrow(path.resolve(values.content)), createMarkdown());
+  const data = buildSiteData(await loadArchiveOrThrow(path.resolve(values.content)), createMarkdown(), env.asOf ? { asOf: env.asOf } : {});
   await printPdfs(site, printTasks(data, { documents: true }), () => {}, prefix);
   return serveStatic(site, prefix, { "Content-Security-Policy": STRICT_CSP });
 })();
-const browser = await launchChromium();
+const browser = await launchChromium(settingsFromEnv().chromiumPath);
 try {
   const html = await validateSiteHtml(site);
   console.log(`html-validate: ${html.files} pages, ${html.errors.length} errors`);

@@ -160,7 +160,7 @@ const { content, out } = largest > 0 ? await prepare(largest) : { content: "", o
 let queries: BenchReport["queries"] = null;
 if (!values["no-browser"] && largest > 0) {
   log(`${largest}: search in Chromium`);
-  queries = { documents: largest, results: await measureQueries(out, benchQueries([benchDocNumber(layout, 0), benchDocNumber(layout, Math.floor(total / 2)), benchDocNumber(layout, total - 3)])) };
+  queries = { documents: largest, results: await measureQueries(out, benchQueries([benchDocNumber(layout, 0), benchDocNumber(layout, Math.floor(total / 2)), benchDocNumber(layout, total - 3)]), process.env.CHROMIUM_PATH) };
 }
 let rebuild: BenchReport["rebuild"] = null;
 if (!values["no-rebuild"] && largest > 0) {

@@ -7,6 +7,7 @@
 import { buildSite } from "../src/build/index.ts";
 import { formatFindings } from "../src/content/index.ts";
 import { parseCliArgs } from "../src/util/index.ts";
+import { settingsFromEnv } from "./settings.ts";
 
 const { values } = parseCliArgs({
   options: {
@@ -17,10 +18,13 @@ const { values } = parseCliArgs({
     output: { type: "string" },
   },
 }, "npm run build [-- --full] [--no-search] [--path-prefix /gazette/] [--content DIR] [--output DIR]");
+const env = settingsFromEnv();
 const result = await buildSite({
+  ...(env.asOf ? { asOf: env.asOf } : {}),
+  ...(env.shardDocuments ? { shardDocuments: env.shardDocuments } : {}),
   ...(values.content ? { contentDir: values.content } : {}),
   ...(values.output ? { outputDir: values.output } : {}),
-  ...(values["path-prefix"] ? { pathPrefix: values["path-prefix"] } : process.env.GAZETTE_PATH_PREFIX ? { pathPrefix: process.env.GAZETTE_PATH_PREFIX } : {}),
+  ...(values["path-prefix"] ? { pathPrefix: values["path-prefix"] } : env.pathPrefix ? { pathPrefix: env.pathPrefix } : {}),
   search: !values["no-search"],
   reusePages: !values.full,
 });

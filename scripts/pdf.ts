@@ -11,9 +11,11 @@ import path from "node:path";
 import { buildSite } from "../src/build/index.ts";
 import { loadArchive, formatFindings } from "../src/content/index.ts";
 import { createMarkdown } from "../src/markdown/index.ts";
+import { asOfDate } from "../src/relations/index.ts";
 import { printPdfs, printTasks, type PrintedPdf } from "../src/print/index.ts";
 import { buildSiteData } from "../src/site/index.ts";
 import { parseCliArgs } from "../src/util/index.ts";
+import { settingsFromEnv } from "./settings.ts";
 
 const { values } = parseCliArgs({
   options: {
@@ -24,7 +26,8 @@ const { values } = parseCliArgs({
     "path-prefix": { type: "string" },
   },
 }, "npm run pdf [-- --issue YYYY-NN] [--documents] [--content DIR] [--output DIR] [--path-prefix /gazette/]");
-const pathPrefix = values["path-prefix"] ?? process.env.GAZETTE_PATH_PREFIX ?? "/";
+const env = settingsFromEnv();
+const pathPrefix = values["path-prefix"] ?? env.pathPrefix ?? "/";
 const siteDir = path.resolve(values.output);
 const contentDir = path.resolve(values.content);
 
@@ -33,10 +36,10 @@ try {
   if (!archive) throw new Error(`${formatFindings(findings)}\n\nFix the content first: no PDF was made.`);
   if (!existsSync(path.join(siteDir, "print"))) {
     console.log(`No print views in ${path.relative(process.cwd(), siteDir) || "."}/ — building the site first…`);
-    const built = await buildSite({ contentDir, outputDir: siteDir, pathPrefix });
+    const built = await buildSite({ contentDir, outputDir: siteDir, pathPrefix, ...(env.asOf ? { asOf: env.asOf } : {}) });
     if (!built.ok) throw new Error(`${built.error}\n\nBuild stopped: no PDF was made.`);
   }
-  const tasks = printTasks(buildSiteData(archive, createMarkdown()), {
+  const tasks = printTasks(buildSiteData(archive, createMarkdown(), { asOf: asOfDate(env.asOf) }), {
     ...(values.issue ? { issue: values.issue } : {}),
     documents: values.documents,
   });
@@ -47,7 +50,7 @@ try {
   const done = await printPdfs(siteDir, tasks, (p) => {
     if (bar) bar.increment(1, { file: p.task.file });
     else console.log(report(p));
-  }, pathPrefix);
+  }, pathPrefix, env.chromiumPath);
   bar?.stop();
   if (bar) for (const p of done) console.log(report(p));
   console.log(`Made ${done.length} PDF${done.length === 1 ? "" : "s"} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

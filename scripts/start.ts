@@ -4,9 +4,13 @@
  */
 import { serveSite } from "../src/build/index.ts";
 import { parseCliArgs } from "../src/util/index.ts";
+import { settingsFromEnv } from "./settings.ts";
 
 const { values } = parseCliArgs({ options: { port: { type: "string", default: "8080" }, content: { type: "string" }, output: { type: "string" } } }, "npm start [-- --port 8080] [--content DIR] [--output DIR]");
+const env = settingsFromEnv();
 const server = await serveSite({
+  ...(env.asOf ? { asOf: env.asOf } : {}),
+  ...(env.shardDocuments ? { shardDocuments: env.shardDocuments } : {}),
   port: Number(values.port),
   ...(values.content ? { contentDir: values.content } : {}),
   ...(values.output ? { outputDir: values.output } : {}),

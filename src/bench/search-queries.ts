@@ -50,9 +50,9 @@ const WORD_QUERIES: BenchQuery[] = [
  * compression beyond Pagefind's own gzip of its index files): once cold in a fresh browser context,
  * once typed into an open search page.
  */
-export async function measureQueries(siteDir: string, queries: readonly BenchQuery[]): Promise<QueryCost[]> {
+export async function measureQueries(siteDir: string, queries: readonly BenchQuery[], chromiumPath?: string): Promise<QueryCost[]> {
   const server = await serveStatic(siteDir);
-  const browser = await launchChromium();
+  const browser = await launchChromium(chromiumPath);
   try {
     const out: QueryCost[] = [];
     for (const query of queries) {

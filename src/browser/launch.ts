@@ -1,19 +1,19 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 
-/** Where Chromium is looked for, in order, when `CHROMIUM_PATH` is not set. */
+/** Where Chromium is looked for, in order, when no executable is given. */
 export const CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 
 /**
- * Finds the Chromium executable: `CHROMIUM_PATH` from the environment, else Debian's
- * `/usr/bin/chromium` (package `chromium`) and the other {@link CHROMIUM_CANDIDATES}.
+ * Finds the Chromium executable: `executablePath` when given (the scripts pass `CHROMIUM_PATH`
+ * from the environment), else Debian's `/usr/bin/chromium` (package `chromium`) and the other
+ * {@link CHROMIUM_CANDIDATES}.
  * @throws Error telling how to install Chromium or set CHROMIUM_PATH when none is found.
  */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
-  const fromEnv = env.CHROMIUM_PATH;
-  if (fromEnv) {
-    if (existsSync(fromEnv)) return fromEnv;
-    throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, but no file is there. Point it at a Chromium executable or unset it.`);
+export function findChromium(executablePath?: string): string {
+  if (executablePath) {
+    if (existsSync(executablePath)) return executablePath;
+    throw new Error(`CHROMIUM_PATH is set to ${executablePath}, but no file is there. Point it at a Chromium executable or unset it.`);
   }
   const found = CHROMIUM_CANDIDATES.find((p) => existsSync(p));
   if (!found) {
@@ -25,10 +25,11 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
 /**
  * Launches headless Chromium through playwright-core with the flags this closed network needs
  * (no background networking, no component updates). The caller closes the browser.
+ * @param executablePath Chromium to run (default: the first of {@link CHROMIUM_CANDIDATES}, see {@link findChromium}).
  */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(executablePath?: string): Promise<Browser> {
   return chromium.launch({
-    executablePath: findChromium(),
+    executablePath: findChromium(executablePath),
     headless: true,
     args: [
       "--no-sandbox",

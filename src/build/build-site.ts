@@ -1,16 +1,14 @@
 import Eleventy from "@11ty/eleventy";
 import { readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { formatFindings, handOverCheckedArchive, loadArchive, type Finding } from "../content/index.ts";
+import { formatFindings, loadArchive, type Finding } from "../content/index.ts";
 import { explainError } from "./explain-error.ts";
 import { removeInBackground } from "./remove-in-background.ts";
-import { phaseTimes, resetPhases, timePhase } from "./phase-times.ts";
-import { buildSearchIndex, planSearchShards, shardDocumentsFromEnv, type ShardIssue } from "../search/index.ts";
-import { shardIssuesOf } from "../site/search-shards.ts";
+import { phaseTimes, resetPhases, timePhase } from "../util/phase-times.ts";
+import { DEFAULT_SHARD_DOCUMENTS, planSearchShards } from "../search/shard-plan.ts";
 import { pathExists } from "../util/index.ts";
-import { pageManifestPath, removePageManifest, stampPages, takePageManifest, writePageManifest, type PageReport } from "../site/page-reuse.ts";
-import { assemblePrintViews } from "../print/assemble-print-views.ts";
-import { writeSiteAssets } from "../site/site-assets.ts";
+import { configureGazette, finishSite, shardIssuesOf, type GazettePluginOptions } from "../site/index.ts";
+import { pageManifestPath, removePageManifest, stampPages, writePageManifest, type PageReport } from "../site/page-reuse.ts";
 
 /** Options of {@link buildSite}. Paths are relative to `root`. */
 export interface BuildOptions {
@@ -29,6 +27,10 @@ export interface BuildOptions {
    * them again (default true; `npm run build -- --full` turns it off). See `planPages`.
    */
   reusePages?: boolean;
+  /** Calendar date `YYYY-MM-DD` that 有效性 is computed for (default today in Asia/Shanghai, see `asOfDate`). */
+  asOf?: string;
+  /** Most documents in one search shard (default `DEFAULT_SHARD_DOCUMENTS`). */
+  shardDocuments?: number;
 }
 
 /** Outcome of a build: `ok` false means the previous output was left exactly as it was. */
@@ -82,34 +84,34 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const contentDir = path.resolve(root, options.contentDir ?? "issues");
   const outputDir = path.resolve(root, options.outputDir ?? "_site");
   const elapsed = () => Math.round(performance.now() - started);
-  takePageManifest(); // a failed build's manifest must not outlive it
-  const checked = await checkAndHandOver(contentDir, root);
-  const { findings, shardIssues } = checked;
-  if (!checked.ok) return { ok: false, findings, error: formatFindings(findings), ms: elapsed(), phases: phaseTimes() };
+  const { archive, findings } = await timePhase("checks", () => loadArchive(contentDir, root));
+  if (!archive) return { ok: false, findings, error: formatFindings(findings), ms: elapsed(), phases: phaseTimes() };
+  const shardDocuments = options.shardDocuments ?? DEFAULT_SHARD_DOCUMENTS;
+  const shards = options.search === false ? undefined : planSearchShards(shardIssuesOf(archive), shardDocuments);
 
   const staging = `${outputDir}.staging-${process.pid}`;
   const previous = `${outputDir}.previous-${process.pid}`;
   await removeLeftovers(outputDir);
   let report: PageReport | null = null;
   try {
-    await runEleventy(root, contentDir, staging, options.pathPrefix, outputDir, options.reusePages !== false);
-    report = takePageManifest();
-    const printIssues = report?.printIssues;
-    collectGarbage();
-    // What Pagefind does not read (site assets, print views) is done while it indexes the document pages.
-    const finish = async () => {
-      await writeSiteAssets(staging);
-      await timePhase("print views", () => assemblePrintViews(staging, printIssues ? { issues: printIssues } : {}));
+    const plugin: GazettePluginOptions = {
+      root,
+      contentDir,
+      archive,
+      shardDocuments,
+      finish: false,
+      ...(options.asOf ? { asOf: options.asOf } : {}),
+      reuse: { kind: "staged", from: outputDir, render: options.reusePages === false ? "all" : "changed", onReport: (r) => (report = r) },
     };
-    if (options.search !== false) {
-      // The plan of the plugin's data step (same issues, same shard size), for the index.
-      const shards = planSearchShards(shardIssues, shardDocumentsFromEnv(process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS));
-      await timePhase("pagefind", () => buildSearchIndex(staging, { shards, previousDir: outputDir, alongside: finish }));
-    } else await finish();
+    await runEleventy(root, staging, options.pathPrefix, plugin);
+    collectGarbage();
+    const printIssues = (report as PageReport | null)?.printIssues;
+    await finishSite(staging, { ...(shards ? { shards } : {}), previousDir: outputDir, ...(printIssues ? { printIssues } : {}) });
   } catch (err) {
     const leftover = await discardStaging(staging);
     return { ok: false, findings, error: explainError(err) + leftover, ms: elapsed(), phases: phaseTimes() };
   }
+  const done = report as PageReport | null;
   await timePhase("swap", async () => {
     // The manifest describes the output it was written with: gone before the output is replaced,
     // written once the new output is in place (an interrupted swap leaves none: the next build renders all).
@@ -118,57 +120,29 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     const hadOutput = await pathExists(outputDir);
     if (hadOutput) await rename(outputDir, previous);
     await rename(staging, outputDir);
-    if (report) await writePageManifest(manifestFile, stampPages(outputDir, report.manifest));
+    if (done) await writePageManifest(manifestFile, stampPages(outputDir, done.manifest));
     if (hadOutput) await removeInBackground(previous);
   });
-  return { ok: true, findings, error: "", ms: elapsed(), phases: phaseTimes(), ...(report ? { pages: { pages: report.pages, reused: report.reused } } : {}) };
+  return { ok: true, findings, error: "", ms: elapsed(), phases: phaseTimes(), ...(done ? { pages: { pages: done.pages, reused: done.reused } } : {}) };
 }
 
 /**
- * Checks the content and hands the checked archive over to the Eleventy plugin (read once per
- * build). Returns only the findings and what the search-shard plan needs, so that no reference
- * to the archive (every Markdown body) outlives the plugin's data step.
- */
-async function checkAndHandOver(contentDir: string, root: string): Promise<{ ok: boolean; findings: Finding[]; shardIssues: ShardIssue[] }> {
-  const { archive, findings } = await timePhase("checks", () => loadArchive(contentDir, root));
-  if (!archive) return { ok: false, findings, shardIssues: [] };
-  handOverCheckedArchive(contentDir, archive);
-  return { ok: true, findings, shardIssues: shardIssuesOf(archive) };
-}
-
-/**
- * Runs Eleventy once into `staging` with the plugin's own search index off. The Eleventy
- * instance, which holds every rendered page, is unreachable once this returns. The plugin takes
- * unchanged pages from `outputDir` (`GAZETTE_REUSE_FROM`; with `reusePages` false,
- * `GAZETTE_REUSE=off` makes it render every page but still fingerprint them for the next build).
+ * Runs Eleventy once into `staging` with the gazette configuration and `plugin`'s options (through
+ * Eleventy's programmatic `config` callback: no config file, no environment, no change of the
+ * working folder; the project folder `root` is Eleventy's input folder). The Eleventy instance,
+ * which holds every rendered page, is unreachable once this returns.
  * @throws whatever Eleventy throws (a ContentError, a template error).
  */
-async function runEleventy(root: string, contentDir: string, staging: string, pathPrefix: string | undefined, outputDir: string, reusePages: boolean): Promise<void> {
-  // What the plugin reads from the environment for this run (see gazettePlugin), restored after it.
-  const env: Record<string, string | undefined> = {
-    GAZETTE_CONTENT: contentDir,
-    GAZETTE_SEARCH: "off",
-    GAZETTE_REUSE_FROM: outputDir,
-    GAZETTE_DEFERRED: "on",
-    GAZETTE_REUSE: reusePages ? process.env.GAZETTE_REUSE : "off",
-  };
-  const savedEnv = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
-  const savedCwd = process.cwd();
-  try {
-    for (const [name, value] of Object.entries(env)) setEnv(name, value);
-    process.chdir(root);
-    const eleventy = new Eleventy(".", staging, {
-      configPath: path.join(root, "eleventy.config.ts"),
-      quietMode: true,
-      ...(pathPrefix ? { pathPrefix } : {}),
-    });
-    // Our own message (explainError) replaces Eleventy's log, which prints stack traces.
-    eleventy.disableLogger();
-    await timePhase("eleventy", () => eleventy.write());
-  } finally {
-    process.chdir(savedCwd);
-    for (const [name, value] of Object.entries(savedEnv)) setEnv(name, value);
-  }
+async function runEleventy(root: string, staging: string, pathPrefix: string | undefined, plugin: GazettePluginOptions): Promise<void> {
+  const eleventy = new Eleventy(root, staging, {
+    configPath: false,
+    config: (config) => configureGazette(config, plugin),
+    quietMode: true,
+    ...(pathPrefix ? { pathPrefix } : {}),
+  });
+  // Our own message (explainError) replaces Eleventy's log, which prints stack traces.
+  eleventy.disableLogger();
+  await timePhase("eleventy", () => eleventy.write());
 }
 
 /** Runs a full garbage collection when Node exposes it (`--expose-gc`); otherwise V8 decides when. */
@@ -220,10 +194,3 @@ function isRunning(pid: number): boolean {
     return (err as NodeJS.ErrnoException).code === "EPERM";
   }
 }
-
-/** Sets an environment variable, or removes it when `value` is undefined. */
-function setEnv(name: string, value: string | undefined): void {
-  if (value === undefined) delete process.env[name];
-  else process.env[name] = value;
-}
-

@@ -2,18 +2,23 @@ import Eleventy from "@11ty/eleventy";
 import path from "node:path";
 import { formatFindings, loadArchive } from "../content/index.ts";
 import { watch } from "node:fs";
-import { handOverServedManifest, pageManifestPath, readPageManifest, removePageManifest } from "../site/page-reuse.ts";
+import { configureGazette } from "../site/index.ts";
+import { pageManifestPath, readPageManifest, removePageManifest } from "../site/page-reuse.ts";
 
 /** Options of {@link serveSite}. Paths are relative to `root`. */
 export interface ServeOptions {
   /** Project folder (default `process.cwd()`). */
   root?: string;
-  /** Content folder (default `issues`, or `GAZETTE_CONTENT` from the environment). */
+  /** Content folder (default `issues`). */
   contentDir?: string;
   /** Output folder (default `_site`). */
   outputDir?: string;
   /** Port of the local server (default 8080). */
   port?: number;
+  /** Calendar date `YYYY-MM-DD` that 有效性 is computed for (default today in Asia/Shanghai, see `asOfDate`). */
+  asOf?: string;
+  /** Most documents in one search shard (default `DEFAULT_SHARD_DOCUMENTS`). */
+  shardDocuments?: number;
 }
 
 /** A running development server. */
@@ -37,20 +42,24 @@ export interface RunningServer {
  */
 export async function serveSite(options: ServeOptions = {}): Promise<RunningServer> {
   const root = path.resolve(options.root ?? process.cwd());
-  const contentDir = path.resolve(root, options.contentDir ?? process.env.GAZETTE_CONTENT ?? "issues");
+  const contentDir = path.resolve(root, options.contentDir ?? "issues");
   const outputDir = path.resolve(root, options.outputDir ?? "_site");
   const port = options.port ?? 8080;
   const { findings } = await loadArchive(contentDir, root);
   if (findings.length > 0) console.warn(formatFindings(findings));
-  process.env.GAZETTE_CONTENT = contentDir;
   // Rebuilds render only the pages whose inputs changed (see planPages); the output folder is
   // rewritten in place, so the manifest `npm run build` left beside it no longer describes it.
-  process.env.GAZETTE_REUSE_IN_PLACE = outputDir;
   // The first build still reuses what the last `npm run build` wrote there.
-  handOverServedManifest(await readPageManifest(pageManifestPath(outputDir)));
+  const previous = await readPageManifest(pageManifestPath(outputDir));
   await removePageManifest(pageManifestPath(outputDir));
-  process.chdir(root);
-  const eleventy = new Eleventy(".", path.relative(root, outputDir) || outputDir, { configPath: path.join(root, "eleventy.config.ts"), runMode: "serve", quietMode: true });
+  const plugin = {
+    root,
+    contentDir,
+    reuse: { kind: "in-place" as const, previous },
+    ...(options.asOf ? { asOf: options.asOf } : {}),
+    ...(options.shardDocuments ? { shardDocuments: options.shardDocuments } : {}),
+  };
+  const eleventy = new Eleventy(root, outputDir, { configPath: false, config: (config) => configureGazette(config, plugin), runMode: "serve", quietMode: true });
   await eleventy.init();
   if (findings.some((f) => f.severity === "error")) {
     // Eleventy's watcher starts only after a first successful build: serve the previous pages

@@ -5,4 +5,3 @@ export { loadArchive, loadArchiveOrThrow, splitFrontMatter, type LoadResult } fr
 export { PARALLEL_MIN_FOLDERS, type ParallelLoadOptions } from "./load-in-parallel.ts";
 export { isListed, isTextPublished, type Archive, type GazetteDocument, type GazetteIssue } from "./model.ts";
 export { PUBLICATION, PUBLICATION_LABEL, VALIDITY, VALIDITY_LABEL, type Publication, type Validity } from "./schema.ts";
-export { handOverCheckedArchive, takeCheckedArchive } from "./checked-archive.ts";

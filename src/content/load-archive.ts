@@ -14,11 +14,13 @@ import {
   checkYamlTraps,
 } from "./checks/index.ts";
 import { ContentError, type Finding } from "./finding.ts";
-import { isTextPublished, type Archive, type GazetteDocument, type GazetteIssue } from "./model.ts";
+import { isTextPublished, type Archive, type GazetteDocument, type GazetteIssue, type IssueLoad } from "./model.ts";
 import { archiveSettings, documentFrontMatter, issueMetadata } from "./schema.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
 import { mapLimit } from "../util/index.ts";
 import { loadIssuesInParallel, type ParallelLoadOptions } from "./load-in-parallel.ts";
+
+export type { IssueLoad } from "./model.ts";
 
 /** Result of reading the content folder: the archive (when it could be built) and every finding. */
 export interface LoadResult {
@@ -84,12 +86,6 @@ export async function loadArchiveOrThrow(contentDir: string, root = process.cwd(
   const { archive, findings } = await loadArchive(contentDir, root);
   if (!archive) throw new ContentError(findings);
   return archive;
-}
-
-/** One issue folder read and checked on its own: the issue (null when it could not be read) and its findings. */
-export interface IssueLoad {
-  issue: GazetteIssue | null;
-  own: Finding[];
 }
 
 /**

@@ -2,8 +2,7 @@ import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import { startTsWorker } from "../util/index.ts";
 import type { Finding } from "./finding.ts";
-import type { IssueLoad } from "./load-archive.ts";
-import type { GazetteIssue } from "./model.ts";
+import type { GazetteIssue, IssueLoad } from "./model.ts";
 
 /**
  * Fewer issue folders than this (about 8,700 documents) are read on the calling thread by default.

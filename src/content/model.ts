@@ -1,4 +1,5 @@
 import type { ArchiveSettings, IssueMetadata, Publication, Validity } from "./schema.ts";
+import type { Finding } from "./finding.ts";
 
 /** One gazette issue (期) with its documents, as loaded from `issues/<YYYY-NN>/`. */
 export interface GazetteIssue extends IssueMetadata {
@@ -72,4 +73,10 @@ export function isListed(doc: Pick<GazetteDocument, "publication">): boolean {
 /** True for documents whose full text is published: `public` only. */
 export function isTextPublished(doc: Pick<GazetteDocument, "publication">): boolean {
   return doc.publication === "public";
+}
+
+/** One issue folder read and checked on its own: the issue (null when it could not be read) and its findings. */
+export interface IssueLoad {
+  issue: GazetteIssue | null;
+  own: Finding[];
 }

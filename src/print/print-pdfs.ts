@@ -26,14 +26,15 @@ export interface PrintedPdf {
  * @param onDone called after each PDF (for a progress bar).
  * @param pathPrefix URL path the site was built for, e.g. `/gazette/` (default `/`), so the
  *   print views find their stylesheets and fonts.
+ * @param chromiumPath Chromium executable (default: see `findChromium`).
  * @throws Error from `findChromium` when no Chromium is found, or from `renderPdf`.
  */
-export async function printPdfs(siteDir: string, tasks: PrintTask[], onDone: (pdf: PrintedPdf) => void = () => {}, pathPrefix = "/"): Promise<PrintedPdf[]> {
+export async function printPdfs(siteDir: string, tasks: PrintTask[], onDone: (pdf: PrintedPdf) => void = () => {}, pathPrefix = "/", chromiumPath?: string): Promise<PrintedPdf[]> {
   const prefix = `/${pathPrefix.replace(/^\/+|\/+$/g, "")}/`.replace("//", "/");
   const server = await serveStatic(siteDir, prefix);
   const done: PrintedPdf[] = [];
   try {
-    const browser = await launchChromium();
+    const browser = await launchChromium(chromiumPath);
     try {
       const page = await browser.newPage();
       for (const task of tasks) {

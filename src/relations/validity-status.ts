@@ -67,17 +67,16 @@ export function validityStatus(fields: ValidityFields, asOf: string): ValidityRe
 export const ARCHIVE_TIME_ZONE = "Asia/Shanghai";
 
 /**
- * The as-of date of a build: `GAZETTE_AS_OF` (`YYYY-MM-DD`) when set, else the day of `now` in
- * Asia/Shanghai — never the machine's time zone, so builds on the same day are byte-identical
- * in every time zone.
- * @param env environment to read `GAZETTE_AS_OF` from (default `process.env`).
+ * The as-of date of a build: `given` (`YYYY-MM-DD`, the scripts pass `GAZETTE_AS_OF` from the
+ * environment) when set, else the day of `now` in Asia/Shanghai — never the machine's time zone,
+ * so builds on the same day are byte-identical in every time zone.
+ * @param given the date asked for, or undefined/"" for today.
  * @param now the current instant (default: now), for tests.
- * @throws Error when `GAZETTE_AS_OF` is set but is not a calendar date.
+ * @throws Error when `given` is not a calendar date.
  */
-export function asOfDate(env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): string {
-  const given = env.GAZETTE_AS_OF;
+export function asOfDate(given?: string, now: Date = new Date()): string {
   if (given !== undefined && given !== "") {
-    if (parseCalendarDate(given) === null) throw new Error(`GAZETTE_AS_OF must be a calendar date like 2026-11-29, got "${given}" — set it to the day the validity statuses are computed for, or unset it to use today in ${ARCHIVE_TIME_ZONE}`);
+    if (parseCalendarDate(given) === null) throw new Error(`GAZETTE_AS_OF（有效性的基准日期）须为日历日期，如 2026-11-29，实为“${given}” — 改为要计算有效性的那一天，或不设它（即用${ARCHIVE_TIME_ZONE}时区的今天）`);
     return given;
   }
   return DateTime.fromJSDate(now).setZone(ARCHIVE_TIME_ZONE).toISODate()!;

@@ -4,7 +4,7 @@ import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { printUrl } from "../print/paths.ts";
 import { linkFile, mapLimit } from "../util/index.ts";
-import { timePhase } from "../build/phase-times.ts";
+import { timePhase } from "../util/phase-times.ts";
 import type { PublishedSite } from "./publishing.ts";
 import type { DocumentView, IssueView } from "./site-data.ts";
 
@@ -289,36 +289,4 @@ export interface PageReport {
   reused: number;
   /** Print folders (`<YYYY-NN>`) with print views rendered by this build, to be completed by `assemblePrintViews`. */
   printIssues: Set<string>;
-}
-
-let handed: PageReport | null = null;
-
-/** Keeps this build's manifest for `buildSite`, which writes it once the output is in place. */
-export function handOverPageManifest(plan: PagePlan): void {
-  handed = { manifest: plan.manifest, pages: Object.keys(plan.manifest.pages).length, reused: plan.reuse.length, printIssues: printFolders(plan.render) };
-}
-
-/** The manifest of the last build (cleared on reading), or null when none was made. */
-export function takePageManifest(): PageReport | null {
-  const m = handed;
-  handed = null;
-  return m;
-}
-
-let servedManifest: PageManifest | null = null;
-
-/**
- * Hands `npm start` the manifest of the output folder it is about to rewrite in place (read, then
- * removed from beside the folder by `serveSite`), so its first build renders only what changed
- * since the last `npm run build`.
- */
-export function handOverServedManifest(manifest: PageManifest | null): void {
-  servedManifest = manifest;
-}
-
-/** The manifest handed over by {@link handOverServedManifest} (cleared on reading), or null. */
-export function takeServedManifest(): PageManifest | null {
-  const m = servedManifest;
-  servedManifest = null;
-  return m;
 }

@@ -1,4 +1,4 @@
-import { timePhase } from "../build/phase-times.ts";
+import { timePhase } from "../util/phase-times.ts";
 import { writePrintAssets } from "../print/print-assets.ts";
 import { bundleClient } from "./bundle-client.ts";
 import { compileTheme } from "./compile-theme.ts";

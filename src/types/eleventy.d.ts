@@ -23,13 +23,16 @@ declare module "@11ty/eleventy" {
     addPassthroughCopy(paths: string | Record<string, string>): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     setTemplateFormats(formats: string[]): void;
+    setIncludesDirectory(dir: string): void;
+    setLayoutsDirectory(dir: string): void;
     setServerOptions(options: Record<string, unknown>): void;
     setWatchThrottleWaitTime(ms: number): void;
     ignores: { add(glob: string): void };
     on(event: "eleventy.before" | "eleventy.after", fn: (args: EleventyEventArgs) => unknown): void;
   }
   export interface EleventyOptions {
-    configPath?: string;
+    /** Config file; `false` reads none (the settings then come from `config`). */
+    configPath?: string | false;
     quietMode?: boolean;
     pathPrefix?: string;
     runMode?: string;

@@ -5,3 +5,4 @@ export { mapLimit } from "./map-limit.ts";
 export { linkFile, linkTree } from "./link-tree.ts";
 export { startTsWorker } from "./ts-worker.ts";
 export { parseCliArgs } from "./cli-args.ts";
+export { phaseTimes, resetPhases, timePhase } from "./phase-times.ts";

@@ -3,11 +3,11 @@ import * as assert from "uvu/assert";
 import { findChromium } from "../../src/browser/index.ts";
 
 test("CHROMIUM_PATH wins when it points at a file", () => {
-  assert.is(findChromium({ CHROMIUM_PATH: process.execPath }), process.execPath);
+  assert.is(findChromium(process.execPath), process.execPath);
 });
 
 test("a CHROMIUM_PATH to nothing gives a clear message", () => {
-  assert.throws(() => findChromium({ CHROMIUM_PATH: "/nowhere/chromium" }), /CHROMIUM_PATH is set to \/nowhere\/chromium, but no file is there/);
+  assert.throws(() => findChromium("/nowhere/chromium"), /CHROMIUM_PATH is set to \/nowhere\/chromium, but no file is there/);
 });
 
 test.run();

@@ -25,11 +25,7 @@ before(test, async () => {
   const content = path.join(work, "issues");
   await cp(path.join(PROJECT_ROOT, "issues"), content, { recursive: true });
   await cp(path.join(PROJECT_ROOT, "test/fixtures/search/undated.md"), path.join(content, "2019-02/undated.md"));
-  const savedAsOf = process.env.GAZETTE_AS_OF;
-  process.env.GAZETTE_AS_OF = "2026-11-29";
-  const result = await buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: path.join(work, "_site") });
-  if (savedAsOf === undefined) delete process.env.GAZETTE_AS_OF;
-  else process.env.GAZETTE_AS_OF = savedAsOf;
+  const result = await buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: path.join(work, "_site"), asOf: "2026-11-29" });
   assert.ok(result.ok, result.error);
   server = await serveStatic(path.join(work, "_site"));
   browser = await launchChromium();

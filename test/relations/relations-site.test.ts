@@ -42,15 +42,9 @@ before(test, async () => {
   await writeFile(repealed, text.replace("page: 1\n", "page: 1\nrepealedBy: \"测政发〔2020〕5号\"\n"));
   await git(["commit", "-q", "-am", "测政发〔2019〕1号：标注废止文件"], "2021-03-15T09:30:00+08:00");
   out = path.join(await mkdtemp(path.join(tmpdir(), "gazette-relations-")), "_site");
-  const saved = process.env.GAZETTE_AS_OF;
-  process.env.GAZETTE_AS_OF = "2026-11-29";
-  try {
-    const result = await buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: out, search: false });
-    assert.ok(result.ok, result.error);
-  } finally {
-    if (saved === undefined) delete process.env.GAZETTE_AS_OF;
-    else process.env.GAZETTE_AS_OF = saved;
-  }});
+  const result = await buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: out, search: false, asOf: "2026-11-29" });
+  assert.ok(result.ok, result.error);
+});
 
 after(test, async () => {
   await rm(content, { recursive: true, force: true });

@@ -30,20 +30,20 @@ for (const [fields, asOf, label, reason] of cases) {
 }
 
 test("the as-of date is GAZETTE_AS_OF when set, else the day in Asia/Shanghai whatever the machine's zone", () => {
-  assert.is(asOfDate({ GAZETTE_AS_OF: "2023-01-01" }), "2023-01-01");
+  assert.is(asOfDate("2023-01-01"), "2023-01-01");
   // 2026-11-29 17:30 UTC is already 2026-11-30 01:30 in Shanghai (and still the 29th in Los Angeles).
   const saved = process.env.TZ;
   process.env.TZ = "America/Los_Angeles";
   try {
-    assert.is(asOfDate({}, new Date("2026-11-29T17:30:00Z")), "2026-11-30");
-    assert.is(asOfDate({}, new Date("2026-11-29T15:59:59Z")), "2026-11-29");
+    assert.is(asOfDate(undefined, new Date("2026-11-29T17:30:00Z")), "2026-11-30");
+    assert.is(asOfDate(undefined, new Date("2026-11-29T15:59:59Z")), "2026-11-29");
   } finally {
     process.env.TZ = saved;
   }
 });
 
 test("a GAZETTE_AS_OF that is not a calendar date is a clear error", () => {
-  assert.throws(() => asOfDate({ GAZETTE_AS_OF: "2023-02-30" }), /GAZETTE_AS_OF must be a calendar date like 2026-11-29, got "2023-02-30"/);
+  assert.throws(() => asOfDate("2023-02-30"), /GAZETTE_AS_OF（有效性的基准日期）须为日历日期，如 2026-11-29，实为“2023-02-30”/);
 });
 
 test.run();

@@ -16,10 +16,9 @@ let content = "";
 let out = "";
 let single = "";
 let browser: Browser | undefined;
-const saved = process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS;
 
-async function build(dir = out): Promise<void> {
-  const result = await buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: dir });
+async function build(dir = out, shardDocuments = 1): Promise<void> {
+  const result = await buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: dir, shardDocuments });
   assert.ok(result.ok, result.error);
 }
 const manifest = async () => JSON.parse(await readFile(path.join(out, "pagefind/shards.json"), "utf8")) as ShardManifest;
@@ -32,7 +31,6 @@ const indexInode = async () => (await stat(path.join(out, "pagefind", "pagefind-
 const bundleInode = async (hash: string) => (await stat(path.join(shardCacheDir(out), hash, "pagefind-entry.json"))).ino;
 
 before(test, async () => {
-  process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS = "1";
   content = await tempArchive();
   out = path.join(content, "..", `${path.basename(content)}-site`);
   single = `${out}-single`;
@@ -40,8 +38,6 @@ before(test, async () => {
 });
 
 after(test, async () => {
-  if (saved === undefined) delete process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS;
-  else process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS = saved;
   await browser?.close();
   for (const dir of [content, out, single, shardCacheDir(out), shardCacheDir(single)]) await rm(dir, { recursive: true, force: true });
 });
@@ -62,12 +58,7 @@ test("each shard is indexed on its own and merged into the one index at /pagefin
 });
 
 test("the merged index is the index one Pagefind run over all pages gives", async () => {
-  process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS = "all";
-  try {
-    await build(single);
-  } finally {
-    process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS = "1";
-  }
+  await build(single, Infinity);
   const a = await readIndexContents(path.join(single, "pagefind"));
   const b = await readIndexContents(path.join(out, "pagefind"));
   assert.ok(Object.keys(a.words).length > 100, "the fixture index has words");
