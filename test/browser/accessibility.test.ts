@@ -1,13 +1,9 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Browser } from "playwright-core";
 import { AUDIT_WIDTHS, auditPage, samplePages, type PageSample } from "../../src/audit/index.ts";
 import { launchChromium, serveStatic, type StaticServer } from "../../src/browser/index.ts";
-import { buildSite } from "../../src/build/index.ts";
-import { PROJECT_ROOT } from "../helpers/temp-archive.ts";
+import { sampleSite } from "../helpers/sample-site.ts";
 import { after, before } from "../helpers/hooks.ts";
 
 // Builds the sample gazette (issues/) and checks every page type in real Chromium.
@@ -17,9 +13,7 @@ let browser: Browser;
 let samples: PageSample[] = [];
 
 before(test, async () => {
-  out = path.join(await mkdtemp(path.join(tmpdir(), "gazette-a11y-")), "_site");
-  const result = await buildSite({ root: PROJECT_ROOT, contentDir: path.join(PROJECT_ROOT, "issues"), outputDir: out });
-  assert.ok(result.ok, result.error);
+  out = await sampleSite();
   server = await serveStatic(out);
   browser = await launchChromium();
   samples = await samplePages(out, "工作要点");
@@ -28,7 +22,6 @@ before(test, async () => {
 after(test, async () => {
   await browser?.close();
   await server?.close();
-  await rm(path.dirname(out), { recursive: true, force: true });
 });
 
 test("axe finds no WCAG 2.1 AA violation on any page type at phone and desktop widths", async () => {

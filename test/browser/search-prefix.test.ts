@@ -4,14 +4,11 @@ import { mkdtemp, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { launchChromium, serveStatic } from "../../src/browser/index.ts";
-import { buildSite } from "../../src/build/index.ts";
-import { PROJECT_ROOT } from "../helpers/temp-archive.ts";
+import { sampleSite } from "../helpers/sample-site.ts";
 
 test("under a path prefix, direct hits, results and highlighting keep the prefix", async () => {
   const work = await mkdtemp(path.join(tmpdir(), "gazette-prefix-"));
-  const result = await buildSite({ root: PROJECT_ROOT, outputDir: path.join(work, "_site"), pathPrefix: "/gazette/" });
-  assert.ok(result.ok, result.error);
-  await symlink(path.join(work, "_site"), path.join(work, "gazette"));
+  await symlink(await sampleSite("/gazette/"), path.join(work, "gazette"));
   const server = await serveStatic(work);
   const browser = await launchChromium();
   try {

@@ -1,18 +1,17 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { auditPage, checkSiteLinks, formatHtmlProblems, samplePages, STRICT_CSP, validateSiteHtml, waitForDocumentLinks } from "../../src/audit/index.ts";
 import { launchChromium, serveStatic, type StaticServer } from "../../src/browser/index.ts";
-import { buildSite } from "../../src/build/index.ts";
 import { loadArchiveOrThrow } from "../../src/content/index.ts";
 import { createMarkdown } from "../../src/markdown/index.ts";
 import { printPdfs, printTasks } from "../../src/print/index.ts";
 import { buildSiteData } from "../../src/site/index.ts";
 import { listFiles } from "../helpers/site-files.ts";
 import { PROJECT_ROOT } from "../helpers/temp-archive.ts";
+import { sampleSite } from "../helpers/sample-site.ts";
 import { after, before } from "../helpers/hooks.ts";
 
 // Builds the sample gazette for the sub-path /gazette/ and serves it only there, under a strict
@@ -24,9 +23,7 @@ let browser: Browser;
 let origin = "";
 
 before(test, async () => {
-  out = path.join(await mkdtemp(path.join(tmpdir(), "gazette-subpath-")), "_site");
-  const result = await buildSite({ root: PROJECT_ROOT, contentDir: path.join(PROJECT_ROOT, "issues"), outputDir: out, pathPrefix: PREFIX });
-  assert.ok(result.ok, result.error);
+  out = await sampleSite(PREFIX);
   server = await serveStatic(out, PREFIX, { "Content-Security-Policy": STRICT_CSP });
   origin = `${server.url}/gazette`;
   browser = await launchChromium();
@@ -35,7 +32,6 @@ before(test, async () => {
 after(test, async () => {
   await browser?.close();
   await server?.close();
-  await rm(path.dirname(out), { recursive: true, force: true });
 });
 
 test("every root-relative URL in every page, feed and data file starts with the prefix", async () => {

@@ -5,28 +5,22 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { checkSiteLinks, formatHtmlProblems, pageWeight, validateSiteHtml } from "../../src/audit/index.ts";
 import { serveStatic } from "../../src/browser/index.ts";
-import { buildSite } from "../../src/build/index.ts";
 import { loadArchiveOrThrow } from "../../src/content/index.ts";
 import { createMarkdown } from "../../src/markdown/index.ts";
 import { printPdfs, printTasks } from "../../src/print/index.ts";
 import { buildSiteData } from "../../src/site/index.ts";
 import { listFiles } from "../helpers/site-files.ts";
 import { PROJECT_ROOT } from "../helpers/temp-archive.ts";
-import { after, before } from "../helpers/hooks.ts";
+import { sampleSite } from "../helpers/sample-site.ts";
+import { before } from "../helpers/hooks.ts";
 
 // Builds the real sample gazette (issues/, no base URL) and checks the whole output.
 let out = "";
 let html: string[] = [];
 
 before(test, async () => {
-  out = path.join(await mkdtemp(path.join(tmpdir(), "gazette-quality-")), "_site");
-  const result = await buildSite({ root: PROJECT_ROOT, contentDir: path.join(PROJECT_ROOT, "issues"), outputDir: out });
-  assert.ok(result.ok, result.error);
+  out = await sampleSite();
   html = (await listFiles(out)).filter((f) => f.endsWith(".html") && !f.startsWith("pagefind/"));
-});
-
-after(test, async () => {
-  await rm(path.dirname(out), { recursive: true, force: true });
 });
 
 test("every built page passes html-validate with no error", async () => {
