@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { loadArchiveOrThrow } from "../../src/content/index.ts";
-import { createMarkdown, PARALLEL_MIN_BODIES, renderBodies, renderBody, type BodyJob, type CitationContext } from "../../src/markdown/index.ts";
+import { createMarkdown, renderBodies, renderBody, type BodyJob, type CitationContext } from "../../src/markdown/index.ts";
 import { buildSiteData } from "../../src/site/index.ts";
 import { FIXTURE_ARCHIVE, PROJECT_ROOT } from "../helpers/temp-archive.ts";
 
@@ -33,9 +33,7 @@ test("renders many bodies on worker threads with the same HTML, outline and cita
   const jobs: BodyJob[] = [];
   while (jobs.length < 400) jobs.push(...fixtureBodies, ...EDGE_BODIES);
   const serial = jobs.map((job) => renderBody(md, job, CONTEXT));
-  const stats = { workerBodies: 0 };
-  const parallel = renderBodies(md, jobs, CONTEXT, { workers: 1, stats });
-  assert.ok(stats.workerBodies > 0, "a worker rendered some of the bodies");
+  const parallel = renderBodies(md, jobs, CONTEXT, { workers: 1 });
   assert.equal(parallel, serial);
   assert.ok(serial.some((r) => r.html.includes(`class="citation"`)), "some bodies link a citation");
 });
@@ -52,15 +50,13 @@ test("a document citing another is linked the same way serially and in parallel,
   assert.is(second!.html, '<p>本件即测政办发〔2019〕2号，引用<a href="/2019/1/csbf-2019-3/" class="citation">测政办发〔2019〕3号</a>。</p>\n');
 });
 
-test("by default renders fewer than PARALLEL_MIN_BODIES bodies on the calling thread, and never passes a changed renderer to workers", () => {
-  const stats = { workerBodies: 0 };
-  const few = Array.from({ length: PARALLEL_MIN_BODIES - 1 }, (_, i) => EDGE_BODIES[i % EDGE_BODIES.length]!);
-  renderBodies(md, few, CONTEXT, { stats });
-  assert.is(stats.workerBodies, 0);
+test("a renderer changed after it was made renders every body, whether or not workers are asked for", () => {
   const changed = createMarkdown();
-  changed.core.ruler.push("shout", () => {});
-  renderBodies(changed, few.slice(0, 200), CONTEXT, { workers: 1, stats });
-  assert.is(stats.workerBodies, 0);
+  changed.renderer.rules.paragraph_open = () => '<p class="changed">';
+  const jobs = Array.from({ length: 200 }, (_, i) => EDGE_BODIES[i % EDGE_BODIES.length]!);
+  const rendered = renderBodies(changed, jobs, CONTEXT, { workers: 1 });
+  assert.equal(rendered, jobs.map((job) => renderBody(changed, job, CONTEXT)));
+  assert.ok(rendered.some((r) => r.html.includes('<p class="changed">')), "the changed rule is used");
 });
 
 test("the site data of the fixture archive is the same with and without render workers", async () => {

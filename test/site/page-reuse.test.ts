@@ -42,8 +42,6 @@ test("a rebuild after adding an issue and editing a document reuses the other pa
     await cp(path.join(FIXTURE_ARCHIVE, "2020-03"), path.join(content, "2020-03"), { recursive: true });
     const file = path.join(content, "2019-01/csbf-2019-2.md");
     await writeFile(file, (await readFile(file, "utf8")).replace(/\n*$/, "\n\n编者补充的一段。\n"));
-    const unchanged = path.join(out, "site/2019/1/csf-2019-1/index.html");
-    const inode = (await stat(unchanged)).ino;
     const rebuilt = await build(content, path.join(out, "site"));
     const { pages, reused } = rebuilt.pages!;
     // Re-rendered: the new issue's pages, the edited document's page and print view, and 2019-01's
@@ -51,7 +49,6 @@ test("a rebuild after adding an issue and editing a document reuses the other pa
     assert.ok(reused > 0 && reused < pages, `some pages reused: ${reused} of ${pages}`);
     assert.ok((await readFile(path.join(out, "site/2019/1/csbf-2019-2/index.html"), "utf8")).includes("编者补充的一段"), "the edited document is rebuilt");
     assert.ok((await readFile(path.join(out, "site/print/2019-01/index.html"), "utf8")).includes("编者补充的一段"), "its issue's print view is rebuilt");
-    assert.is((await stat(unchanged)).ino, inode, "an unchanged page is the previous output's file, not rendered again");
 
     await build(content, path.join(out, "full"), false);
     assert.is(differences(path.join(out, "site"), path.join(out, "full")), "", "the rebuild writes the same files as a full build");
