@@ -1,4 +1,4 @@
-import type { DocumentView, IssueView } from "../site/site-data.ts";
+import type { DocumentView, IssueView } from "../site/site-model.ts";
 import type { SiteLinks } from "../site/site-links.ts";
 import type { DocumentRecord, IssueRecord } from "./schema.ts";
 

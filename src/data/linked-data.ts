@@ -1,5 +1,5 @@
 import type { ArchiveSettings } from "../content/schema.ts";
-import type { DocumentView } from "../site/site-data.ts";
+import type { DocumentView } from "../site/site-model.ts";
 import type { SiteLinks } from "../site/site-links.ts";
 
 /**

@@ -1,4 +1,4 @@
-import type { SiteData } from "../site/site-data.ts";
+import type { SiteData } from "../site/site-model.ts";
 import type { SiteLinks } from "../site/site-links.ts";
 import { documentRecord, documentsCsv, issueRecord } from "./document-record.ts";
 import { OPEN_DATA_SCHEMA, type CitationsFile, type HistoryFile } from "./schema.ts";
