@@ -12,6 +12,7 @@ import { assemblePrintViews, documentBodyMarker, printDocumentMarker } from "../
 import { pdfPath, printUrl } from "../print/paths.ts";
 import { writeSiteAssets } from "./site-assets.ts";
 import { registerPages } from "./pages.ts";
+import { renderRegisteredPagesOnly } from "./registered-pages-only.ts";
 import { shardIssuesOf } from "./search-shards.ts";
 import { publishSite } from "./publishing.ts";
 import { codeFingerprint, droppedPages, handOverPageManifest, planReuse, printFolders, removePages, reusedPart, stampPages, takeServedManifest, type PageManifest, type PagesToRender, type ReuseSource } from "./page-reuse.ts";
@@ -100,6 +101,7 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   config.addFilter("pdfPath", pdfPath);
   config.addFilter("printDocumentMarker", printDocumentMarker);
   config.addFilter("documentBodyMarker", documentBodyMarker);
+  renderRegisteredPagesOnly(config);
   registerPages(config);
   config.on("eleventy.after", async ({ directories }) => {
     const reused = reuse;
