@@ -2,6 +2,10 @@ import Eleventy from "@11ty/eleventy";
 import path from "node:path";
 import { formatFindings, loadArchive } from "../content/index.ts";
 import { watch } from "node:fs";
+import { listenOnHost, safePathMiddleware, servedUrl } from "./local-server.ts";
+import { lockOutput } from "./output-lock.ts";
+import { BUILD_LOCK_WAIT_MS } from "./build-lock.ts";
+import { rebuildOnDelete } from "./rebuild-on-delete.ts";
 import { handOverServedManifest, pageManifestPath, readPageManifest, removePageManifest } from "../site/page-reuse.ts";
 
 /** Options of {@link serveSite}. Paths are relative to `root`. */
@@ -14,6 +18,8 @@ export interface ServeOptions {
   outputDir?: string;
   /** Port of the local server (default 8080). */
   port?: number;
+  /** Address to listen on (default `127.0.0.1`: this machine only; `0.0.0.0` opens it to the network). */
+  host?: string;
 }
 
 /** A running development server. */
@@ -40,6 +46,8 @@ export async function serveSite(options: ServeOptions = {}): Promise<RunningServ
   const contentDir = path.resolve(root, options.contentDir ?? process.env.GAZETTE_CONTENT ?? "issues");
   const outputDir = path.resolve(root, options.outputDir ?? "_site");
   const port = options.port ?? 8080;
+  // One writer of the output folder at a time (throws OutputBusyError naming the other process).
+  const lock = await lockOutput(outputDir, "npm start", { waitMs: BUILD_LOCK_WAIT_MS, onWait: (_, message) => console.warn(message) });
   const { findings } = await loadArchive(contentDir, root);
   if (findings.length > 0) console.warn(formatFindings(findings));
   process.env.GAZETTE_CONTENT = contentDir;
@@ -50,8 +58,14 @@ export async function serveSite(options: ServeOptions = {}): Promise<RunningServ
   handOverServedManifest(await readPageManifest(pageManifestPath(outputDir)));
   await removePageManifest(pageManifestPath(outputDir));
   process.chdir(root);
-  const eleventy = new Eleventy(".", path.relative(root, outputDir) || outputDir, { configPath: path.join(root, "eleventy.config.ts"), runMode: "serve", quietMode: true });
+  const eleventy = new Eleventy(".", path.relative(root, outputDir) || outputDir, {
+    configPath: path.join(root, "eleventy.config.ts"),
+    runMode: "serve",
+    quietMode: true,
+    config: (config) => config.setServerOptions({ middleware: [safePathMiddleware] }),
+  });
   await eleventy.init();
+  await listenOnHost(eleventy, options.host);
   if (findings.some((f) => f.severity === "error")) {
     // Eleventy's watcher starts only after a first successful build: serve the previous pages
     // and wait for the content to be fixed before building and watching.
@@ -59,19 +73,22 @@ export async function serveSite(options: ServeOptions = {}): Promise<RunningServ
     console.error("\nThe content has errors: serving the previous pages. Fix the file and save: the site is rebuilt.");
     await waitForValidContent(contentDir, root);
     await eleventy.watch();
+    rebuildOnDelete(eleventy);
   } else {
     await eleventy.watch();
+    rebuildOnDelete(eleventy);
     await eleventy.serve(port);
   }
   // Eleventy's dev server moves to the next free port when `port` is taken: report the real one.
   await eleventy.eleventyServe.server.ready();
-  const url = eleventy.eleventyServe.server.getServerUrl("localhost");
-  if (!url.startsWith(`http://localhost:${port}/`)) console.warn(`Port ${port} is in use: serving on the next free port instead (choose one with npm start -- --port N).`);
+  const url = servedUrl(eleventy);
+  if (!url.endsWith(`:${port}/`)) console.warn(`Port ${port} is in use: serving on the next free port instead (choose one with npm start -- --port N).`);
   return {
     url,
     close: async () => {
       await eleventy.stopWatch();
       await eleventy.eleventyServe.close();
+      await lock.release();
     },
   };
 }
