@@ -7,6 +7,9 @@ import { explainError, serveSite } from "../src/build/index.ts";
 import { parseCliArgs } from "../src/util/index.ts";
 
 const { values } = parseCliArgs({ options: { port: { type: "string", default: "8080" }, host: { type: "string" }, content: { type: "string" }, output: { type: "string" } } }, "npm start [-- --port 8080] [--host 127.0.0.1] [--content DIR] [--output DIR]");
+// Ctrl-C (or a kill) ends the process through process.exit, so the lock on the output folder is removed.
+process.once("SIGINT", () => process.exit(130));
+process.once("SIGTERM", () => process.exit(143));
 try {
   const server = await serveSite({
     port: Number(values.port),

@@ -62,7 +62,8 @@ export async function serveSite(options: ServeOptions = {}): Promise<RunningServ
     configPath: path.join(root, "eleventy.config.ts"),
     runMode: "serve",
     quietMode: true,
-    config: (config) => config.setServerOptions({ middleware: [safePathMiddleware] }),
+    // Our own line prints the address really served (Eleventy's says localhost whatever the host).
+    config: (config) => config.setServerOptions({ middleware: [safePathMiddleware], messageOnStart: () => false }),
   });
   await eleventy.init();
   await listenOnHost(eleventy, options.host);
