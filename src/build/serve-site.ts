@@ -62,8 +62,8 @@ export async function serveSite(options: ServeOptions = {}): Promise<RunningServ
     configPath: path.join(root, "eleventy.config.ts"),
     runMode: "serve",
     quietMode: true,
-    // Our own line prints the address really served (Eleventy's says localhost whatever the host).
-    config: (config) => config.setServerOptions({ middleware: [safePathMiddleware], messageOnStart: () => false }),
+    // Eleventy's own line says localhost whatever the host: it names the address really served.
+    config: (config) => config.setServerOptions({ middleware: [safePathMiddleware], messageOnStart: () => `Server at ${servedUrl(eleventy)}` }),
   });
   await eleventy.init();
   await listenOnHost(eleventy, options.host);
