@@ -9,6 +9,8 @@ import { SingleBar, Presets } from "cli-progress";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { buildSite } from "../src/build/index.ts";
+import { BUILD_LOCK_WAIT_MS } from "../src/build/build-lock.ts";
+import { lockOutput } from "../src/build/output-lock.ts";
 import { loadArchive, formatFindings } from "../src/content/index.ts";
 import { createMarkdown } from "../src/markdown/index.ts";
 import { asOfDate } from "../src/relations/index.ts";
@@ -32,6 +34,8 @@ const siteDir = path.resolve(values.output);
 const contentDir = path.resolve(values.content);
 
 try {
+  // One writer of the output folder at a time: waits for a build, stops when npm start serves it.
+  await lockOutput(siteDir, "npm run pdf", { waitMs: BUILD_LOCK_WAIT_MS, onWait: (_, message) => console.warn(message) });
   const { archive, findings } = await loadArchive(contentDir);
   if (!archive) throw new Error(`${formatFindings(findings)}\n\nFix the content first: no PDF was made.`);
   if (!existsSync(path.join(siteDir, "print"))) {

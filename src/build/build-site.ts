@@ -9,6 +9,7 @@ import { DEFAULT_SHARD_DOCUMENTS, planSearchShards } from "../search/shard-plan.
 import { pathExists } from "../util/index.ts";
 import { configureGazette, finishSite, shardIssuesOf, type GazettePluginOptions } from "../site/index.ts";
 import { pageManifestPath, removePageManifest, stampPages, writePageManifest, type PageReport } from "../site/page-reuse.ts";
+import { withBuildLock } from "./build-lock.ts";
 
 /** Options of {@link buildSite}. Paths are relative to `root`. */
 export interface BuildOptions {
@@ -76,8 +77,14 @@ export interface BuildResult {
  * read is done while the shards are indexed (Pagefind's child processes keep about 1.3 of 2 cores
  * busy): the theme, print stylesheet and browser code (`writeSiteAssets`) and the print views
  * (`assemblePrintViews`, only those rendered by this build).
+ * One build at a time: the output folder is locked (`withBuildLock`); a second build waits for
+ * the first, and stops with a message naming the other process when that is `npm start`.
  */
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
+  return await withBuildLock(path.resolve(options.root ?? process.cwd(), options.outputDir ?? "_site"), () => buildUnlocked(options));
+}
+
+async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   resetPhases();
   const root = path.resolve(options.root ?? process.cwd());
@@ -112,17 +119,26 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     return { ok: false, findings, error: explainError(err) + leftover, ms: elapsed(), phases: phaseTimes() };
   }
   const done = report as PageReport | null;
-  await timePhase("swap", async () => {
-    // The manifest describes the output it was written with: gone before the output is replaced,
-    // written once the new output is in place (an interrupted swap leaves none: the next build renders all).
-    const manifestFile = pageManifestPath(outputDir);
-    await removePageManifest(manifestFile);
-    const hadOutput = await pathExists(outputDir);
-    if (hadOutput) await rename(outputDir, previous);
-    await rename(staging, outputDir);
-    if (done) await writePageManifest(manifestFile, stampPages(outputDir, done.manifest));
-    if (hadOutput) await removeInBackground(previous);
-  });
+  try {
+    await timePhase("swap", async () => {
+      // The manifest describes the output it was written with: gone before the output is replaced,
+      // written once the new output is in place (an interrupted swap leaves none: the next build renders all).
+      // The output is moved aside first: when that fails (a folder that cannot be written), nothing has changed.
+      const manifestFile = pageManifestPath(outputDir);
+      const hadOutput = await pathExists(outputDir);
+      if (hadOutput) await rename(outputDir, previous);
+      await removePageManifest(manifestFile);
+      await rename(staging, outputDir).catch(async (err: unknown) => {
+        if (hadOutput) await rename(previous, outputDir);
+        throw err;
+      });
+      if (done) await writePageManifest(manifestFile, stampPages(outputDir, done.manifest));
+      if (hadOutput) await removeInBackground(previous);
+    });
+  } catch (err) {
+    const leftover = await discardStaging(staging);
+    return { ok: false, findings, error: explainError(err) + leftover, ms: elapsed(), phases: phaseTimes() };
+  }
   return { ok: true, findings, error: "", ms: elapsed(), phases: phaseTimes(), ...(done ? { pages: { pages: done.pages, reused: done.reused } } : {}) };
 }
 

@@ -3,6 +3,10 @@ import path from "node:path";
 import { formatFindings, loadArchive } from "../content/index.ts";
 import { watch } from "node:fs";
 import { configureGazette } from "../site/index.ts";
+import { listenOnHost, safePathMiddleware, servedUrl } from "./local-server.ts";
+import { lockOutput } from "./output-lock.ts";
+import { BUILD_LOCK_WAIT_MS } from "./build-lock.ts";
+import { rebuildOnDelete } from "./rebuild-on-delete.ts";
 import { pageManifestPath, readPageManifest, removePageManifest } from "../site/page-reuse.ts";
 
 /** Options of {@link serveSite}. Paths are relative to `root`. */
@@ -19,6 +23,8 @@ export interface ServeOptions {
   asOf?: string;
   /** Most documents in one search shard (default `DEFAULT_SHARD_DOCUMENTS`). */
   shardDocuments?: number;
+  /** Address to listen on (default `127.0.0.1`: this machine only; `0.0.0.0` opens it to the network). */
+  host?: string;
 }
 
 /** A running development server. */
@@ -45,6 +51,8 @@ export async function serveSite(options: ServeOptions = {}): Promise<RunningServ
   const contentDir = path.resolve(root, options.contentDir ?? "issues");
   const outputDir = path.resolve(root, options.outputDir ?? "_site");
   const port = options.port ?? 8080;
+  // One writer of the output folder at a time (throws OutputBusyError naming the other process).
+  const lock = await lockOutput(outputDir, "npm start", { waitMs: BUILD_LOCK_WAIT_MS, onWait: (_, message) => console.warn(message) });
   const { findings } = await loadArchive(contentDir, root);
   if (findings.length > 0) console.warn(formatFindings(findings));
   // Rebuilds render only the pages whose inputs changed (see planPages); the output folder is
@@ -59,8 +67,18 @@ export async function serveSite(options: ServeOptions = {}): Promise<RunningServ
     ...(options.asOf ? { asOf: options.asOf } : {}),
     ...(options.shardDocuments ? { shardDocuments: options.shardDocuments } : {}),
   };
-  const eleventy = new Eleventy(root, outputDir, { configPath: false, config: (config) => configureGazette(config, plugin), runMode: "serve", quietMode: true });
+  const eleventy: Eleventy = new Eleventy(root, outputDir, {
+    configPath: false,
+    runMode: "serve",
+    quietMode: true,
+    config: (config) => {
+      configureGazette(config, plugin);
+      // Eleventy's own line says localhost whatever the host: it names the address really served.
+      config.setServerOptions({ middleware: [safePathMiddleware], messageOnStart: () => `Server at ${servedUrl(eleventy)}` });
+    },
+  });
   await eleventy.init();
+  await listenOnHost(eleventy, options.host);
   if (findings.some((f) => f.severity === "error")) {
     // Eleventy's watcher starts only after a first successful build: serve the previous pages
     // and wait for the content to be fixed before building and watching.
@@ -68,19 +86,22 @@ export async function serveSite(options: ServeOptions = {}): Promise<RunningServ
     console.error("\nThe content has errors: serving the previous pages. Fix the file and save: the site is rebuilt.");
     await waitForValidContent(contentDir, root);
     await eleventy.watch();
+    rebuildOnDelete(eleventy);
   } else {
     await eleventy.watch();
+    rebuildOnDelete(eleventy);
     await eleventy.serve(port);
   }
   // Eleventy's dev server moves to the next free port when `port` is taken: report the real one.
   await eleventy.eleventyServe.server.ready();
-  const url = eleventy.eleventyServe.server.getServerUrl("localhost");
-  if (!url.startsWith(`http://localhost:${port}/`)) console.warn(`Port ${port} is in use: serving on the next free port instead (choose one with npm start -- --port N).`);
+  const url = servedUrl(eleventy);
+  if (!url.endsWith(`:${port}/`)) console.warn(`Port ${port} is in use: serving on the next free port instead (choose one with npm start -- --port N).`);
   return {
     url,
     close: async () => {
       await eleventy.stopWatch();
       await eleventy.eleventyServe.close();
+      await lock.release();
     },
   };
 }

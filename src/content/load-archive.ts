@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
 import {
@@ -19,6 +18,10 @@ import { archiveSettings, documentFrontMatter, issueMetadata } from "./schema.ts
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
 import { mapLimit } from "../util/index.ts";
 import { loadIssuesInParallel, type ParallelLoadOptions } from "./load-in-parallel.ts";
+import { checkContentFiles } from "./checks/content-files.ts";
+import { checkControlCharacters } from "./checks/control-characters.ts";
+import { checkLimits } from "./checks/limits.ts";
+import { readContentFile } from "./read-content-file.ts";
 
 export type { IssueLoad } from "./model.ts";
 
@@ -51,14 +54,15 @@ export async function loadArchive(contentDir: string, root = process.cwd(), opti
     findings.push(fileFinding(rel(contentDir) + "/", "the content folder does not exist", "run the command from the repository folder, or give the right folder with --content"));
     return { archive: null, findings };
   }
+  // Files that are not content (templates, scripts, links, FIFOs, misplaced documents) are reported, never opened.
+  findings.push(...(await checkContentFiles(contentDir, rel)));
   const settingsPath = path.join(contentDir, "archive.yml");
-  const settingsText = await readText(settingsPath);
+  const settingsFile = readContentFile(settingsPath, rel(settingsPath));
   let settings: z.output<typeof archiveSettings> | null = null;
-  if (settingsText === null) {
+  if (settingsFile.kind === "missing") {
     findings.push(fileFinding(rel(settingsPath), "the archive settings file is missing", "create it with title: and publisher: (see the editors' guide)"));
-  } else {
-    settings = checkYaml(settingsText, rel(settingsPath), archiveSettings, findings);
-  }
+  } else if (settingsFile.kind === "error") findings.push(settingsFile.finding);
+  else if (settingsFile.kind === "text") settings = checkYaml(settingsFile.text, rel(settingsPath), archiveSettings, findings);
 
   const issues: GazetteIssue[] = [];
   const folders = (await readdir(contentDir, { withFileTypes: true }))
@@ -71,6 +75,7 @@ export async function loadArchive(contentDir: string, root = process.cwd(), opti
     findings.push(...own);
     if (issue) issues.push(issue);
   }
+  findings.push(...checkLimits(issues, settings?.limits));
   findings.push(...checkAcrossFiles(issues));
   findings.push(...checkValidityFields(issues));
   issues.sort((a, b) => b.year - a.year || b.number - a.number);
@@ -108,11 +113,14 @@ async function loadIssue(
   findings: Finding[],
 ): Promise<GazetteIssue | null> {
   const metaPath = path.join(dir, "issue.yml");
-  const metaText = await readText(metaPath);
-  if (metaText === null) {
+  const metaFile = readContentFile(metaPath, rel(metaPath));
+  if (metaFile.kind === "missing") {
     findings.push(fileFinding(rel(dir) + "/", "this gazette issue folder has no issue.yml", "add issue.yml with gazette, year, number, frequency, publisher and sections (npm run new scaffolds one)"));
     return null;
   }
+  if (metaFile.kind === "error") findings.push(metaFile.finding);
+  if (metaFile.kind !== "text") return null;
+  const metaText = metaFile.text;
   const source = parseYamlSource(metaText.replace(/^\uFEFF/, ""), rel(metaPath));
   const meta = checkYaml(metaText, rel(metaPath), issueMetadata, findings, source);
   if (!meta) return null;
@@ -126,12 +134,14 @@ async function loadIssue(
   const issue: GazetteIssue = { ...meta, key: folder, url, label: `${meta.year}年第${meta.number}期`, sourcePath: rel(metaPath), documents: [] };
 
   const entries = await readdir(dir, { withFileTypes: true });
-  for (const e of entries) if (e.isFile()) checkUnreadFile(e.name, rel(path.join(dir, e.name)), findings);
   const files = entries.filter((e) => e.isFile() && e.name.endsWith(".md") && !e.name.startsWith("_")).map((e) => e.name).sort();
   // Each file is read and checked in turn, in file order. Read synchronously: from the page cache a
   // read takes microseconds, and the promise API's four thread-pool steps a file took twice as long (profiled).
   for (const file of files) {
-    const doc = loadDocument(path.join(dir, file), readFileSync(path.join(dir, file), "utf8"), issue, rel, findings);
+    const read = readContentFile(path.join(dir, file), rel(path.join(dir, file)));
+    if (read.kind === "error") findings.push(read.finding);
+    if (read.kind !== "text") continue;
+    const doc = loadDocument(path.join(dir, file), read.text, issue, rel, findings);
     if (doc) issue.documents.push(doc);
   }
   const order = (s: string) => meta.sections.indexOf(s);
@@ -184,7 +194,7 @@ function loadDocument(
     ...(fm.validUntil === undefined ? {} : { validUntil: fm.validUntil }),
     ...(fm.repealedBy === undefined ? {} : { repealedBy: fm.repealedBy }),
     ...(fm.amendedBy === undefined ? {} : { amendedBy: fm.amendedBy }),
-    fieldLines: fieldLines(source, ["docNumber", "validFrom", "validUntil", "repealedBy", "amendedBy", "validity", "date"]),
+    fieldLines: fieldLines(source, ["title", "docNumber", "validFrom", "validUntil", "repealedBy", "amendedBy", "validity", "date"]),
     ...(fm.page === undefined ? {} : { page: fm.page, pageLine: source.positionOf(["page"]).line }),
     body: split.body,
     bodyLine: split.bodyLine,
@@ -250,37 +260,13 @@ function checkYaml<S extends z.ZodObject>(
   if (source.findings.length === 0) {
     findings.push(...checkYamlTraps(source));
     findings.push(...checkUnknownFields(source, Object.keys(schema.shape)));
+    findings.push(...checkControlCharacters(source));
   }
   return checkFieldShapes(source, schema, findings);
 }
 
-/**
- * A file of an issue folder that is neither a document (`*.md`), `issue.yml` nor a note (`_…`)
- * is never read. One that looks like a document saved with another ending (`.MD`, `.markdown`,
- * `.txt`) is an error, else the document would be missing from the site without a word; any
- * other file (a scan, a Word file) is a warning.
- */
-function checkUnreadFile(name: string, relPath: string, findings: Finding[]): void {
-  if (name === "issue.yml" || name.endsWith(".md") || name.startsWith("_") || name.startsWith(".")) return;
-  const stem = name.replace(/\.[^.]*$/, "");
-  if (/\.(?:md|markdown|txt)$/i.test(name)) {
-    findings.push(fileFinding(relPath, `"${name}" is not read: only files ending in .md are documents`, `rename it ${stem}.md (lowercase .md)`));
-  } else {
-    findings.push({ ...fileFinding(relPath, `"${name}" is not read: only .md documents and issue.yml are`, "move it out of the issue folder, or start its name with _ to keep it as a note"), severity: "warning" });
-  }
-}
-
 function fileFinding(file: string, message: string, fix: string): Finding {
   return { file, line: 1, column: 1, severity: "error", message, fix };
-}
-
-async function readText(p: string): Promise<string | null> {
-  try {
-    return await readFile(p, "utf8");
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw new Error(`cannot read ${p}`, { cause: err });
-  }
 }
 
 async function isDirectory(p: string): Promise<boolean> {

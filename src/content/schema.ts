@@ -121,8 +121,17 @@ export const archiveSettings = z.object({
   /** 主办 — publisher of the archive. */
   publisher: text("主办 publisher"),
   /** 网址 — public base URL, e.g. https://www.rushan.gov.cn/gazette/ (optional). */
-  url: z.url({ error: "must be a full URL like https://example.gov.cn/gazette/" }).optional(),
+  url: z.url({ protocol: /^https?$/, error: "must be a full URL like https://example.gov.cn/gazette/ (http:// or https:// only)" }).optional(),
   /** 语言 — language of the content (BCP 47). */
   lang: z.string().default("zh-CN"),
+  /** 限制 — size limits of the content, checked by `npm run check` (see `checkLimits`). */
+  limits: z
+    .object({
+      /** 正文上限 — most bytes (UTF-8) of one document's text after its front matter (default 2 MB). */
+      bodyBytes: z.number({ error: "must be a number of bytes, e.g. 2000000" }).int().positive().optional(),
+      /** 标题上限 — most characters of a document's title (default 500). */
+      titleChars: z.number({ error: "must be a number of characters, e.g. 500" }).int().positive().optional(),
+    })
+    .optional(),
 });
 export type ArchiveSettings = z.output<typeof archiveSettings>;

@@ -1,4 +1,5 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import { hostileYaml } from "./yaml-limits.ts";
 import type { Finding } from "./finding.ts";
 
 /** A YAML text parsed with positions, so findings can point at the exact line. */
@@ -29,6 +30,10 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
   };
   for (const err of doc.errors) {
     const pos = at(err.pos[0]);
+    if (err.code === "RESOURCE_EXHAUSTION") {
+      findings.push({ file, ...pos, severity: "error", message: "YAML 嵌套过深，无法读取", fix: "元数据只需要简单的“字段: 值”和列表；删除多余的 [ { 或缩进层级" });
+      continue;
+    }
     findings.push({
       file,
       ...pos,
@@ -37,7 +42,10 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
       fix: yamlFixHint(err.code, lineOf(text, err.pos[0])),
     });
   }
-  const value = doc.errors.length > 0 ? undefined : doc.toJS();
+  // Alias bombs (billion laughs) and deep nesting are refused before the value is built.
+  const hostile = doc.errors.length > 0 ? null : hostileYaml(doc);
+  if (hostile) findings.push({ file, ...at(hostile.offset), severity: "error", message: hostile.message, fix: hostile.fix });
+  const value = doc.errors.length > 0 || hostile ? undefined : doc.toJS({ maxAliasCount: 100 });
   return {
     file,
     value,

@@ -63,8 +63,14 @@ export const CSV_COLUMNS = [
   "validity",
 ] as const satisfies readonly (keyof DocumentRecord)[];
 
+/**
+ * One CSV field. A text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
+ * `@`, a tab or a carriage return) gets a leading `'` (OWASP, "CSV Injection"), so that
+ * `=HYPERLINK(…)` in a title is shown as text, never run; numbers are written as they are.
+ */
 function csvCell(value: DocumentRecord[keyof DocumentRecord]): string {
-  const text = Array.isArray(value) ? value.join(";") : value === null ? "" : String(value);
+  let text = Array.isArray(value) ? value.join(";") : value === null ? "" : String(value);
+  if (typeof value !== "number" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

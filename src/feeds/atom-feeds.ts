@@ -3,6 +3,7 @@ import { dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
 import type { ArchiveSettings } from "../content/schema.ts";
 import type { DocumentView, IssueView } from "../site/site-model.ts";
 import type { SiteLinks } from "../site/site-links.ts";
+import { xmlSafe } from "./xml-text.ts";
 
 /** Most entries one feed carries (newest first); older ones stay in the archive and data exports. */
 export const FEED_LIMIT = 50;
@@ -153,5 +154,6 @@ export function atomFeeds(settings: ArchiveSettings, issues: IssueView[], docume
     const entries = sorted.filter((d) => d.issuers.includes(issuer)).slice(0, FEED_LIMIT).map((d) => documentEntry(d, settings, links, issueDates));
     feeds.push(feedOf(settings, links, `/feeds/issuers/${slug}.xml`, `发文机关：${issuer}`, `${settings.title} — ${issuer}`, entries, epoch));
   }
-  return feeds;
+  // Never a malformed feed: characters XML does not allow are dropped (the checks refuse them in metadata).
+  return feeds.map((feed) => xmlSafe(feed));
 }

@@ -11,6 +11,7 @@ import { documentBodyMarker, printDocumentMarker } from "../print/assemble-print
 import { pdfPath, printUrl } from "../print/paths.ts";
 import { finishSite } from "./finish-site.ts";
 import { registerPages } from "./pages.ts";
+import { renderRegisteredPagesOnly } from "./registered-pages-only.ts";
 import { shardIssuesOf } from "./search-shards.ts";
 import { publishSite } from "./publishing.ts";
 import { codeFingerprint, droppedPages, planReuse, printFolders, removePages, reusedPart, stampPages, type PageManifest, type PageReport, type PagesToRender } from "./page-reuse.ts";
@@ -115,6 +116,7 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   config.addFilter("pdfPath", pdfPath);
   config.addFilter("printDocumentMarker", printDocumentMarker);
   config.addFilter("documentBodyMarker", documentBodyMarker);
+  renderRegisteredPagesOnly(config);
   registerPages(config);
   config.on("eleventy.after", async ({ directories }) => {
     if (orphans.length > 0) await removePages(directories.output, orphans);

@@ -48,7 +48,7 @@ async function startServer(content: string, site: string, port?: number) {
   return {
     output: () => output,
     page: async (url: string) => {
-      const res = await fetch(`http://localhost:${port}${url}`);
+      const res = await fetch(`http://127.0.0.1:${port}${url}`);
       return { status: res.status, html: await res.text() };
     },
     stop: async () => {
@@ -168,10 +168,10 @@ test("npm start on a port already in use prints the address it really serves at"
   const port = await new Promise<number>((resolve) => busy.listen(0, () => resolve((busy.address() as { port: number }).port)));
   const server = await startServer(content, site, port);
   try {
-    await waitFor("the address", async () => /Serving http:\/\/localhost:\d+\//.test(server.output()));
-    const served = Number(/Serving http:\/\/localhost:(\d+)\//.exec(server.output())?.[1]);
+    await waitFor("the address", async () => /Serving http:\/\/127\.0\.0\.1:\d+\//.test(server.output()));
+    const served = Number(/Serving http:\/\/127\.0\.0\.1:(\d+)\//.exec(server.output())?.[1]);
     assert.is.not(served, port, `the busy port is not announced:\n${server.output()}`);
-    const home = await fetch(`http://localhost:${served}/`);
+    const home = await fetch(`http://127.0.0.1:${served}/`);
     assert.is(home.status, 200);
     assert.ok((await home.text()).includes("2019年"), "the announced address serves the archive");
   } finally {

@@ -55,9 +55,9 @@ const cases: Case[] = [
   { name: "printed pages going backwards", files: { [A]: documentText({ page: "9" }) }, file: "2019-01/csbf-2019-3.md", line: 8, severity: "warning", message: /page 3 comes after page 9 \(2019-01\/new.md\)/ },
   { name: "an issue folder without issue.yml", files: { "2019-07/a.md": documentText() }, file: "2019-07/", line: 1, severity: "error", message: /has no issue.yml/, fix: /npm run new/ },
   { name: "a file name that is not ASCII", files: { "2019-01/文件.md": documentText() }, file: "2019-01/文件.md", line: 1, severity: "error", message: /not a lowercase ASCII name/ },
-  { name: "a document saved as .txt", files: { "2019-01/new.txt": documentText() }, file: "2019-01/new.txt", line: 1, severity: "error", message: /"new\.txt" is not read: only files ending in \.md are documents/, fix: /rename it new\.md/ },
-  { name: "a document saved with an upper-case .MD", files: { "2019-01/new.MD": documentText() }, file: "2019-01/new.MD", line: 1, severity: "error", message: /"new\.MD" is not read/, fix: /rename it new\.md/ },
-  { name: "another file in an issue folder", files: { "2019-01/scan.pdf": "%PDF" }, file: "2019-01/scan.pdf", line: 1, severity: "warning", message: /"scan\.pdf" is not read/, fix: /start its name with _/ },
+  { name: "a document saved as .txt", files: { "2019-01/new.txt": documentText() }, file: "2019-01/new.txt", line: 1, severity: "error", message: /“new\.txt”不会被读取：只有以 \.md 结尾的文件才是公报文件/, fix: /改名为 new\.md/ },
+  { name: "a document saved with an upper-case .MD", files: { "2019-01/new.MD": documentText() }, file: "2019-01/new.MD", line: 1, severity: "error", message: /“new\.MD”不会被读取/, fix: /改名为 new\.md/ },
+  { name: "another file in an issue folder", files: { "2019-01/scan.docx": "PK" }, file: "2019-01/scan.docx", line: 1, severity: "error", message: /“scan\.docx”不是公报文件/, fix: /移出 issues\// },
   // Unknown keys
   { name: "a misspelt document field", files: { [A]: documentText({ docNumer: '"x"' }) }, file: A, line: 9, severity: "warning", message: /unknown field "docNumer" is ignored/, fix: /did you mean "docNumber"/ },
   { name: "a misspelt issue field", files: { "2019-01/issue.yml": issueYml("1") + "publised: 2019-03-31\n" }, file: "2019-01/issue.yml", line: 7, severity: "warning", message: /unknown field "publised"/, fix: /did you mean "published"/ },

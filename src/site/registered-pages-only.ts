@@ -1,0 +1,14 @@
+import type { UserConfig } from "@11ty/eleventy";
+
+/**
+ * Content is data, never code: Eleventy renders only the pages the plugin registers (virtual
+ * templates, see `registerPages`) with the project's own layouts in `_includes/`. Every file of the
+ * input folder is ignored as a template, so a `.njk`, `.liquid`, `.11ty.js`, `.html` or `.md` file
+ * dropped into `issues/` (or anywhere else in the project) is never rendered or run.
+ * Virtual templates are added after Eleventy's file search, so the ignore does not touch them;
+ * the file watcher uses its own ignore list, so `npm start` still rebuilds on every change.
+ * The content checks (`checkContentFiles`) report such files with a message of their own.
+ */
+export function renderRegisteredPagesOnly(config: UserConfig): void {
+  config.ignores.add("**/*");
+}
