@@ -58,24 +58,21 @@ export interface BuildResult {
 }
 
 /**
- * Builds the site safely: checks the content first, builds into a staging folder beside the
- * output (Eleventy pages and Sass theme, then the Pagefind index), and only when all of that
- * succeeded swaps the staging folder into place (the replaced output is removed by a background
- * process, `removeInBackground`). A failed build (content, templates or search index) removes its
- * staging folder and leaves the previous output untouched. Document, issue and print pages whose
- * inputs did not change are hard-linked from the previous output instead of rendered
- * (`planPages`; `reusePages: false` renders all); the page manifest beside the output
+ * Builds the site safely: checks the content first (the checked archive is handed to the plugin
+ * as an option, so the content is read once), runs Eleventy into a staging folder beside the
+ * output, then the steps after Eleventy (`finishSite`: assets, print views, search index), and only
+ * when all of that succeeded swaps the staging folder into place (the replaced output is removed
+ * by a background process, `removeInBackground`). A failed build (content, templates or search
+ * index) removes its staging folder and leaves the previous output untouched. Document, issue and
+ * print pages whose inputs did not change are hard-linked from the previous output instead of
+ * rendered (`planReuse`; `reusePages: false` renders all); the page manifest beside the output
  * (`pageManifestPath`) is replaced with the output.
  *
- * Memory (20,000 documents: see README, "Large archives"): the search index is built after
- * Eleventy has finished and been let go, not inside Eleventy's `eleventy.after` event, because
- * Eleventy keeps every rendered page until it is dropped and Pagefind's service is a separate
- * process whose memory would add to it. Unchanged shards are reused from the shard cache beside
- * the output folder (`buildSearchIndex` with `previousDir` = the output folder). When Node runs with `--expose-gc`
- * (as `npm run build` does) the garbage is collected before Pagefind starts. What Pagefind does not
- * read is done while the shards are indexed (Pagefind's child processes keep about 1.3 of 2 cores
- * busy): the theme, print stylesheet and browser code (`writeSiteAssets`) and the print views
- * (`assemblePrintViews`, only those rendered by this build).
+ * Memory (see README, "Large archives"): `finishSite` runs after Eleventy has finished and been
+ * let go, not inside Eleventy's `eleventy.after` event, because Eleventy keeps every rendered page
+ * until it is dropped and Pagefind's service is a separate process whose memory would add to it.
+ * When Node runs with `--expose-gc` (as `npm run build` does) the garbage is collected first.
+ * Unchanged search shards are reused from the shard cache beside the output folder.
  */
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
