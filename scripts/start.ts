@@ -11,6 +11,7 @@ const env = settingsFromEnv();
 const server = await serveSite({
   ...(env.asOf ? { asOf: env.asOf } : {}),
   ...(env.shardDocuments ? { shardDocuments: env.shardDocuments } : {}),
+  ...(env.searchJobs ? { searchJobs: env.searchJobs } : {}),
   port: Number(values.port),
   ...(values.content ? { contentDir: values.content } : {}),
   ...(values.output ? { outputDir: values.output } : {}),

@@ -31,6 +31,8 @@ export interface BuildOptions {
   asOf?: string;
   /** Most documents in one search shard (default `DEFAULT_SHARD_DOCUMENTS`). */
   shardDocuments?: number;
+  /** Search shards indexed at once, each by a Pagefind process (default 1). */
+  searchJobs?: number;
 }
 
 /** Outcome of a build: `ok` false means the previous output was left exactly as it was. */
@@ -103,7 +105,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     await runEleventy(root, staging, options.pathPrefix, plugin);
     collectGarbage();
     const printIssues = (report as PageReport | null)?.printIssues;
-    await finishSite(staging, { ...(shards ? { shards } : {}), previousDir: outputDir, ...(printIssues ? { printIssues } : {}) });
+    await finishSite(staging, { ...(shards ? { shards } : {}), previousDir: outputDir, ...(printIssues ? { printIssues } : {}), ...(options.searchJobs ? { searchJobs: options.searchJobs } : {}) });
   } catch (err) {
     const leftover = await discardStaging(staging);
     return { ok: false, findings, error: explainError(err) + leftover, ms: elapsed(), phases: phaseTimes() };

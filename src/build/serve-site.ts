@@ -19,6 +19,8 @@ export interface ServeOptions {
   asOf?: string;
   /** Most documents in one search shard (default `DEFAULT_SHARD_DOCUMENTS`). */
   shardDocuments?: number;
+  /** Search shards indexed at once, each by a Pagefind process (default 1). */
+  searchJobs?: number;
 }
 
 /** A running development server. */
@@ -58,6 +60,7 @@ export async function serveSite(options: ServeOptions = {}): Promise<RunningServ
     reuse: { kind: "in-place" as const, previous },
     ...(options.asOf ? { asOf: options.asOf } : {}),
     ...(options.shardDocuments ? { shardDocuments: options.shardDocuments } : {}),
+    ...(options.searchJobs ? { searchJobs: options.searchJobs } : {}),
   };
   const eleventy = new Eleventy(root, outputDir, { configPath: false, config: (config) => configureGazette(config, plugin), runMode: "serve", quietMode: true });
   await eleventy.init();

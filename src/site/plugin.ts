@@ -42,6 +42,8 @@ export interface GazettePluginOptions {
   asOf?: string;
   /** Most documents in one search shard (default `DEFAULT_SHARD_DOCUMENTS`). */
   shardDocuments?: number;
+  /** Search shards indexed at once, each by a Pagefind process (default 1). */
+  searchJobs?: number;
   /** Page reuse (default none: every page is rendered). */
   reuse?: PageReuseOption;
   /**
@@ -119,7 +121,7 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   config.on("eleventy.after", async ({ directories }) => {
     if (orphans.length > 0) await removePages(directories.output, orphans);
     if (options.finish === false) return;
-    await finishSite(directories.output, { ...(options.search === false ? {} : { shards }), ...(printIssues ? { printIssues } : {}) });
+    await finishSite(directories.output, { ...(options.search === false ? {} : { shards }), ...(printIssues ? { printIssues } : {}), ...(options.searchJobs ? { searchJobs: options.searchJobs } : {}) });
     // npm start: every page of this build is now in the output folder as planned.
     if (planned) served = stampPages(directories.output, planned);
   });
