@@ -5,10 +5,9 @@ import { formatFindings, loadArchive, type Finding } from "../content/index.ts";
 import { explainError } from "./explain-error.ts";
 import { removeInBackground } from "./remove-in-background.ts";
 import { phaseTimes, resetPhases, timePhase } from "../util/phase-times.ts";
-import { DEFAULT_SHARD_DOCUMENTS, planSearchShards } from "../search/shard-plan.ts";
 import { pathExists } from "../util/index.ts";
-import { configureGazette, finishSite, shardIssuesOf, type GazettePluginOptions } from "../site/index.ts";
-import { pageManifestPath, removePageManifest, stampPages, writePageManifest, type PageReport } from "../site/page-reuse.ts";
+import { configureGazette, finishSite, type BuildPlan, type GazettePluginOptions } from "../site/index.ts";
+import { pageManifestPath, removePageManifest, stampPages, writePageManifest } from "../site/page-reuse.ts";
 
 /** Options of {@link buildSite}. Paths are relative to `root`. */
 export interface BuildOptions {
@@ -29,7 +28,7 @@ export interface BuildOptions {
   reusePages?: boolean;
   /** Calendar date `YYYY-MM-DD` that 有效性 is computed for (default today in Asia/Shanghai, see `asOfDate`). */
   asOf?: string;
-  /** Most documents in one search shard (default `DEFAULT_SHARD_DOCUMENTS`). */
+  /** Most documents in one search shard (default `DEFAULT_SHARD_DOCUMENTS` of `src/search/`). */
   shardDocuments?: number;
   /** Search shards indexed at once, each by a Pagefind process (default 1). */
   searchJobs?: number;
@@ -83,34 +82,38 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const contentDir = path.resolve(root, options.contentDir ?? "issues");
   const outputDir = path.resolve(root, options.outputDir ?? "_site");
   const elapsed = () => Math.round(performance.now() - started);
-  const { archive, findings } = await timePhase("checks", () => loadArchive(contentDir, root));
-  if (!archive) return { ok: false, findings, error: formatFindings(findings), ms: elapsed(), phases: phaseTimes() };
-  const shardDocuments = options.shardDocuments ?? DEFAULT_SHARD_DOCUMENTS;
-  const shards = options.search === false ? undefined : planSearchShards(shardIssuesOf(archive), shardDocuments);
-
+  const loaded = await timePhase("checks", () => loadArchive(contentDir, root));
+  const { findings } = loaded;
+  if (!loaded.archive) return { ok: false, findings, error: formatFindings(findings), ms: elapsed(), phases: phaseTimes() };
   const staging = `${outputDir}.staging-${process.pid}`;
   const previous = `${outputDir}.previous-${process.pid}`;
   await removeLeftovers(outputDir);
-  let report: PageReport | null = null;
+  let plan: BuildPlan | null = null;
   try {
     const plugin: GazettePluginOptions = {
       root,
       contentDir,
-      archive,
-      shardDocuments,
+      archive: loaded.archive,
       finish: false,
+      onPlan: (p) => (plan = p),
+      reuse: { kind: "staged", from: outputDir, render: options.reusePages === false ? "all" : "changed" },
       ...(options.asOf ? { asOf: options.asOf } : {}),
-      reuse: { kind: "staged", from: outputDir, render: options.reusePages === false ? "all" : "changed", onReport: (r) => (report = r) },
+      ...(options.shardDocuments ? { shardDocuments: options.shardDocuments } : {}),
     };
+    // Memory: no reference to the archive (every Markdown body) outlives Eleventy's data step.
+    loaded.archive = null;
     await runEleventy(root, staging, options.pathPrefix, plugin);
+    delete plugin.archive;
     collectGarbage();
-    const printIssues = (report as PageReport | null)?.printIssues;
-    await finishSite(staging, { ...(shards ? { shards } : {}), previousDir: outputDir, ...(printIssues ? { printIssues } : {}), ...(options.searchJobs ? { searchJobs: options.searchJobs } : {}) });
+    const planned = plan as BuildPlan | null;
+    if (!planned) throw new Error("Eleventy finished without the site data step (no plan from the gazette plugin)");
+    const printIssues = planned.pages?.printIssues;
+    await finishSite(staging, { ...(options.search === false ? {} : { shards: planned.shards }), previousDir: outputDir, ...(printIssues ? { printIssues } : {}), ...(options.searchJobs ? { searchJobs: options.searchJobs } : {}) });
   } catch (err) {
     const leftover = await discardStaging(staging);
     return { ok: false, findings, error: explainError(err) + leftover, ms: elapsed(), phases: phaseTimes() };
   }
-  const done = report as PageReport | null;
+  const done = (plan as BuildPlan | null)?.pages ?? null;
   await timePhase("swap", async () => {
     // The manifest describes the output it was written with: gone before the output is replaced,
     // written once the new output is in place (an interrupted swap leaves none: the next build renders all).

@@ -6,7 +6,7 @@ import { printUrl } from "../print/paths.ts";
 import { linkFile, mapLimit } from "../util/index.ts";
 import { timePhase } from "../util/phase-times.ts";
 import type { PublishedSite } from "./publishing.ts";
-import type { DocumentView, IssueView } from "./site-model.ts";
+import type { DocumentView, IssueView } from "../model/site-model.ts";
 
 /**
  * Page reuse: a rebuild renders only the pages whose inputs changed and takes every other page
