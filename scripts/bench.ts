@@ -135,7 +135,7 @@ for (const [i, size] of sizes.entries()) {
       const index = path.join(dir, "bare-pagefind");
       await rm(index, { recursive: true, force: true });
       log(`${size}: bare pagefind on our HTML, run ${r + 1}/${runs}`);
-      const p = await measureCommand(pagefindBinary(), ["--site", out, "--output-path", index, "--quiet"]);
+      const p = await measureCommand(pagefindBinary(process.env.PAGEFIND_EXTENDED_BINARY_PATH), ["--site", out, "--output-path", index, "--quiet"]);
       if (p.code !== 0) throw new Error(`bare pagefind failed: ${p.stdout.slice(-1000)} ${p.stderr.slice(-1000)}`);
       pagefind.push(p);
       log(`  Eleventy ${(e.ms / 1000).toFixed(1)} s / ${e.peakRssMb} MB, Pagefind ${(p.ms / 1000).toFixed(1)} s / ${p.peakRssMb} MB`);

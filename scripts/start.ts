@@ -16,6 +16,7 @@ try {
   const server = await serveSite({
     ...(env.asOf ? { asOf: env.asOf } : {}),
     ...(env.shardDocuments ? { shardDocuments: env.shardDocuments } : {}),
+    ...(env.searchJobs ? { searchJobs: env.searchJobs } : {}),
     port: Number(values.port),
     ...(values.host ? { host: values.host } : {}),
     ...(values.content ? { contentDir: values.content } : {}),

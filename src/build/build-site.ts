@@ -5,10 +5,9 @@ import { formatFindings, loadArchive, type Finding } from "../content/index.ts";
 import { explainError } from "./explain-error.ts";
 import { removeInBackground } from "./remove-in-background.ts";
 import { phaseTimes, resetPhases, timePhase } from "../util/phase-times.ts";
-import { DEFAULT_SHARD_DOCUMENTS, planSearchShards } from "../search/shard-plan.ts";
 import { pathExists } from "../util/index.ts";
-import { configureGazette, finishSite, shardIssuesOf, type GazettePluginOptions } from "../site/index.ts";
-import { pageManifestPath, removePageManifest, stampPages, writePageManifest, type PageReport } from "../site/page-reuse.ts";
+import { configureGazette, finishSite, type BuildPlan, type GazettePluginOptions } from "../site/index.ts";
+import { pageManifestPath, removePageManifest, stampPages, writePageManifest } from "../site/page-reuse.ts";
 import { withBuildLock } from "./build-lock.ts";
 
 /** Options of {@link buildSite}. Paths are relative to `root`. */
@@ -30,8 +29,10 @@ export interface BuildOptions {
   reusePages?: boolean;
   /** Calendar date `YYYY-MM-DD` that 有效性 is computed for (default today in Asia/Shanghai, see `asOfDate`). */
   asOf?: string;
-  /** Most documents in one search shard (default `DEFAULT_SHARD_DOCUMENTS`). */
+  /** Most documents in one search shard (default `DEFAULT_SHARD_DOCUMENTS` of `src/search/`). */
   shardDocuments?: number;
+  /** Search shards indexed at once, each by a Pagefind process (default 1). */
+  searchJobs?: number;
 }
 
 /** Outcome of a build: `ok` false means the previous output was left exactly as it was. */
@@ -59,24 +60,21 @@ export interface BuildResult {
 }
 
 /**
- * Builds the site safely: checks the content first, builds into a staging folder beside the
- * output (Eleventy pages and Sass theme, then the Pagefind index), and only when all of that
- * succeeded swaps the staging folder into place (the replaced output is removed by a background
- * process, `removeInBackground`). A failed build (content, templates or search index) removes its
- * staging folder and leaves the previous output untouched. Document, issue and print pages whose
- * inputs did not change are hard-linked from the previous output instead of rendered
- * (`planPages`; `reusePages: false` renders all); the page manifest beside the output
+ * Builds the site safely: checks the content first (the checked archive is handed to the plugin
+ * as an option, so the content is read once), runs Eleventy into a staging folder beside the
+ * output, then the steps after Eleventy (`finishSite`: assets, print views, search index), and only
+ * when all of that succeeded swaps the staging folder into place (the replaced output is removed
+ * by a background process, `removeInBackground`). A failed build (content, templates or search
+ * index) removes its staging folder and leaves the previous output untouched. Document, issue and
+ * print pages whose inputs did not change are hard-linked from the previous output instead of
+ * rendered (`planReuse`; `reusePages: false` renders all); the page manifest beside the output
  * (`pageManifestPath`) is replaced with the output.
  *
- * Memory (20,000 documents: see README, "Large archives"): the search index is built after
- * Eleventy has finished and been let go, not inside Eleventy's `eleventy.after` event, because
- * Eleventy keeps every rendered page until it is dropped and Pagefind's service is a separate
- * process whose memory would add to it. Unchanged shards are reused from the shard cache beside
- * the output folder (`buildSearchIndex` with `previousDir` = the output folder). When Node runs with `--expose-gc`
- * (as `npm run build` does) the garbage is collected before Pagefind starts. What Pagefind does not
- * read is done while the shards are indexed (Pagefind's child processes keep about 1.3 of 2 cores
- * busy): the theme, print stylesheet and browser code (`writeSiteAssets`) and the print views
- * (`assemblePrintViews`, only those rendered by this build).
+ * Memory (see README, "Large archives"): `finishSite` runs after Eleventy has finished and been
+ * let go, not inside Eleventy's `eleventy.after` event, because Eleventy keeps every rendered page
+ * until it is dropped and Pagefind's service is a separate process whose memory would add to it.
+ * When Node runs with `--expose-gc` (as `npm run build` does) the garbage is collected first.
+ * Unchanged search shards are reused from the shard cache beside the output folder.
  * One build at a time: the output folder is locked (`withBuildLock`); a second build waits for
  * the first, and stops with a message naming the other process when that is `npm start`.
  */
@@ -91,34 +89,38 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   const contentDir = path.resolve(root, options.contentDir ?? "issues");
   const outputDir = path.resolve(root, options.outputDir ?? "_site");
   const elapsed = () => Math.round(performance.now() - started);
-  const { archive, findings } = await timePhase("checks", () => loadArchive(contentDir, root));
-  if (!archive) return { ok: false, findings, error: formatFindings(findings), ms: elapsed(), phases: phaseTimes() };
-  const shardDocuments = options.shardDocuments ?? DEFAULT_SHARD_DOCUMENTS;
-  const shards = options.search === false ? undefined : planSearchShards(shardIssuesOf(archive), shardDocuments);
-
+  const loaded = await timePhase("checks", () => loadArchive(contentDir, root));
+  const { findings } = loaded;
+  if (!loaded.archive) return { ok: false, findings, error: formatFindings(findings), ms: elapsed(), phases: phaseTimes() };
   const staging = `${outputDir}.staging-${process.pid}`;
   const previous = `${outputDir}.previous-${process.pid}`;
   await removeLeftovers(outputDir);
-  let report: PageReport | null = null;
+  let plan: BuildPlan | null = null;
   try {
     const plugin: GazettePluginOptions = {
       root,
       contentDir,
-      archive,
-      shardDocuments,
+      archive: loaded.archive,
       finish: false,
+      onPlan: (p) => (plan = p),
+      reuse: { kind: "staged", from: outputDir, render: options.reusePages === false ? "all" : "changed" },
       ...(options.asOf ? { asOf: options.asOf } : {}),
-      reuse: { kind: "staged", from: outputDir, render: options.reusePages === false ? "all" : "changed", onReport: (r) => (report = r) },
+      ...(options.shardDocuments ? { shardDocuments: options.shardDocuments } : {}),
     };
+    // Memory: no reference to the archive (every Markdown body) outlives Eleventy's data step.
+    loaded.archive = null;
     await runEleventy(root, staging, options.pathPrefix, plugin);
+    delete plugin.archive;
     collectGarbage();
-    const printIssues = (report as PageReport | null)?.printIssues;
-    await finishSite(staging, { ...(shards ? { shards } : {}), previousDir: outputDir, ...(printIssues ? { printIssues } : {}) });
+    const planned = plan as BuildPlan | null;
+    if (!planned) throw new Error("Eleventy finished without the site data step (no plan from the gazette plugin)");
+    const printIssues = planned.pages?.printIssues;
+    await finishSite(staging, { ...(options.search === false ? {} : { shards: planned.shards }), previousDir: outputDir, ...(printIssues ? { printIssues } : {}), ...(options.searchJobs ? { searchJobs: options.searchJobs } : {}) });
   } catch (err) {
     const leftover = await discardStaging(staging);
     return { ok: false, findings, error: explainError(err) + leftover, ms: elapsed(), phases: phaseTimes() };
   }
-  const done = report as PageReport | null;
+  const done = (plan as BuildPlan | null)?.pages ?? null;
   try {
     await timePhase("swap", async () => {
       // The manifest describes the output it was written with: gone before the output is replaced,

@@ -7,8 +7,7 @@ const WORKER = fileURLToPath(new URL("./remove-worker.ts", import.meta.url));
 /**
  * Removes `folder` (the replaced output of a build) in a detached child process
  * (`remove-worker.ts`, same loader flags as this one), so the build does not wait for tens of
- * thousands of files to be unlinked once the new output is in place (20,000 documents: about
- * 110,000 files, 7–12 s on the benchmark machine). Returns once the child has renamed the folder
+ * thousands of files to be unlinked once the new output is in place. Returns once the child has renamed the folder
  * to `<prefix>-<child's process id>`: a build starting meanwhile (`removeLeftovers` keeps folders
  * of running processes) then leaves it alone, and a folder whose child was killed is removed by
  * the next build. When the child cannot start or fails before renaming, removes the folder itself.

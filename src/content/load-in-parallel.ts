@@ -5,11 +5,9 @@ import type { Finding } from "./finding.ts";
 import type { GazetteIssue, IssueLoad } from "./model.ts";
 
 /**
- * Fewer issue folders than this (about 8,700 documents) are read on the calling thread by default.
- * A content worker costs about 0.5 s of a core to start, as much again to warm up, and its issues
- * are copied back: measured on the shared 2-core machine, at 5,000 documents checking took
- * 2.6–2.8 s on one thread and 4.0–4.5 s with a worker (the second core was busy with other work);
- * at 20,000 documents 10.0 s on one thread and 9.4 s with a worker.
+ * Fewer issue folders than this are read on the calling thread by default: a content worker's
+ * start and warm-up, and copying its issues back, are repaid only by large archives (figures in
+ * `npm run bench`'s results).
  */
 export const PARALLEL_MIN_FOLDERS = 500;
 /** Issue folders a worker (or the calling thread) takes at a time (about 100 documents). */
@@ -18,7 +16,7 @@ const CHUNK = 6;
 /**
  * Messages from a content worker (`load-worker.ts`): the issues as structured clones, their
  * findings as JSON (a finding is plain strings and numbers; many small objects are read back
- * three to four times faster by `JSON.parse` than by the structured clone, profiled).
+ * faster by `JSON.parse` than by the structured clone).
  */
 export type LoadReply = { type: "done"; chunk: number; issues: (GazetteIssue | null)[]; findings: string } | { type: "failed"; message: string };
 

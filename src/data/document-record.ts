@@ -1,5 +1,4 @@
-import type { DocumentView, IssueView } from "../site/site-model.ts";
-import type { SiteLinks } from "../site/site-links.ts";
+import type { DocumentView, IssueView, SiteLinks } from "../model/site-model.ts";
 import type { DocumentRecord, IssueRecord } from "./schema.ts";
 
 export type { DocumentRecord, IssueRecord };

@@ -1,6 +1,5 @@
 import type { ArchiveSettings } from "../content/schema.ts";
-import type { DocumentView } from "../site/site-model.ts";
-import type { SiteLinks } from "../site/site-links.ts";
+import type { DocumentView, SiteLinks } from "../model/site-model.ts";
 
 /**
  * schema.org `Legislation` description of a document page, for its JSON-LD block

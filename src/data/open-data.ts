@@ -1,5 +1,4 @@
-import type { SiteData } from "../site/site-model.ts";
-import type { SiteLinks } from "../site/site-links.ts";
+import type { SiteData, SiteLinks } from "../model/site-model.ts";
 import { documentRecord, documentsCsv, issueRecord } from "./document-record.ts";
 import { OPEN_DATA_SCHEMA, type CitationsFile, type HistoryFile } from "./schema.ts";
 

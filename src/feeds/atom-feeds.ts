@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 import { dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
 import type { ArchiveSettings } from "../content/schema.ts";
-import type { DocumentView, IssueView } from "../site/site-model.ts";
-import type { SiteLinks } from "../site/site-links.ts";
+import type { DocumentView, IssueView, SiteLinks } from "../model/site-model.ts";
 import { xmlSafe } from "./xml-text.ts";
 
 /** Most entries one feed carries (newest first); older ones stay in the archive and data exports. */

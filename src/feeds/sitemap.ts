@@ -1,5 +1,4 @@
-import type { SiteData } from "../site/site-model.ts";
-import type { SiteLinks } from "../site/site-links.ts";
+import type { SiteData, SiteLinks } from "../model/site-model.ts";
 
 const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 

@@ -39,9 +39,9 @@ export interface RenderBodiesOptions {
 }
 
 /**
- * Fewer bodies than this are rendered on the calling thread by default: a worker costs about
- * 0.5 s of a core to start and as much again to warm up, which about 1,500 bodies repay (measured
- * on 2 cores: at 1,000 documents a worker did not pay; at 5,000 it did).
+ * Fewer bodies than this are rendered on the calling thread by default: a worker's start and
+ * warm-up are repaid only by many bodies (`npm run bench`: at 1,000 documents a worker did not
+ * pay, at 5,000 it did).
  */
 export const PARALLEL_MIN_BODIES = 1500;
 /** Bodies sent to a worker at a time, and batches a worker holds at once (so it never waits for the next). */

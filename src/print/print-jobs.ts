@@ -1,4 +1,4 @@
-import type { DocumentView, IssueView, SiteData } from "../site/site-model.ts";
+import type { DocumentView, IssueView, SiteData } from "../model/site-model.ts";
 import { pdfPath, printUrl } from "./paths.ts";
 
 /** One PDF to make: which print view, where to write it, and its metadata. */

@@ -19,7 +19,7 @@ export interface CitationMatch {
  * full-width digits are folded. As one pattern:
  * `([\p{Script=Han}A-Za-z]{2,24})[ \t\u3000]*` followed by {@link NUMBER_TAIL}. That pattern is
  * not run as it is: tried at every character of a text it reads up to 24 characters ahead at each
- * one (profiled: 40 % of rendering every body). The search looks for the tail (from its bracket,
+ * one (a large part of rendering every body). The search looks for the tail (from its bracket,
  * which is rare) and then reads the run backwards, with the same matches (see `findCitations`).
  */
 const NUMBER_TAIL = /[〔[【（(［﹝〖][ \t]*([0-9０-９]{4})[ \t]*[〕\]】）)］﹞〗][ \t]*([0-9０-９]{1,5})[ \t]*[号號]/gu;

@@ -12,6 +12,8 @@ export interface FinishOptions {
   previousDir?: string;
   /** Print folders (`<YYYY-NN>`) whose print views this build rendered; default every folder. */
   printIssues?: ReadonlySet<string>;
+  /** Search shards indexed at once, each by a Pagefind process (default 1). */
+  searchJobs?: number;
 }
 
 /**
@@ -29,5 +31,5 @@ export async function finishSite(outputDir: string, options: FinishOptions = {})
   };
   if (!options.shards) return alongside();
   const { shards, previousDir } = options;
-  await timePhase("pagefind", () => buildSearchIndex(outputDir, { shards, ...(previousDir ? { previousDir } : {}), alongside }));
+  await timePhase("pagefind", () => buildSearchIndex(outputDir, { shards, jobs: options.searchJobs ?? 1, ...(previousDir ? { previousDir } : {}), alongside }));
 }

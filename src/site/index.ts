@@ -1,10 +1,10 @@
 export { compileTheme, THEME_ENTRY } from "./compile-theme.ts";
-export { gazettePlugin, type GazettePluginOptions, type PageReuseOption } from "./plugin.ts";
+export { gazettePlugin, type BuildPlan, type GazettePluginOptions, type PageReuseOption } from "./plugin.ts";
 export { configureGazette } from "./eleventy-config.ts";
 export { finishSite, type FinishOptions } from "./finish-site.ts";
 export { shardIssuesOf } from "./search-shards.ts";
 export { buildSiteData, type SiteDataOptions } from "./site-data.ts";
-export { UNDATED_LABEL, type CitationEdge, type DocumentView, type IssueView, type NumberShard, type SiteData } from "./site-model.ts";
+export { UNDATED_LABEL, type CitationEdge, type DocumentView, type IssueView, type NumberShard, type SiteData } from "../model/site-model.ts";
 export { CLIENT_DIR, copyClientFiles } from "./copy-client-files.ts";
 export { codeFingerprint, linkPages, pageManifestPath, planPages, planReuse, type PageManifest, type PagePlan, type PageReport, type PagesToRender, type ReuseSource } from "./page-reuse.ts";
 export { writeSiteAssets } from "./site-assets.ts";

@@ -6,7 +6,7 @@ import { printUrl } from "../print/paths.ts";
 import { linkFile, mapLimit } from "../util/index.ts";
 import { timePhase } from "../util/phase-times.ts";
 import type { PublishedSite } from "./publishing.ts";
-import type { DocumentView, IssueView } from "./site-model.ts";
+import type { DocumentView, IssueView } from "../model/site-model.ts";
 
 /**
  * Page reuse: a rebuild renders only the pages whose inputs changed and takes every other page
@@ -47,7 +47,7 @@ function stampOf(file: string): string | null {
 
 /**
  * Adds the stamps of `outputDir`'s files to a manifest (see {@link PageManifest}); pages missing
- * there get none (and are never reused). 42,000 pages: about half a second.
+ * there get none (and are never reused).
  */
 export function stampPages(outputDir: string, manifest: PageManifest): PageManifest {
   const stamps: Record<string, string> = {};
@@ -226,7 +226,7 @@ export function reusedPart(plan: PagePlan, previous: PageManifest | null): PageM
  * Puts the reused pages of the previous output into this build's output: hard links (the files
  * are never written to again: later steps only read pages, and `assemblePrintViews` only writes
  * print views rendered in this build), copies across file systems (`linkFile`: one synchronous
- * system call a file, about twice as fast as the thread pool's round trips).
+ * system call a file, cheaper than the thread pool's round trips).
  * @param files relative, `/`-separated paths (see {@link PagePlan.reuse}).
  * @returns the files missing from `fromDir` (to be rendered instead), in the order of `files`.
  * @throws the file system's error when a file is there but cannot be linked or copied.

@@ -1,7 +1,7 @@
 import type { UserConfig } from "@11ty/eleventy";
 import type { AtomFeed } from "../feeds/index.ts";
 import type { DataFile } from "../data/index.ts";
-import type { DocumentView, IssueView, SiteData } from "./site-model.ts";
+import type { DocumentView, IssueView, SiteData } from "../model/site-model.ts";
 
 /** One step of the breadcrumb trail; the current page has no `url`. */
 export interface Crumb {

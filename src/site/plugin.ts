@@ -20,13 +20,19 @@ import { siteLinks } from "./site-links.ts";
 
 /**
  * Page reuse (see `planReuse`): `staged` (`buildSite`) takes unchanged pages from the previous
- * output folder `from` into Eleventy's output folder and hands this build's page report to
- * `onReport`; `in-place` (`npm start`) rewrites the output folder it serves, starting from the
- * manifest `previous` that `npm run build` left there.
+ * output folder `from` into Eleventy's output folder (`render: "all"` renders every page but
+ * still fingerprints them); `in-place` (`npm start`) rewrites the output folder it serves,
+ * starting from the manifest `previous` that `npm run build` left there.
  */
-export type PageReuseOption =
-  | { kind: "staged"; from: string; render?: "changed" | "all"; onReport: (report: PageReport) => void }
-  | { kind: "in-place"; previous: PageManifest | null };
+export type PageReuseOption = { kind: "staged"; from: string; render?: "changed" | "all" } | { kind: "in-place"; previous: PageManifest | null };
+
+/** What a build's data step planned, for the steps after Eleventy (see `finishSite`). */
+export interface BuildPlan {
+  /** Search shards of this build (`planSearchShards`). */
+  shards: SearchShard[];
+  /** The page report when pages are reused (manifest, counts, print folders rendered), else null. */
+  pages: PageReport | null;
+}
 
 /** Options of the gazette plugin: every setting of a build, typed (nothing is read from the environment). */
 export interface GazettePluginOptions {
@@ -43,6 +49,10 @@ export interface GazettePluginOptions {
   asOf?: string;
   /** Most documents in one search shard (default `DEFAULT_SHARD_DOCUMENTS`). */
   shardDocuments?: number;
+  /** Search shards indexed at once, each by a Pagefind process (default 1). */
+  searchJobs?: number;
+  /** Called at the end of each build's data step with its plan (`buildSite` runs `finishSite` from it). */
+  onPlan?: (plan: BuildPlan) => void;
   /** Page reuse (default none: every page is rendered). */
   reuse?: PageReuseOption;
   /**
@@ -95,20 +105,22 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
     orphans = [];
     planned = null;
     const reuse = options.reuse;
+    let report: PageReport | null = null;
     if (reuse) {
       const context = { code: await codeFingerprint(root), pathPrefix: config.pathPrefix ?? "/" };
       const source = reuse.kind === "staged" ? { kind: "staged" as const, from: reuse.from, into: path.resolve(config.directories.output) } : { kind: "in-place" as const, dir: path.resolve(config.directories.output), previous: served };
       const plan = await planReuse(published, context, source, reuse.kind === "in-place" || reuse.render !== "all");
       pages = plan.render;
       printIssues = printFolders(pages);
-      if (reuse.kind === "staged") reuse.onReport({ manifest: plan.manifest, pages: Object.keys(plan.manifest.pages).length, reused: plan.reuse.length, printIssues });
-      else {
+      report = { manifest: plan.manifest, pages: Object.keys(plan.manifest.pages).length, reused: plan.reuse.length, printIssues };
+      if (reuse.kind === "in-place") {
         // Pages of the folder that this build no longer has (a document withheld or removed) go.
         orphans = droppedPages(served, plan);
         served = reusedPart(plan, served);
         planned = plan.manifest;
       }
     }
+    options.onPlan?.({ shards, pages: report });
     return { ...published, pages };
   });
   config.addFilter("printUrl", printUrl);
@@ -121,7 +133,7 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   config.on("eleventy.after", async ({ directories }) => {
     if (orphans.length > 0) await removePages(directories.output, orphans);
     if (options.finish === false) return;
-    await finishSite(directories.output, { ...(options.search === false ? {} : { shards }), ...(printIssues ? { printIssues } : {}) });
+    await finishSite(directories.output, { ...(options.search === false ? {} : { shards }), ...(printIssues ? { printIssues } : {}), ...(options.searchJobs ? { searchJobs: options.searchJobs } : {}) });
     // npm start: every page of this build is now in the output folder as planned.
     if (planned) served = stampPages(directories.output, planned);
   });

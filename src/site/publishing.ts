@@ -1,6 +1,6 @@
 import { dublinCoreMeta, jsonLdScriptText, legislationJsonLd, openDataFiles, type DataFile, type MetaTag } from "../data/index.ts";
 import { atomFeeds, issuerFeedSlug, robotsTxt, sitemapXml, type AtomFeed } from "../feeds/index.ts";
-import type { SiteData } from "./site-model.ts";
+import type { SiteData } from "../model/site-model.ts";
 import type { SiteLinks } from "./site-links.ts";
 
 /** Head metadata of one document page. */

@@ -7,7 +7,7 @@ import { documentType } from "../search/document-type.ts";
 import { documentSeries, numberShard } from "../search/normalise-query.ts";
 import { parseDocNumber } from "../content/doc-number.ts";
 import { asOfDate, LEGAL_FORCE, validityStatus, type ArchiveHistory } from "../relations/index.ts";
-import { UNDATED_LABEL, type CitationEdge, type CitedNumber, type DocumentHistory, type DocumentLink, type DocumentView, type IssueView, type NumberShard, type SiteData } from "./site-model.ts";
+import { UNDATED_LABEL, type CitationEdge, type CitedNumber, type DocumentHistory, type DocumentLink, type DocumentView, type IssueView, type NumberShard, type SiteData } from "../model/site-model.ts";
 
 export { UNDATED_LABEL };
 export type { CitationEdge, CitedNumber, DocumentHistory, DocumentLink, DocumentView, IssueView, NumberShard, SiteData };

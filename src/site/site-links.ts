@@ -1,20 +1,6 @@
-/**
- * How the site's URLs are written in each output: HTML pages use root-relative paths (Eleventy's
- * HtmlBasePlugin adds the path prefix there), while feeds, data exports and the sitemap are not
- * HTML, so they get the prefix (and, when the archive's `url` is set, the host) from here.
- */
-export interface SiteLinks {
-  /** URL path the site is served under, always starting and ending with `/`, e.g. `/gazette/`. */
-  pathPrefix: string;
-  /** Public base URL from `issues/archive.yml` (`url`), ending with `/`; undefined when not set. */
-  baseUrl?: string;
-  /** A site path (`/2019/2/`) as the host serves it: `/gazette/2019/2/`. */
-  href(sitePath: string): string;
-  /** A site path as an absolute URL (`https://…/2019/2/`), or undefined without a base URL. */
-  absolute(sitePath: string): string | undefined;
-  /** The absolute URL when the base URL is known, else the prefixed root-relative path. */
-  best(sitePath: string): string;
-}
+import type { SiteLinks } from "../model/site-model.ts";
+
+export type { SiteLinks };
 
 /**
  * Normalises a path prefix: `gazette`, `/gazette` and `/gazette/` all give `/gazette/`;

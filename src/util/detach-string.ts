@@ -5,7 +5,7 @@
  * are slices of the Markdown source, so keeping the rendered HTML (or a heading cut from it)
  * keeps the whole source and every piece in memory (for 20,000 documents, hundreds of MB; see
  * README, "Large archives"). The copy goes through a UTF-16 buffer: lossless for every code unit
- * (lone surrogates too), linear in the length (about 15 ms per MB).
+ * (lone surrogates too), linear in the length.
  * @example detachString(body.slice(3, 40)) === body.slice(3, 40) // → true, without holding `body`
  */
 export function detachString(text: string): string {

@@ -1,5 +1,5 @@
 import type { ArchiveSettings } from "../../src/content/schema.ts";
-import type { DocumentView, IssueView } from "../../src/site/site-model.ts";
+import type { DocumentView, IssueView } from "../../src/model/site-model.ts";
 
 /** Site settings of the unit tests. */
 export const SETTINGS: ArchiveSettings = { title: "测试市人民政府公报", publisher: "测试市人民政府办公室", lang: "zh-CN" };

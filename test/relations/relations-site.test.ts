@@ -1,21 +1,24 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import { buildSite } from "../../src/build/index.ts";
 import { citationsFileSchema, historyFileSchema } from "../../src/data/index.ts";
 import { parseGitLog, readGitHistory } from "../../src/relations/index.ts";
-import { allSiteText } from "../helpers/site-files.ts";
-import { documentText, PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
+import { renderSite } from "../helpers/render-site.ts";
+import { documentText, tempArchive } from "../helpers/temp-archive.ts";
 import { after, before } from "../helpers/hooks.ts";
 
 const run = promisify(execFile);
 let content = "";
-let out = "";
-const page = (url: string) => readFile(path.join(out, url, "index.html"), "utf8");
+/** The rendered site (URL → text), in memory: these suites read pages and data files only. */
+let site = new Map<string, string>();
+const page = async (url: string) => {
+  const text = site.get(`/${url}/`);
+  if (text === undefined) throw new Error(`no page at /${url}/`);
+  return text;
+};
 
 /** A later document that repeals 测政发〔2019〕1号 and cites it, a withheld one and an outside one. */
 const NEW_DOC = documentText(
@@ -41,14 +44,11 @@ before(test, async () => {
   const text = await readFile(repealed, "utf8");
   await writeFile(repealed, text.replace("page: 1\n", "page: 1\nrepealedBy: \"测政发〔2020〕5号\"\n"));
   await git(["commit", "-q", "-am", "测政发〔2019〕1号：标注废止文件"], "2021-03-15T09:30:00+08:00");
-  out = path.join(await mkdtemp(path.join(tmpdir(), "gazette-relations-")), "_site");
-  const result = await buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: out, search: false, asOf: "2026-11-29" });
-  assert.ok(result.ok, result.error);
+  site = await renderSite(content, "2026-11-29");
 });
 
 after(test, async () => {
   await rm(content, { recursive: true, force: true });
-  await rm(path.dirname(out), { recursive: true, force: true });
 });
 
 test("a cited number of the archive links to its document, and that document lists the citing one (被引用)", async () => {
@@ -62,7 +62,7 @@ test("numbers outside the archive stay text and are listed as 依据文件; a wi
   const citing = await page("2020/3/csf-2020-5");
   assert.match(citing, /<dt data-pagefind-ignore>依据文件<\/dt><dd data-pagefind-ignore>测政办发〔2019〕9号、鲁政发〔2016〕20号<\/dd>/);
   assert.not.match(citing, /href="\/2019\/1\/withheld\//);
-  const all = await allSiteText(out);
+  const all = [...site.values()].join("\n");
   assert.not.match(all, "不予公开的机密文件标题", "the withheld document's title reaches no output");
   assert.not.match(all, "尚未发布的草稿文件标题", "nor the draft's");
 });
@@ -78,7 +78,7 @@ test("a repealed document links to the one that repealed it, and that one back, 
 });
 
 test("data/citations.json holds the citation graph with in-archive flags", async () => {
-  const data = citationsFileSchema.parse(JSON.parse(await readFile(path.join(out, "data/citations.json"), "utf8")));
+  const data = citationsFileSchema.parse(JSON.parse(site.get("/data/citations.json")!));
   assert.is(data.asOf, "2026-11-29");
   assert.equal(
     data.citations.map((c) => [c.from.join(), c.to, c.toUrl, c.inArchive]),
@@ -94,7 +94,7 @@ test("each document page shows when it was added and every commit that changed i
   const repealed = await page("2019/1/csf-2019-1");
   assert.match(repealed, /收录时间：<time datetime="2020-09-01">2020年9月1日<\/time>/);
   assert.match(repealed, /<li><time datetime="2020-09-01">2020年9月1日<\/time>　收录2019年第1期、2020年第3期<\/li><li><time datetime="2021-03-15">2021年3月15日<\/time>　测政发〔2019〕1号：标注废止文件<\/li>/);
-  const history = historyFileSchema.parse(JSON.parse(await readFile(path.join(out, "data/history.json"), "utf8")));
+  const history = historyFileSchema.parse(JSON.parse(site.get("/data/history.json")!));
   assert.ok(history.available);
   const entry = history.documents.find((d) => d.url === "/2019/1/csf-2019-1/")!;
   assert.is(entry.added, "2020-09-01");
@@ -112,13 +112,11 @@ test("reads the history of a whole folder in one git log, paths relative to the 
 
 test("outside a git checkout the history is unavailable, and the build says so", async () => {
   const plain = await tempArchive();
-  const site = path.join(path.dirname(out), "plain");
   try {
     assert.equal(await readGitHistory(plain), { available: false, reason: "not a git checkout" });
-    const result = await buildSite({ root: PROJECT_ROOT, contentDir: plain, outputDir: site, search: false });
-    assert.ok(result.ok, result.error);
-    assert.match(await readFile(path.join(site, "2019/1/csf-2019-1/index.html"), "utf8"), "修订记录不可用");
-    const history = JSON.parse(await readFile(path.join(site, "data/history.json"), "utf8"));
+    const rendered = await renderSite(plain);
+    assert.match(rendered.get("/2019/1/csf-2019-1/")!, "修订记录不可用");
+    const history = JSON.parse(rendered.get("/data/history.json")!);
     assert.equal(history, { available: false, reason: "not a git checkout", documents: [] });
   } finally {
     await rm(plain, { recursive: true, force: true });

@@ -14,8 +14,9 @@ import type { PublishedSite } from "../../src/site/publishing.ts";
 // src/site/page-reuse.ts). The proof that this is safe: after edits, a rebuild that reuses pages
 // writes exactly the bytes a full build of the same content writes.
 
-async function build(content: string, outputDir: string, reusePages = true) {
-  const result = await buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir, reusePages });
+/** Builds with the search index only when `search` (the suites about pages skip Pagefind's time). */
+async function build(content: string, outputDir: string, reusePages = true, search = true) {
+  const result = await buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir, reusePages, search });
   assert.ok(result.ok, result.error);
   return result;
 }
@@ -63,15 +64,15 @@ test("a changed archive setting, a removed or changed page file or a lost manife
   const out = await mkdtemp(path.join(tmpdir(), "gazette-reuse-out-"));
   const site = path.join(out, "site");
   try {
-    const first = await build(content, site);
+    const first = await build(content, site, true, false);
     const all = first.pages!.pages;
     const settings = path.join(content, "archive.yml");
     await writeFile(settings, (await readFile(settings, "utf8")).replace(/^title: .*$/m, 'title: "改名后的公报"'));
-    assert.is((await build(content, site)).pages?.reused, 0, "a new archive title is on every page");
+    assert.is((await build(content, site, true, false)).pages?.reused, 0, "a new archive title is on every page");
     assert.ok((await readFile(path.join(site, "2019/1/csf-2019-1/index.html"), "utf8")).includes("改名后的公报"));
 
     await rm(path.join(site, "2019/1/csf-2019-1/index.html"));
-    assert.is((await build(content, site)).pages?.reused, all - 1, "a page missing from the output is rendered again");
+    assert.is((await build(content, site, true, false)).pages?.reused, all - 1, "a page missing from the output is rendered again");
     assert.ok((await stat(path.join(site, "2019/1/csf-2019-1/index.html"))).isFile());
 
     // A page changed in the output since the build (as `npm run pdf` or a concurrent `npm start` would) is rendered again.
@@ -83,8 +84,8 @@ test("a changed archive setting, a removed or changed page file or a lost manife
     assert.ok((await readIndexContents(path.join(site, "pagefind"))).urls.includes("/2019/1/csf-2019-1/"), "and it is in the search index again");
 
     await rm(pageManifestPath(site));
-    assert.is((await build(content, site)).pages?.reused, 0, "without the manifest nothing is reused");
-    assert.is((await build(content, site, false)).pages?.reused, 0, "--full renders every page");
+    assert.is((await build(content, site, true, false)).pages?.reused, 0, "without the manifest nothing is reused");
+    assert.is((await build(content, site, false, false)).pages?.reused, 0, "--full renders every page");
     assert.ok(await readPageManifest(pageManifestPath(site)), "a full build still leaves the manifest for the next one");
   } finally {
     await rm(content, { recursive: true, force: true });
@@ -129,11 +130,11 @@ test("a failed build keeps the manifest of the output it leaves in place", async
   const out = await mkdtemp(path.join(tmpdir(), "gazette-reuse-out-"));
   const site = path.join(out, "site");
   try {
-    await build(content, site);
+    await build(content, site, true, false);
     const before = await readFile(pageManifestPath(site), "utf8");
     const file = path.join(content, "2019-01/csf-2019-1.md");
     await writeFile(file, (await readFile(file, "utf8")).replace(/^date: .*$/m, "date: 2019-02-30"));
-    assert.not.ok((await buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: site })).ok);
+    assert.not.ok((await buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: site, search: false })).ok);
     assert.is(await readFile(pageManifestPath(site), "utf8"), before);
   } finally {
     await rm(content, { recursive: true, force: true });
