@@ -62,6 +62,7 @@ const cases: Case[] = [
   { name: "a javascript: URL as the archive's address", prepare: put("archive.yml", 'title: x\npublisher: y\nurl: "javascript:alert(1)//"\n'), file: "archive.yml", line: 3, message: /"url" must be a full URL.*http:\/\/ or https:\/\/ only/ },
   // 4. Size limits (the sizes are set in archive.yml)
   { name: "a title over the default 500 characters", prepare: put(A, documentText({ title: `"${"长".repeat(501)}"` })), file: A, line: 2, message: /标题有 501 个字符，超过上限 500 个字符/, fix: /limits: \{ titleChars: 501 \}/ },
+  { name: "a 5 MB single-paragraph document under the default 2 MB limit", prepare: put(A, documentText({}, `${"本市各级人民政府应当加强精神卫生工作，".repeat(87_720)}\n`)), file: A, line: 10, message: /^正文有 5\.0 MB，超过每件文件 2\.0 MB 的上限$/, fix: /拆成几件文件/ },
   { name: "a body over the limit set in archive.yml", prepare: async (dir) => { await writeFile(path.join(dir, "archive.yml"), "title: x\npublisher: y\nlimits:\n  bodyBytes: 1000\n"); await put(A, documentText({}, "正文。".repeat(200)))(dir); }, file: A, line: 10, message: /正文有 1,801 字节，超过每件文件 1,000 字节的上限/, fix: /bodyBytes: 1801/ },
 ];
 
