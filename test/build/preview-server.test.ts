@@ -87,6 +87,9 @@ test("npm start listens on 127.0.0.1 only, says so, answers hostile paths with a
     assert.is(build!.code, 1);
     assert.match(build!.stderr, /正被另一个进程使用：进程 \d+「npm start」/);
     assert.not.match(build!.stderr, /\n\s+at /);
+    const pdf = await run(path.join(PROJECT_ROOT, "node_modules/.bin/tsx"), ["scripts/pdf.ts", "--content", content, "--output", site], { cwd: PROJECT_ROOT }).then(() => null, (err: { code: number; stderr: string }) => err);
+    assert.ok(pdf, "npm run pdf fails too");
+    assert.match(pdf!.stderr, /正被另一个进程使用：进程 \d+「npm start」/);
     // Deleting a document takes it out of the preview without another edit.
     assert.is(await rawGet(port, "/2019/1/csbf-2019-3/"), 200);
     await rm(path.join(content, "2019-01/csbf-2019-3.md"));
