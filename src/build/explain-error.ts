@@ -40,7 +40,8 @@ function systemErrorText(err: NodeJS.ErrnoException): string | null {
  * Chinese with what to do; null for other errors.
  */
 export function diskFault(err: NodeJS.ErrnoException): string | null {
-  const where = err.path ? `（写入 ${err.path} 时）` : "";
+  const target = (err as { dest?: string }).dest ?? err.path;
+  const where = target ? `（写入 ${target} 时）` : "";
   if (err.code === "ENOSPC" || /No space left on device|os error 28\b/i.test(err.message)) {
     return `磁盘空间已满${where}：网站没有更新，上一次构建的输出保持不变。请清理磁盘空间（或用 --output 把网站写到另一块磁盘）后重新构建`;
   }

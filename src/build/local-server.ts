@@ -7,12 +7,16 @@ export const DEFAULT_HOST = "127.0.0.1";
 
 type Next = () => unknown;
 
+/** Names of this machine's loopback interface. */
+const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[?::1\]?)$/;
+
 /**
  * Middleware of the preview server (Eleventy Dev Server `middleware` option) that answers every
  * request with a status code instead of letting the server crash: a path that is not valid
  * percent-encoding (`/%E0%A4%A`) or that leads out of the output folder once decoded
  * (`/%2e%2e%2f`, `/..%5c`, a NUL byte) gets 400; an error of the server on any other path gets
- * 500. Eleventy Dev Server 2.1 throws `Invalid path` (and `URIError`) from its request handler
+ * 500. While the server listens on the loopback address only, a request naming another host
+ * (`Host:` header, as in a DNS-rebinding attack from a web page) gets 403. Eleventy Dev Server 2.1 throws `Invalid path` (and `URIError`) from its request handler
  * for such paths, which ends the process.
  */
 export function safePathMiddleware(req: IncomingMessage, res: ServerResponse, next: Next): void {
@@ -21,6 +25,9 @@ export function safePathMiddleware(req: IncomingMessage, res: ServerResponse, ne
     res.setHeader("Content-Type", "text/plain; charset=utf-8");
     res.end(text);
   };
+  // DNS rebinding: a web page of another site that resolves its own name to 127.0.0.1 gets nothing.
+  const hostHeader = (req.headers.host ?? "").replace(/:\d+$/, "").toLowerCase();
+  if (LOOPBACK.test(boundHost) && !LOOPBACK.test(hostHeader)) return refuse(403, "403 此预览只接受本机地址（127.0.0.1 或 localhost）的请求");
   let pathname: string;
   try {
     pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost/").pathname);

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync, unlinkSync } from "node:fs";
-import { link, readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { link, mkdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import path from "node:path";
 
@@ -69,6 +69,8 @@ export async function lockOutput(outputDir: string, command: string, options: Lo
     mine.count++;
     return releaser(file, mine.token);
   }
+  // The folder the output goes into may not exist yet (the build creates it).
+  await mkdir(path.dirname(file), { recursive: true });
   const deadline = Date.now() + (options.waitMs ?? 0);
   let waited = false;
   for (;;) {

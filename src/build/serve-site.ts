@@ -31,7 +31,7 @@ export interface ServeOptions {
 
 /** A running development server. */
 export interface RunningServer {
-  /** Base URL it really listens at, e.g. `http://localhost:8080/` (the next free port when the one asked for is taken). */
+  /** Base URL it really listens at, e.g. `http://127.0.0.1:8080/` (the next free port when the one asked for is taken). */
   url: string;
   /** Stops watching and closes the server. */
   close(): Promise<void>;
@@ -39,13 +39,16 @@ export interface RunningServer {
 
 /**
  * `npm start`: reports the content checks, builds the site into the output folder and serves
- * it at http://localhost:<port>/ with live reload, rebuilding (pages, theme and search index) on
- * every change under the content folder, `_includes/` or `src/theme/` (a rebuild renders only the
+ * it at http://127.0.0.1:<port>/ (this machine only unless `host` is given; every path gets a status
+ * code, see `safePathMiddleware`) with live reload, rebuilding (pages, theme and search index) on
+ * every change or deletion under the content folder, `_includes/` or `src/theme/` (a rebuild renders only the
  * document, issue and print pages whose inputs changed, see `planPages`). A bad edit prints its
  * findings (Eleventy prints a ContentError without stack) and the server keeps running with the
  * last good pages; fixing the file recovers without a restart. When the content has errors at
  * start, the findings are printed and the previous output is served; the promise resolves once
- * the content is fixed and the watcher runs.
+ * the content is fixed and the watcher runs. Holds the lock on the output folder (`lockOutput`,
+ * `npm start`) until `close()` or the process exits.
+ * @throws OutputBusyError when another build or server holds the output folder (after waiting for a build).
  * @returns the running server; the caller may `close()` it (the CLI keeps it until Ctrl-C).
  */
 export async function serveSite(options: ServeOptions = {}): Promise<RunningServer> {

@@ -38,7 +38,11 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * Reads and validates a whole content folder (`issues/`): `archive.yml`, then each
  * `YYYY-NN/issue.yml` and every `*.md` document beside it (files starting with `_` are notes,
  * not documents). Runs every rule family of `checks/` (raw text, YAML traps, field shapes,
- * unknown fields, document numbers, review markers, body text, rules across files).
+ * unknown fields, document numbers, review markers, body text, rules across files), and first
+ * lists every entry that is not content (`checkContentFiles`: templates, links, FIFOs, misplaced
+ * files, never opened). Files are read only when they are regular files, and only as UTF-8
+ * (`readContentFile`); control characters, hostile YAML and the size limits of `archive.yml`
+ * (`checkLimits`) are errors.
  * Never throws for bad content: every problem is returned as a finding with
  * file, line and column; `archive` is null when any error was found.
  * @param contentDir folder holding the gazette issues, absolute or relative to `cwd`.

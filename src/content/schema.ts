@@ -121,7 +121,7 @@ export const archiveSettings = z.object({
   /** 主办 — publisher of the archive. */
   publisher: text("主办 publisher"),
   /** 网址 — public base URL, e.g. https://www.rushan.gov.cn/gazette/ (optional). */
-  url: z.url({ protocol: /^https?$/, error: "must be a full URL like https://example.gov.cn/gazette/ (http:// or https:// only)" }).optional(),
+  url: z.url({ protocol: /^https?$/, error: "必须是以 http:// 或 https:// 开头的完整网址，如 https://example.gov.cn/gazette/" }).optional(),
   /** 语言 — language of the content (BCP 47). */
   lang: z.string().default("zh-CN"),
   /** 限制 — size limits of the content, checked by `npm run check` (see `checkLimits`). */

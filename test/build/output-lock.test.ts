@@ -87,6 +87,13 @@ test("a crashed build's stale lock is recognised: a dead pid, or a pid reused by
   }
 });
 
+test("the folder the output goes into is created when missing", async () => {
+  const out = path.join(dir, "new/deeper/_site");
+  const lock = await lockOutput(out, "npm run build");
+  assert.ok(existsSync(lockFileOf(out)));
+  await lock.release();
+});
+
 test("a lock the process exits with is removed at exit", async () => {
   const out = path.join(dir, "exit");
   const holder = holdLockInChild(out, 10);

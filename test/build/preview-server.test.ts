@@ -34,9 +34,9 @@ async function waitFor(what: string, check: () => Promise<boolean>, ms = 60_000)
 }
 
 /** GET with the path sent exactly as given (fetch would normalise `..` and percent-encoding). */
-function rawGet(port: number, rawPath: string): Promise<number> {
+function rawGet(port: number, rawPath: string, host?: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, path: rawPath, method: "GET" }, (res) => {
+    const req = request({ host: "127.0.0.1", port, path: rawPath, method: "GET", ...(host ? { headers: { host } } : {}) }, (res) => {
       res.resume();
       resolve(res.statusCode ?? 0);
     });
@@ -80,6 +80,8 @@ test("npm start listens on 127.0.0.1 only, says so, answers hostile paths with a
       assert.ok(status === 400 || status === 404, `${p} → ${status}`);
     }
     assert.is(await rawGet(port, "/2019/1/csf-2019-1/"), 200, "still serving after the hostile paths");
+    assert.is(await rawGet(port, "/2019/1/csf-2019-1/", "evil.example:80"), 403, "a foreign Host header (DNS rebinding) is refused");
+    assert.is(await rawGet(port, "/2019/1/csf-2019-1/", `localhost:${port}`), 200, "localhost is this machine");
     assert.not.match(output, /\n\s+at |Invalid path|URIError/, `no crash or stack trace:\n${output}`);
     // A second writer of the same output folder is refused, naming npm start.
     const build = await run(path.join(PROJECT_ROOT, "node_modules/.bin/tsx"), ["scripts/build.ts", "--content", content, "--output", site], { cwd: PROJECT_ROOT }).then(() => null, (err: { code: number; stderr: string }) => err);
@@ -87,6 +89,9 @@ test("npm start listens on 127.0.0.1 only, says so, answers hostile paths with a
     assert.is(build!.code, 1);
     assert.match(build!.stderr, /正被另一个进程使用：进程 \d+「npm start」/);
     assert.not.match(build!.stderr, /\n\s+at /);
+    const pdf = await run(path.join(PROJECT_ROOT, "node_modules/.bin/tsx"), ["scripts/pdf.ts", "--content", content, "--output", site], { cwd: PROJECT_ROOT }).then(() => null, (err: { code: number; stderr: string }) => err);
+    assert.ok(pdf, "npm run pdf fails too");
+    assert.match(pdf!.stderr, /正被另一个进程使用：进程 \d+「npm start」/);
     // Deleting a document takes it out of the preview without another edit.
     assert.is(await rawGet(port, "/2019/1/csbf-2019-3/"), 200);
     await rm(path.join(content, "2019-01/csbf-2019-3.md"));

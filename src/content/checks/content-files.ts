@@ -58,7 +58,10 @@ function entryProblem(e: Dirent, depth: number, notes: boolean): { message: stri
   if (e.isSymbolicLink()) {
     return { message: `“${name}”是符号链接：符号链接一律不读取（它可能指向 issues/ 以外的文件，git 也只保存链接本身）`, fix: "删除链接，把文件或文件夹本身复制到这里" };
   }
-  if (e.isDirectory()) return null;
+  if (e.isDirectory()) {
+    // A folder named like a content file would leave that file silently missing.
+    return /\.(?:md|ya?ml)$/i.test(name) ? { message: `“${name}”是文件夹，不是文件，不会被读取`, fix: "把它换成同名的文件" } : null;
+  }
   if (!e.isFile()) {
     const kind = e.isFIFO() ? "命名管道（FIFO）" : e.isSocket() ? "套接字" : "设备文件";
     return { message: `“${name}”是${kind}，不是普通文件，不会被打开`, fix: "删除它；内容只能是普通文件" };

@@ -26,11 +26,16 @@ export function checkLimits(issues: readonly GazetteIssue[], limits: ArchiveSett
       // Cheap test first: a UTF-8 character takes at most 3 bytes per UTF-16 code unit.
       const bytes = doc.body.length * 3 > bodyBytes ? Buffer.byteLength(doc.body, "utf8") : 0;
       if (bytes > bodyBytes) {
-        findings.push({ file: doc.sourcePath, line: doc.bodyLine, column: 1, severity: "error", message: `正文有 ${mb(bytes)}，超过每件文件 ${mb(bodyBytes)}的上限`, fix: `把它拆成几件文件，或核对是否误粘贴了其他内容；确需更大时，在 archive.yml 中写上 limits: { bodyBytes: ${bytes} }` });
+        findings.push({ file: doc.sourcePath, line: doc.bodyLine, column: 1, severity: "error", message: `正文有 ${mb(bytes)}，超过每件文件 ${spaced(mb(bodyBytes))}的上限`, fix: `把它拆成几件文件，或核对是否误粘贴了其他内容；确需更大时，在 archive.yml 中写上 limits: { bodyBytes: ${bytes} }` });
       }
     }
   }
   return findings;
+}
+
+/** A size followed by a space when it ends in Latin letters (`2.0 MB 的`, but `1,000 字节的`). */
+function spaced(size: string): string {
+  return /[A-Za-z]$/.test(size) ? `${size} ` : size;
 }
 
 /** A size for people: `2.0 MB` (1 MB = 1,000,000 bytes), or `1,801 字节` below 0.1 MB. */
