@@ -12,6 +12,7 @@ import { lockFileOf } from "../../src/build/output-lock.ts";
 import { pageManifestPath } from "../../src/site/page-reuse.ts";
 import { listFiles } from "../helpers/site-files.ts";
 import { PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
+import { after, before } from "../helpers/hooks.ts";
 
 const run = promisify(execFile);
 
@@ -29,11 +30,11 @@ function assertPlain(text: string): void {
 
 let work = "";
 let content = "";
-test.before(async () => {
+before(test, async () => {
   work = await mkdtemp(path.join(tmpdir(), "gazette-faults-"));
   content = await tempArchive();
 });
-test.after(async () => {
+after(test, async () => {
   for (const dir of [path.join(work, "disk")]) if (existsSync(dir)) execFileSync("umount", ["-l", dir], { stdio: "ignore" });
   await rm(work, { recursive: true, force: true });
   await rm(content, { recursive: true, force: true });

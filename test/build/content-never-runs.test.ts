@@ -8,6 +8,7 @@ import path from "node:path";
 import { buildSite } from "../../src/build/index.ts";
 import { loadArchive } from "../../src/content/index.ts";
 import { FIXTURE_ARCHIVE, PROJECT_ROOT } from "../helpers/temp-archive.ts";
+import { after, before } from "../helpers/hooks.ts";
 
 /**
  * Hostile files a contributor could put into `issues/`: each would write `side` (a file outside
@@ -25,10 +26,10 @@ function hostileFiles(side: string): Record<string, string> {
 }
 
 let work = "";
-test.before(async () => {
+before(test, async () => {
   work = await mkdtemp(path.join(tmpdir(), "gazette-hostile-"));
 });
-test.after(async () => {
+after(test, async () => {
   await rm(work, { recursive: true, force: true });
 });
 

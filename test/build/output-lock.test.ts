@@ -7,12 +7,13 @@ import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { lockFileOf, lockOutput, OutputBusyError, type LockHolder } from "../../src/build/output-lock.ts";
 import { PROJECT_ROOT } from "../helpers/temp-archive.ts";
+import { after, before } from "../helpers/hooks.ts";
 
 let dir = "";
-test.before(async () => {
+before(test, async () => {
   dir = await mkdtemp(path.join(tmpdir(), "gazette-lock-"));
 });
-test.after(async () => {
+after(test, async () => {
   await rm(dir, { recursive: true, force: true });
 });
 

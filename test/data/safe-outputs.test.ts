@@ -9,10 +9,10 @@ import { documentRecord, documentsCsv } from "../../src/data/index.ts";
 import { atomFeeds } from "../../src/feeds/index.ts";
 import { xmlText } from "../../src/feeds/xml-text.ts";
 import { siteLinks } from "../../src/site/site-links.ts";
-import { failLoudly } from "../helpers/setup.ts";
 import { listFiles } from "../helpers/site-files.ts";
 import { docView, issueView, SETTINGS } from "../helpers/site-views.ts";
 import { documentText, PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
+import { after, before } from "../helpers/hooks.ts";
 
 const links = siteLinks(undefined, "/");
 
@@ -60,7 +60,7 @@ test("feeds drop the characters XML does not allow, whatever reaches them", () =
 });
 
 let out = "";
-test.before(failLoudly(async () => {
+before(test, async () => {
   const content = await tempArchive({
     "archive.yml": "title: 测试市人民政府公报 <&> \"引号\"\npublisher: 测试市人民政府办公室 & 档案馆\nurl: https://gazette.example.org/a&b/\n",
     "2019-01/xml-chars.md": documentText({ title: '"关于 <script> & ]]> 与 \\"引号\\" 的通知"', issuer: '"甲 & 乙 <机关>"', docNumber: '"测政发〔2019〕30号"' }),
@@ -69,8 +69,8 @@ test.before(failLoudly(async () => {
   const result = await buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: out, search: false });
   await rm(content, { recursive: true, force: true });
   assert.ok(result.ok, result.error);
-}));
-test.after(async () => {
+});
+after(test, async () => {
   await rm(path.dirname(out), { recursive: true, force: true });
 });
 
