@@ -11,6 +11,7 @@ import { pathExists } from "../util/index.ts";
 import { pageManifestPath, removePageManifest, stampPages, takePageManifest, writePageManifest, type PageReport } from "../site/page-reuse.ts";
 import { assemblePrintViews } from "../print/assemble-print-views.ts";
 import { writeSiteAssets } from "../site/site-assets.ts";
+import { say } from "../i18n/index.ts";
 
 /** Options of {@link buildSite}. Paths are relative to `root`. */
 export interface BuildOptions {
@@ -191,7 +192,7 @@ async function discardStaging(staging: string): Promise<string> {
     await rm(discarded, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     return "";
   } catch (err) {
-    return `\n(the unfinished build folder could not be removed: ${explainError(err)}; the next build removes it)`;
+    return say({ zh: `\n（未完成的生成文件夹没能删除：${explainError(err)}；下次生成时会删除）`, en: `\n(the unfinished build folder could not be removed: ${explainError(err)}; the next build removes it)` });
   }
 }
 

@@ -115,7 +115,7 @@ test("refuses to overwrite an existing gazette issue", async () => {
     const again = importDump(await dump("rushan-gazette-2019-2.md"), { year: 2019, number: 2 });
     again.files["rzf-2019-2.md"] = "changed";
     const error = await writeImport(again, content).then(() => null, (err: unknown) => err);
-    assert.ok(error instanceof ImportError && /exists already/.test(error.message), String(error));
+    assert.ok(error instanceof ImportError && /exists already/.test(error.text.en) && /已经存在/.test(error.message), String(error));
     assert.is(await readFile(path.join(content, "2019-02/rzf-2019-2.md"), "utf8"), before);
   } finally {
     await rm(content, { recursive: true, force: true });
@@ -176,7 +176,7 @@ const bad: [string, string, RegExp][] = [
 
 for (const [name, text, message] of bad) {
   test(`a layout it cannot split gives a clear message: ${name}`, () => {
-    assert.throws(() => importDump(text), (err: unknown) => err instanceof ImportError && message.test(err.message));
+    assert.throws(() => importDump(text), (err: unknown) => err instanceof ImportError && message.test(err.text.en) && /\p{Script=Han}/u.test(err.message));
   });
 }
 
@@ -198,7 +198,7 @@ test("npm run import writes the issue, prints the table, and on a bad dump stops
     );
     assert.ok(failed, "exits with an error");
     assert.is(failed!.code, 1);
-    assert.match(failed!.stderr, /Import stopped, nothing was written: cannot find the document/);
+    assert.match(failed!.stderr, /导入已停止，没有写入任何文件：在目录之后.*找不到文件/);
     assert.not.match(failed!.stderr, /\n\s+at /);
     assert.not.ok((await readdir(content)).includes("2019-01-bad"));
   } finally {

@@ -4,6 +4,8 @@ import type { YamlSource } from "../yaml-source.ts";
 
 /** Plain YAML words that YAML 1.1 readers (and many tools) take as true/false. */
 const YES_NO = /^(?:y|n|yes|no|on|off)$/i;
+/** A value that is one word of ASCII letters and hyphens (public, on-request, valid): a comment after it cannot belong to it. */
+const KEYWORD = /^[a-z]+(?:-[a-z]+)*$/;
 
 /**
  * Looks at how each top-level value of a YAML file was written and warns about the traps that
@@ -29,7 +31,7 @@ export function checkYamlTraps(source: YamlSource): Finding[] {
       const at = source.at(value.range?.[0] ?? 0);
       if (/^0\d+$/.test(raw)) {
         findings.push({ file: source.file, ...at, severity: "warning", message: `“${key}”写成了带前导零的 ${raw}，有的 YAML 程序会把它当作八进制数`, fix: `去掉前导零：${key}: ${Number(raw)}`, en: { message: `"${key}" is written ${raw} with a leading zero, which some YAML readers take as an octal number`, fix: `write it without the zero: ${key}: ${Number(raw)}` } });
-      } else if (typeof value.value === "string" && value.comment && !value.comment.trim().startsWith("待核")) {
+      } else if (typeof value.value === "string" && value.comment && !value.comment.trim().startsWith("待核") && !KEYWORD.test(value.value)) {
         const comment = value.comment.trim();
         findings.push({ file: source.file, ...at, severity: "warning", message: `“${key}”的值在“ #”处断开：YAML 只读到“${value.value}”，把“#${comment}”当作注释丢掉了`, fix: `给整个值加英文双引号：${key}: "${value.value} #${comment}"`, en: { message: `"${key}" stops at " #": YAML reads "${value.value}" and drops "#${comment}" as a comment`, fix: `quote the whole value: ${key}: "${value.value} #${comment}"` } });
       } else if (YES_NO.test(raw)) {
