@@ -45,7 +45,7 @@ const history = await readGitHistory(path.join(dir, "issues"));
 const historyMs = performance.now() - t;
 const heapMB = (process.memoryUsage().heapUsed - heap0) / 1e6;
 if (!history.available) throw new Error(`history unavailable: ${history.reason}`);
-const changes = [...history.files.values()].reduce((n, l) => n + l.length, 0);
+const changes = [...history.files.values()].reduce((n, h) => n + h.revisions.length, 0);
 
 t = performance.now();
 let citations = 0;

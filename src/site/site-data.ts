@@ -107,22 +107,22 @@ export interface DocumentLink {
   docNumbers: string[];
 }
 
-/** One commit that changed a document's file. */
+/** One public revision of a document (see `publicHistory`). */
 export interface DocumentChange {
-  commit: string;
   /** `YYYY-MM-DD` */
   date: string;
   /** `2019年5月1日` */
   dateLabel: string;
-  message: string;
+  /** What changed, in Chinese, from the change itself (`更正发文字号；正文修改3处`). */
+  description: string;
 }
 
 /** 收录时间 and 修订记录 of a document, from git; `available` false outside a git checkout. */
 export interface DocumentHistory {
   available: boolean;
-  /** The first commit of the file (收录), when there is one. */
-  added?: DocumentChange;
-  /** Every commit of the file, oldest first (the first is the one that added it). */
+  /** 收录日期: the issue's publication date when known, else the date the document was first published in git. */
+  added?: { date: string; dateLabel: string };
+  /** Its public revisions (content changes while published), oldest first. */
   changes: DocumentChange[];
 }
 
@@ -287,7 +287,7 @@ interface ViewContext {
 
 function issueView(issue: GazetteIssue, ctx: ViewContext): IssueView {
   const link = { key: issue.key, url: issue.url, label: issue.label, gazette: issue.gazette, year: issue.year, number: issue.number };
-  const documents = issue.documents.filter(isListed).map((d) => documentView(d, link, ctx));
+  const documents = issue.documents.filter(isListed).map((d) => documentView(d, link, ctx, issue.published));
   const sections = issue.sections
     .map((name) => ({ name, documents: documents.filter((d) => d.section === name) }))
     .filter((s) => s.documents.length > 0);
@@ -306,7 +306,7 @@ function issueView(issue: GazetteIssue, ctx: ViewContext): IssueView {
   };
 }
 
-function documentView(doc: GazetteDocument, issue: DocumentView["issue"], ctx: ViewContext): DocumentView {
+function documentView(doc: GazetteDocument, issue: DocumentView["issue"], ctx: ViewContext, published: string | undefined): DocumentView {
   const textPublished = isTextPublished(doc);
   // HTML and outline are flat copies (renderBodies): markdown-it's output is a tree of pieces sliced
   // from the source, which would keep every Markdown body in memory as long as Eleventy keeps the site data.
@@ -337,7 +337,7 @@ function documentView(doc: GazetteDocument, issue: DocumentView["issue"], ctx: V
     amendedBy: (doc.amendedBy ?? []).map(cite),
     repeals: [],
     amends: [],
-    history: documentHistory(ctx.history, `${doc.issueKey}/${doc.slug}.md`),
+    history: documentHistory(ctx.history, `${doc.issueKey}/${doc.slug}.md`, published),
     series: [...new Set(doc.docNumbers.flatMap(documentSeries))],
     year: issue.year,
     publication: doc.publication,
@@ -351,8 +351,11 @@ function documentView(doc: GazetteDocument, issue: DocumentView["issue"], ctx: V
   };
 }
 
-function documentHistory(history: ArchiveHistory, file: string): DocumentHistory {
+/** 收录日期 and 修订记录 of one document; `published` is its issue's 出版日期, when known. */
+function documentHistory(history: ArchiveHistory, file: string, published: string | undefined): DocumentHistory {
   if (!history.available) return { available: false, changes: [] };
-  const changes = (history.files.get(file) ?? []).map((e) => ({ ...e, dateLabel: formatChineseDate(e.date) }));
-  return { available: true, ...(changes[0] ? { added: changes[0] } : {}), changes };
+  const found = history.files.get(file);
+  const changes = (found?.revisions ?? []).map((e) => ({ ...e, dateLabel: formatChineseDate(e.date) }));
+  const added = published ?? found?.added;
+  return { available: true, ...(added ? { added: { date: added, dateLabel: formatChineseDate(added) } } : {}), changes };
 }
