@@ -1,3 +1,4 @@
+import { isMap, isScalar } from "yaml";
 import { ZodObject, type z } from "zod";
 import type { Finding } from "../finding.ts";
 import { readBilingual, type Bilingual } from "../../i18n/index.ts";
@@ -7,7 +8,8 @@ import type { YamlSource } from "../yaml-source.ts";
  * Validates the value of a parsed YAML file against a zod schema (field shapes: required
  * fields, types, calendar dates, allowed values) and turns every zod issue into an error
  * finding at the line of the field. YAML syntax errors of `source` are passed on as they are, and
- * the fields they left readable are checked as well (missing fields are not reported then).
+ * the fields they left readable are checked as well (a required field is reported missing then
+ * only when no line names it).
  * @returns the parsed value, or null when there was any error (syntax or shape).
  */
 export function checkFieldShapes<S extends z.ZodType>(source: YamlSource, schema: S, findings: Finding[]): z.output<S> | null {
@@ -15,9 +17,16 @@ export function checkFieldShapes<S extends z.ZodType>(source: YamlSource, schema
   if (source.broken) {
     // The fields the syntax error left readable are checked too (all errors in one pass);
     // a field the error made unreadable is not reported missing.
-    const partial = schema instanceof ZodObject ? schema.partial() : null;
-    const checked = partial?.safeParse(source.value ?? {});
-    if (checked && !checked.success) findings.push(...shapeFindings(source, checked.error.issues));
+    if (!(schema instanceof ZodObject)) return null;
+    const checked = schema.partial().safeParse(source.value ?? {});
+    if (!checked.success) findings.push(...shapeFindings(source, checked.error.issues));
+    // A required field with no line at all is missing whatever the syntax error is.
+    const root = source.doc.contents;
+    const written = new Set(isMap(root) ? root.items.map((p) => (isScalar(p.key) ? String(p.key.value) : "")) : []);
+    const missing = Object.entries(schema.shape as Record<string, z.ZodType>)
+      .filter(([key, field]) => !written.has(key) && !field.safeParse(undefined).success)
+      .map(([key]) => ({ code: "invalid_type", path: [key], message: "", expected: "string", input: undefined }) as z.core.$ZodIssue);
+    findings.push(...shapeFindings(source, missing));
     return null;
   }
   const result = schema.safeParse(source.value ?? {});
