@@ -4,13 +4,15 @@
  */
 import { serveSite } from "../src/build/index.ts";
 import { explainError } from "../src/build/explain-error.ts";
-import { say } from "../src/i18n/index.ts";
+import { EditorError, say } from "../src/i18n/index.ts";
 import { parseCliArgs } from "../src/util/index.ts";
 
 const { values } = parseCliArgs({ options: { port: { type: "string", default: "8080" }, content: { type: "string" }, output: { type: "string" } } }, "npm start [-- --port 8080] [--content DIR] [--output DIR]");
 try {
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new EditorError({ zh: `--port 应为 1–65535 的端口号，现为“${values.port}”`, en: `--port must be a port number 1–65535, got "${values.port}"` });
   const server = await serveSite({
-    port: Number(values.port),
+    port,
     ...(values.content ? { contentDir: values.content } : {}),
     ...(values.output ? { outputDir: values.output } : {}),
   });

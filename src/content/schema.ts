@@ -126,5 +126,7 @@ export const archiveSettings = z.object({
   url: z.url({ error: bi("应为完整网址，如 https://example.gov.cn/gazette/", "must be a full URL like https://example.gov.cn/gazette/") }).optional(),
   /** 语言 — language of the content (BCP 47). */
   lang: z.string().default("zh-CN"),
+  /** 提示语言 — language of what the commands print (`zh` by default; `en` for English). */
+  messages: z.enum(["zh", "en"], { error: bi("只能是 zh（中文）或 en（英文）", "must be zh or en") }).optional(),
 });
 export type ArchiveSettings = z.output<typeof archiveSettings>;

@@ -49,7 +49,9 @@ test("one npm run check reports every error of a folder holding ten different mi
   const dir = await tempArchive(files);
   try {
     const json = await promisify(execFile)(path.join(PROJECT_ROOT, "node_modules/.bin/tsx"), [path.join(PROJECT_ROOT, "scripts/check.ts"), "--content", dir, "--json"], { cwd: dir }).then(
-      () => assert.unreachable("the check must fail"),
+      (): never => {
+        throw new Error("the check must fail");
+      },
       (err: { code: number; stdout: string }) => {
         assert.is(err.code, 1);
         return JSON.parse(err.stdout) as { errors: number; findings: { file: string; line: number; severity: string; message: string; en?: { message: string } }[] };
