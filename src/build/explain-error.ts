@@ -32,9 +32,12 @@ export function explainError(err: unknown, lang?: MessageLang): string {
     const file = /\(\.?\/?([^()\s]+\.(?:njk|11ty\.js|html|md|liquid))\)/.exec(text)?.[1];
     const line = /\[Line (\d+)/.exec(text)?.[1];
     const where = file ? `${file}${line ? `:${line}` : ""}` : "";
+    // The deepest error says what is wrong (e.g. "template not found: x.njk"); Eleventy's wrappers only where.
+    const root = chain.at(-1);
+    const cause = (root instanceof Error ? root.message : String(root)).replace(/\s+/g, " ").trim().slice(0, 300);
     return say({
-      zh: `网站模板${where ? ` ${where} ` : ""}出错，页面没有生成。这是网站模板（_includes/ 或 src/）的问题，不是公报内容的问题：请把这条信息交给维护网站的技术人员。（技术细节：${details.join("；")}）`,
-      en: `A site template${where ? ` (${where})` : ""} failed; no page was written. The site's templates (_includes/ or src/), not the content, need fixing: pass this message to the site's developer. (Details: ${details.join("; ")})`,
+      zh: `网站模板${where ? ` ${where} ` : ""}出错，页面没有生成。这是网站模板（_includes/ 或 src/）的问题，不是公报内容的问题：请把这条信息交给维护网站的技术人员。（技术细节：${cause}）`,
+      en: `A site template${where ? ` (${where})` : ""} failed; no page was written. The site's templates (_includes/ or src/), not the content, need fixing: pass this message to the site's developer. (Details: ${cause})`,
     }, lang);
   }
   return say({

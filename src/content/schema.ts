@@ -126,6 +126,20 @@ export const archiveSettings = z.object({
   url: z.url({ error: bi("应为完整网址，如 https://example.gov.cn/gazette/", "must be a full URL like https://example.gov.cn/gazette/") }).optional(),
   /** 语言 — language of the content (BCP 47). */
   lang: z.string().default("zh-CN"),
+  /** 网站标识码 — the site code issued for government websites (政府网站标识码), 10 letters or digits. */
+  siteCode: z.preprocess((v) => (typeof v === "number" ? String(v) : v), z.string({ error: bi("应为 10 位字母或数字，如 3710820001", "must be 10 letters or digits, like 3710820001") }).regex(/^[0-9A-Za-z]{10}$/, { error: bi("应为 10 位字母或数字，如 3710820001", "must be 10 letters or digits, like 3710820001") })).optional(),
+  /** ICP备案号 — the MIIT filing number, e.g. 鲁ICP备05002386号 or 鲁ICP备05002386号-1. */
+  icpRecord: z.string({ error: bi("应为 ICP 备案号，如 鲁ICP备05002386号", "must be an ICP filing number like 鲁ICP备05002386号") }).regex(/^\p{Script=Han}ICP备\d+号(?:-\d+)?$/u, { error: bi("应为 ICP 备案号，如 鲁ICP备05002386号（省份简称＋ICP备＋数字＋号）", "must be an ICP filing number like 鲁ICP备05002386号") }).optional(),
+  /** 公安机关备案号 — the public-security filing number, e.g. 鲁公网安备37108202000123号. */
+  policeRecord: z.string({ error: bi("应为公安机关备案号，如 鲁公网安备37108202000123号", "must be a public-security filing number like 鲁公网安备37108202000123号") }).regex(/^\p{Script=Han}公网安备\s?\d+号$/u, { error: bi("应为公安机关备案号，如 鲁公网安备37108202000123号（省份简称＋公网安备＋数字＋号）", "must be a public-security filing number like 鲁公网安备37108202000123号") }).optional(),
+  /** 党政机关网站标识 — address of the site's 党政机关 identification page (issued by the 机构编制 office), https. */
+  partyGovLink: z.url({ protocol: /^https$/, error: bi("应为以 https:// 开头的完整网址（党政机关网站标识的验证页面）", "must be a full https:// address (the 党政机关 identification page)") }).optional(),
+  /** 承办 — the office that runs the site for the publisher. */
+  organizer: text("承办 organizer").optional(),
+  /** 联系方式 — contact line shown in the footer, e.g. 电话 0631-6652345　邮箱 …. */
+  contact: text("联系方式 contact").optional(),
+  /** 纠错 — address where readers report errors (政府网站找错 or the site's own form), https or mailto. */
+  errorReport: z.url({ protocol: /^(?:https|mailto)$/, error: bi("应为以 https:// 或 mailto: 开头的网址（读者纠错的页面或邮箱）", "must be an https:// or mailto: address (where readers report errors)") }).optional(),
   /** 提示语言 — language of what the commands print (`zh` by default; `en` for English). */
   messages: z.enum(["zh", "en"], { error: bi("只能是 zh（中文）或 en（英文）", "must be zh or en") }).optional(),
 });

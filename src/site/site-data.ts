@@ -7,6 +7,7 @@ import { documentType } from "../search/document-type.ts";
 import { documentSeries, numberShard } from "../search/normalise-query.ts";
 import { parseDocNumber } from "../content/doc-number.ts";
 import { asOfDate, LEGAL_FORCE, validityStatus, type ArchiveHistory, type ValidityResult } from "../relations/index.ts";
+import { footerRows, type FooterItem } from "./footer.ts";
 
 /** What a document without 成文日期 shows in its place. */
 export const UNDATED_LABEL = "未注明";
@@ -159,6 +160,8 @@ export interface SiteData {
   /** Every citation found in a published text, in document order. */
   citations: CitationEdge[];
   settings: ArchiveSettings;
+  /** The footer's official-site lines (`footerRows`). */
+  footer: FooterItem[][];
   issues: IssueView[];
   years: { year: number; url: string; issues: IssueView[] }[];
   documents: DocumentView[];
@@ -243,6 +246,7 @@ export function buildSiteData(archive: Archive, md: MarkdownIt, options: SiteDat
     history: history.available ? { available: true } : { available: false, reason: history.reason },
     citations: linkRelations(documents),
     settings: archive.settings,
+    footer: footerRows(archive.settings),
     issues: views,
     years,
     documents,

@@ -93,6 +93,13 @@ export const FIELD_LABEL: Record<string, string> = {
   url: "网址",
   lang: "内容语言",
   messages: "提示语言",
+  siteCode: "网站标识码",
+  icpRecord: "ICP备案号",
+  policeRecord: "公安机关备案号",
+  partyGovLink: "党政机关网站标识",
+  organizer: "承办",
+  contact: "联系方式",
+  errorReport: "纠错",
 };
 
 function fixFor(field: string, value: unknown): Bilingual {
@@ -125,6 +132,11 @@ function fixFor(field: string, value: unknown): Bilingual {
   if (key === "sections") return both("每个栏目一行，行首写“  - ”，如：  - 市政府文件", 'write them one per line under sections:, each as "  - " and the name, e.g.   - 市政府文件');
   if (key === "number") return both("写期号，不加前导零，如 number: 3", "write the issue number without leading zero, e.g. number: 3");
   if (key === "url") return both("写网站的完整网址（以 https:// 开头），如 url: https://www.example.gov.cn/gazette/", "write the site's full address starting with https://, e.g. url: https://www.example.gov.cn/gazette/");
+  if (key === "siteCode") return both('按“网站标识码”原样写 10 位，加英文双引号，如 siteCode: "3710820001"', 'write the 10-character site code in double quotes, e.g. siteCode: "3710820001"');
+  if (key === "icpRecord") return both("按备案信息原样写，如 icpRecord: 鲁ICP备05002386号-1", "write it as filed, e.g. icpRecord: 鲁ICP备05002386号-1");
+  if (key === "policeRecord") return both("按备案信息原样写，如 policeRecord: 鲁公网安备37108202000123号", "write it as filed, e.g. policeRecord: 鲁公网安备37108202000123号");
+  if (key === "partyGovLink") return both("写党政机关网站标识的验证网址（由机构编制部门提供，以 https:// 开头）", "write the https:// address of the 党政机关 identification page");
+  if (key === "errorReport") return both("写读者纠错的网址或邮箱，如 errorReport: https://…… 或 errorReport: mailto:jiucuo@example.gov.cn", "write the address where readers report errors, https://… or mailto:…");
   return both("按编辑指南（issues/README.md）改正这个值", "correct the value (see the editors' guide, issues/README.md)");
 }
 
