@@ -22,7 +22,7 @@ async function freePort(): Promise<number> {
 }
 
 /** Polls `check` every 200 ms until it returns true, for at most `ms`. */
-async function waitFor(what: string, check: () => Promise<boolean>, ms = 30_000): Promise<void> {
+async function waitFor(what: string, check: () => Promise<boolean>, ms = 90_000): Promise<void> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (await check().catch(() => false)) return;
