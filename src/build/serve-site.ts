@@ -62,7 +62,10 @@ export async function serveSite(options: ServeOptions = {}): Promise<RunningServ
     quietMode: true,
     config: (config: EleventyConfig) => {
       config.setServerOptions({ middleware: [banner.middleware(outputDir)], logger: devServerLogger() });
-      config.on("eleventy.after", () => banner.clear());
+      config.on("eleventy.after", () => {
+        banner.clear();
+        console.log(say({ zh: `网站已更新（${new Date().toLocaleTimeString("zh-CN", { hour12: false })}）。`, en: `Site updated (${new Date().toLocaleTimeString("en-GB")}).` }));
+      });
     },
   });
   await eleventy.init();

@@ -1,7 +1,7 @@
 import { diffChars } from "diff";
 import { parse } from "yaml";
 import { canonicalDocNumber } from "../content/doc-number.ts";
-import { splitFrontMatter } from "../content/load-archive.ts";
+import { splitFrontMatter } from "../content/split-front-matter.ts";
 import { PUBLICATION_LABEL, type Publication } from "../content/schema.ts";
 
 /** One committed version of a document file, as read back from git. */
