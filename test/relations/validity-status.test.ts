@@ -43,7 +43,7 @@ test("the as-of date is GAZETTE_AS_OF when set, else the day in Asia/Shanghai wh
 });
 
 test("a GAZETTE_AS_OF that is not a calendar date is a clear error", () => {
-  assert.throws(() => asOfDate({ GAZETTE_AS_OF: "2023-02-30" }), /GAZETTE_AS_OF must be a calendar date like 2026-11-29, got "2023-02-30"/);
+  assert.throws(() => asOfDate({ GAZETTE_AS_OF: "2023-02-30" }), /GAZETTE_AS_OF 应为日期，如 2026-11-29，现为“2023-02-30”/);
 });
 
 test.run();
