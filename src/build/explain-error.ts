@@ -7,6 +7,7 @@ import { EditorError, say, type Bilingual, type MessageLang } from "../i18n/inde
  * - a ContentError: its findings (`file:line — what — how to fix`) and the summary;
  * - an EditorError: its message;
  * - Node's file-system errors (ENOENT, EACCES, ENOSPC…): what happened to which file and what to do;
+ * - Pagefind's indexing errors (a full disk included): what to check, then to ask a developer;
  * - Eleventy's template errors: which template and line, and that it is the site's templates,
  *   not the content, that need a developer (Eleventy wraps errors in `originalError`);
  * - anything else: a Chinese sentence saying what to do, with the library's own words after
@@ -24,6 +25,16 @@ export function explainError(err: unknown, lang?: MessageLang): string {
   for (const e of chain) {
     const sys = e instanceof Error ? systemErrorText(e as NodeJS.ErrnoException) : null;
     if (sys) return say(sys, lang);
+  }
+  const all = chain.map((e) => (e instanceof Error ? e.message : String(e))).join("\n");
+  if (/No space left on device|ENOSPC/i.test(all)) return say(systemErrorText({ code: "ENOSPC" } as NodeJS.ErrnoException)!, lang);
+  const pagefind = /^Pagefind failed to index (\S+)/m.exec(all);
+  if (pagefind) {
+    const detail = all.replace(/\s+/g, " ").trim().slice(0, 300);
+    return say({
+      zh: `生成检索索引失败（${pagefind[1]}），网站没有更新。请确认磁盘有空间、输出文件夹可以写入，然后重新运行；仍然失败时请把这条信息交给维护网站的技术人员。（技术细节：${detail}）`,
+      en: `Building the search index failed (${pagefind[1]}); the site was not updated. Check that the disk has space and the output folder is writable, then run again; if it still fails, pass this message to the site's developer. (Details: ${detail})`,
+    }, lang);
   }
   const template = chain.find((e) => e instanceof Error && /^Template|^Eleventy/.test(e.name));
   const details = chain.map((e) => (e instanceof Error ? e.message : String(e)).trim().split("\n")[0]!).filter((m, i, all) => m && all.indexOf(m) === i);

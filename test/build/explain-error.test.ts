@@ -30,6 +30,11 @@ test("an Eleventy template error names the template and line, and says it is for
   assert.not.match(text, /\n\s+at /);
 });
 
+test("Pagefind's errors say what to check; a full disk says so", () => {
+  assert.match(explainError(new Error("Pagefind failed to index 2019-2020 (12 documents): Error: could not write")), /^生成检索索引失败（2019-2020），网站没有更新。请确认磁盘有空间/);
+  assert.is(explainError(new Error("Pagefind failed to index x (1 documents): No space left on device (os error 28)")), "磁盘空间已满，没有写完：请清理磁盘后重新运行");
+});
+
 test("any other error gets a Chinese sentence with the library's words as details", () => {
   assert.match(explainError(new Error("outer", { cause: new Error("inner") })), /^发生了意外错误.*技术细节：outer；inner/);
 });
