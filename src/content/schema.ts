@@ -11,7 +11,7 @@ import { bilingualText as bi } from "../i18n/index.ts";
  */
 
 const text = (what: string) =>
-  z.string({ error: bi(`应为文字（${what}）`, `must be text (${what})`) }).trim().min(1, { error: bi(`不能为空（${what}）`, `must not be empty (${what})`) });
+  z.string({ error: bi("应为文字", `must be text (${what})`) }).trim().min(1, { error: bi("不能为空", `must not be empty (${what})`) });
 
 const calendarDate = z
   .string({ error: bi("应为日期，如 2019-04-10（不带时间）", "must be a calendar date like 2019-04-10 (write it unquoted or quoted, without a time)") })

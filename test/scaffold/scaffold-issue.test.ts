@@ -22,6 +22,7 @@ test("scaffolds a gazette issue prefilled from the latest issue, with one docume
     const mine = findings.filter((f) => f.file.startsWith("2020-04/"));
     assert.ok(mine.some((f) => f.severity === "error" && /缺少必填项 标题|标题（title）不能为空/.test(f.message)), "the empty title is reported");
     assert.ok(mine.filter((f) => /标有 # 待核/.test(f.message)).length >= 4, "every placeholder is reported");
+    assert.equal(mine.filter((f) => f.severity === "warning"), [], "the template itself gets no warning");
   } finally {
     await rm(content, { recursive: true, force: true });
   }

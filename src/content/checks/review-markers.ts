@@ -23,7 +23,7 @@ export function checkReviewMarkers(yamlText: string, file: string, lineOffset = 
       column: col + 1,
       severity: "error",
       message: `${key ? `“${key}”` : "这个值"}标有 ${REVIEW_MARKER}（尚未核对）${reason ? `：${reason}` : ""}`,
-      fix: `对照印刷本核对${key ? ` ${key} ` : "这个值"}，需要时改正，然后删去注释“${REVIEW_MARKER}……”`,
+      fix: `对照印刷本核对${key ? ` ${key}` : "这个值"}，需要时改正，然后删去注释“${REVIEW_MARKER}……”`,
       en: {
         message: `"${field}" is marked ${REVIEW_MARKER} (not yet checked)${reason ? `: ${reason}` : ""}`,
         fix: `check ${field} against the printed issue, correct it if needed, then delete the comment “${REVIEW_MARKER}…”`,
