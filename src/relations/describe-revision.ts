@@ -70,9 +70,17 @@ export function describeRevision(before: DocumentVersion, after: DocumentVersion
  * same text): runs of inserted or deleted characters, a run of both counting once.
  */
 export function changedPlaces(before: string, after: string): number {
-  const a = before.replace(/\s+/g, "");
-  const b = after.replace(/\s+/g, "");
+  let a = before.replace(/\s+/g, "");
+  let b = after.replace(/\s+/g, "");
   if (a === b) return 0;
+  // Only the part between the common start and end is compared (edits are local; profiled: the
+  // character diff of whole texts was most of the history's time).
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  a = a.slice(start, a.length - end);
+  b = b.slice(start, b.length - end);
   let places = 0;
   let inChange = false;
   for (const part of diffChars(a, b)) {

@@ -146,10 +146,14 @@ export async function readGitHistory(contentDir: string): Promise<ArchiveHistory
     throw new Error(`git log failed in ${contentDir}: ${(e.stderr ?? e.message).trim()} — check the repository with git status, or build from a copy outside git`, { cause: err });
   }
   const versions = documentVersions(parseGitLog(log));
-  const wanted = [...versions.values()].flat().map((v) => `${v.commit}:${prefix}${v.path}`);
-  const texts = await readBlobs(contentDir, [...new Set(wanted)]);
   const files = new Map<string, FileHistory>();
+  // A document committed once has no revision: its texts are not read (most of an archive). Its
+  // 收录 date is that commit's; the site lists it only if it is published now.
+  for (const [file, list] of versions) if (list.length === 1) files.set(file, { added: list[0]!.date, revisions: [] });
+  const wanted = [...versions.values()].filter((l) => l.length > 1).flat().map((v) => `${v.commit}:${prefix}${v.path}`);
+  const texts = await readBlobs(contentDir, [...new Set(wanted)]);
   for (const [file, list] of versions) {
+    if (list.length === 1) continue;
     const history = publicHistory(list.map((v) => ({ date: v.date, note: v.note, version: readVersion(texts.get(`${v.commit}:${prefix}${v.path}`) ?? "") })));
     if (history) files.set(file, history);
   }
