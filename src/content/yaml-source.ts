@@ -36,7 +36,7 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
   for (const err of doc.errors) {
     const pos = at(err.pos[0]);
     const said = yamlErrorText(err.code, lineOf(text, err.pos[0]));
-    findings.push({ file, ...pos, severity: "error", message: said.message.zh, fix: said.fix.zh, en: { message: `YAML syntax error: ${err.message.split("\n")[0]}`, fix: said.fix.en } });
+    findings.push({ file, ...pos, severity: "error", message: said.message, fix: said.fix.zh, en: { message: `YAML syntax error: ${err.message.split("\n")[0]}`, fix: said.fix.en } });
   }
   const value = doc.errors.length > 0 ? readableValue(doc) : doc.toJS();
   return {
@@ -100,35 +100,35 @@ function readableValue(doc: Document): Record<string, unknown> {
 }
 
 /** What a YAML syntax error means for an editor, and what to do, by the yaml library's error code. */
-function yamlErrorText(code: string, line: string): { message: Bilingual; fix: Bilingual } {
+function yamlErrorText(code: string, line: string): { message: string; fix: Bilingual } {
   const m = /^(\s*[\w-]+):\s*(.*?)\s*$/.exec(line);
   const field = m?.[1]!.trim();
   const where = field ? `“${field}”这一行` : "这一行";
   if (m && /[[\]{}]/.test(m[2]!) && !/^["']/.test(m[2]!)) {
     const quoted = `${field}: "${m[2]!.replace(/"/g, '\\"')}"`;
     return {
-      message: { zh: `${where}的值含有方括号或花括号，YAML 把它当成了列表，读不懂`, en: "" },
+      message: `${where}的值含有方括号或花括号，YAML 把它当成了列表，读不懂`,
       fix: { zh: `给整个值加英文双引号：${quoted}`, en: `quote it: ${quoted} (YAML reads [ ] and { } as a list or map)` },
     };
   }
   switch (code) {
     case "DUPLICATE_KEY":
-      return { message: { zh: `${where}重复了：同一个字段写了两次`, en: "" }, fix: { zh: "只保留其中一行", en: "keep only one line for this field" } };
+      return { message: `${where}重复了：同一个字段写了两次`, fix: { zh: "只保留其中一行", en: "keep only one line for this field" } };
     case "TAB_AS_INDENT":
-      return { message: { zh: `${where}用制表符（Tab）缩进，YAML 不允许`, en: "" }, fix: { zh: "把行首的 Tab 换成空格", en: "indent with spaces, not tabs" } };
+      return { message: `${where}用制表符（Tab）缩进，YAML 不允许`, fix: { zh: "把行首的 Tab 换成空格", en: "indent with spaces, not tabs" } };
     case "BAD_INDENT":
     case "MISSING_CHAR":
     case "BLOCK_AS_IMPLICIT_KEY":
     case "MULTILINE_IMPLICIT_KEY":
       return {
-        message: { zh: `${where}的格式有误（缩进不对，或值里有冒号等符号），YAML 读不懂`, en: "" },
+        message: `${where}的格式有误（缩进不对，或值里有冒号等符号），YAML 读不懂`,
         fix: { zh: "检查缩进（字段名顶格写）；值里含有 : [ ] { } # 时给整个值加英文双引号", en: "check the indentation and quote values that contain : [ ] { } or #" },
       };
     case "BAD_DQ_ESCAPE":
-      return { message: { zh: `${where}的双引号里有反斜杠 \\，YAML 读不懂`, en: "" }, fix: { zh: "删去反斜杠，或改用单引号把值括起来", en: "remove the backslash, or quote the value with single quotes" } };
+      return { message: `${where}的双引号里有反斜杠 \\，YAML 读不懂`, fix: { zh: "删去反斜杠，或改用单引号把值括起来", en: "remove the backslash, or quote the value with single quotes" } };
     default:
       return {
-        message: { zh: `${where}的格式有误（多半是引号没有配对，或值里有冒号等符号），YAML 读不懂`, en: "" },
+        message: `${where}的格式有误（多半是引号没有配对，或值里有冒号等符号），YAML 读不懂`,
         fix: { zh: '给值加上成对的英文双引号，如 title: "……"', en: 'quote the value with double quotes, e.g. title: "…"' },
       };
   }
