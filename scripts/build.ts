@@ -6,6 +6,7 @@
  */
 import { buildSite } from "../src/build/index.ts";
 import { formatFindings } from "../src/content/index.ts";
+import { say } from "../src/i18n/index.ts";
 import { parseCliArgs } from "../src/util/index.ts";
 import { settingsFromEnv } from "./settings.ts";
 
@@ -31,9 +32,9 @@ const result = await buildSite({
 });
 if (!result.ok) {
   console.error(result.error);
-  console.error("\nBuild stopped: nothing was changed in the output folder.");
+  console.error(say({ zh: "\n生成已停止：输出文件夹中的网站没有任何改动。", en: "\nBuild stopped: nothing was changed in the output folder." }));
   process.exit(1);
 }
 const warnings = formatFindings(result.findings);
 if (warnings) console.warn(warnings);
-console.log(`Built the site in ${(result.ms / 1000).toFixed(1)} s.`);
+console.log(say({ zh: `网站已生成，用时 ${(result.ms / 1000).toFixed(1)} 秒。`, en: `Built the site in ${(result.ms / 1000).toFixed(1)} s.` }));

@@ -16,6 +16,8 @@ import { createMarkdown } from "../src/markdown/index.ts";
 import { asOfDate } from "../src/relations/index.ts";
 import { printPdfs, printTasks, type PrintedPdf } from "../src/print/index.ts";
 import { buildSiteData } from "../src/site/index.ts";
+import { explainError } from "../src/build/explain-error.ts";
+import { EditorError, say } from "../src/i18n/index.ts";
 import { parseCliArgs } from "../src/util/index.ts";
 import { settingsFromEnv } from "./settings.ts";
 
@@ -37,11 +39,15 @@ try {
   // One writer of the output folder at a time: waits for a build, stops when npm start serves it.
   await lockOutput(siteDir, "npm run pdf", { waitMs: BUILD_LOCK_WAIT_MS, onWait: (_, message) => console.warn(message) });
   const { archive, findings } = await loadArchive(contentDir);
-  if (!archive) throw new Error(`${formatFindings(findings)}\n\nFix the content first: no PDF was made.`);
+  if (!archive) {
+    const report = formatFindings(findings);
+    throw new EditorError({ zh: `${report}\n\n请先改正内容：没有生成任何 PDF。`, en: `${report}\n\nFix the content first: no PDF was made.` });
+  }
   if (!existsSync(path.join(siteDir, "print"))) {
-    console.log(`No print views in ${path.relative(process.cwd(), siteDir) || "."}/ — building the site first…`);
+    const where = path.relative(process.cwd(), siteDir) || ".";
+    console.log(say({ zh: `${where}/ 中还没有印刷版页面，先生成网站……`, en: `No print views in ${where}/ — building the site first…` }));
     const built = await buildSite({ contentDir, outputDir: siteDir, pathPrefix, ...(env.asOf ? { asOf: env.asOf } : {}) });
-    if (!built.ok) throw new Error(`${built.error}\n\nBuild stopped: no PDF was made.`);
+    if (!built.ok) throw new EditorError({ zh: `${built.error}\n\n网站生成已停止：没有生成任何 PDF。`, en: `${built.error}\n\nBuild stopped: no PDF was made.` });
   }
   const tasks = printTasks(buildSiteData(archive, createMarkdown(), { asOf: asOfDate(env.asOf) }), {
     ...(values.issue ? { issue: values.issue } : {}),
@@ -50,15 +56,20 @@ try {
   const started = performance.now();
   const bar = tasks.length > 1 && process.stdout.isTTY ? new SingleBar({ format: "PDF {bar} {value}/{total} {file}", hideCursor: true }, Presets.shades_classic) : undefined;
   bar?.start(tasks.length, 0, { file: "" });
-  const report = (p: PrintedPdf) => `${path.relative(process.cwd(), p.file)}: ${p.pages} pages, ${(p.bytes / 1024 / 1024).toFixed(2)} MB, ${(p.ms / 1000).toFixed(1)} s`;
+  const report = (p: PrintedPdf) => {
+    const mb = (p.bytes / 1024 / 1024).toFixed(2);
+    const s = (p.ms / 1000).toFixed(1);
+    return say({ zh: `${path.relative(process.cwd(), p.file)}：${p.pages} 页，${mb} MB，${s} 秒`, en: `${path.relative(process.cwd(), p.file)}: ${p.pages} pages, ${mb} MB, ${s} s` });
+  };
   const done = await printPdfs(siteDir, tasks, (p) => {
     if (bar) bar.increment(1, { file: p.task.file });
     else console.log(report(p));
   }, pathPrefix, env.chromiumPath);
   bar?.stop();
   if (bar) for (const p of done) console.log(report(p));
-  console.log(`Made ${done.length} PDF${done.length === 1 ? "" : "s"} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  const total = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(say({ zh: `已生成 ${done.length} 个 PDF，用时 ${total} 秒。`, en: `Made ${done.length} PDF${done.length === 1 ? "" : "s"} in ${total} s.` }));
 } catch (err) {
-  console.error((err as Error).message);
+  console.error(say({ zh: `npm run pdf 已停止：${explainError(err)}`, en: `npm run pdf stopped: ${explainError(err)}` }));
   process.exit(1);
 }

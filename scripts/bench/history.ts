@@ -2,7 +2,8 @@
  * Benchmark of the change history read from git (`readGitHistory`) and of citation finding
  * (`findCitations`) at archive scale: makes a temporary git repository of N generated documents
  * (default 20,000) in 200 gazette issues, three commits (all added, 1 % corrected, 1 % corrected
- * again), then times one `git log` pass and the parse, and the citation scan of every body.
+ * again), then times the public history (one `git log` pass, one `git cat-file --batch` pass for
+ * the versions' texts, the revisions described), and the citation scan of every body.
  * Usage: npx tsx scripts/bench/history.ts [--docs 20000] [--keep]
  * Prints a JSON line of figures (ms, MB). Generated text only: it never reads ../shared.
  */
@@ -29,13 +30,13 @@ for (let i = 0; i < docs; i++) {
   const file = `issues/${issue}/doc-${i}.md`;
   files.push(file);
   await mkdir(path.join(dir, path.dirname(file)), { recursive: true });
-  await writeFile(path.join(dir, file), `---\ntitle: "文件${i}"\n---\n\n${body(i)}`);
+  await writeFile(path.join(dir, file), `---\ntitle: "文件${i}"\npublication: public\n---\n\n${body(i)}`);
 }
 await git(["init", "-q", "-b", "main"], "2020-01-01T00:00:00+08:00");
 await git(["add", "."], "2020-01-01T00:00:00+08:00");
 await git(["commit", "-q", "-m", "收录"], "2020-01-01T00:00:00+08:00");
 for (const [n, date] of [[1, "2021-01-01T00:00:00+08:00"], [2, "2022-01-01T00:00:00+08:00"]] as const) {
-  for (let i = n; i < docs; i += 100) await writeFile(path.join(dir, files[i]!), `---\ntitle: "文件${i}"\n---\n\n${body(i)}更正${n}。\n`);
+  for (let i = n; i < docs; i += 100) await writeFile(path.join(dir, files[i]!), `---\ntitle: "文件${i}"\npublication: public\n---\n\n${body(i)}更正${n}。\n`);
   await git(["commit", "-q", "-am", `更正${n}`], date);
 }
 
@@ -45,7 +46,7 @@ const history = await readGitHistory(path.join(dir, "issues"));
 const historyMs = performance.now() - t;
 const heapMB = (process.memoryUsage().heapUsed - heap0) / 1e6;
 if (!history.available) throw new Error(`history unavailable: ${history.reason}`);
-const changes = [...history.files.values()].reduce((n, l) => n + l.length, 0);
+const changes = [...history.files.values()].reduce((n, h) => n + h.revisions.length, 0);
 
 t = performance.now();
 let citations = 0;

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
+import { EditorError } from "../i18n/index.ts";
 
 /** Where Chromium is looked for, in order, when no executable is given. */
 export const CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
@@ -13,11 +14,11 @@ export const CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-brow
 export function findChromium(executablePath?: string): string {
   if (executablePath) {
     if (existsSync(executablePath)) return executablePath;
-    throw new Error(`CHROMIUM_PATH is set to ${executablePath}, but no file is there. Point it at a Chromium executable or unset it.`);
+    throw new EditorError({ zh: `CHROMIUM_PATH 指向 ${executablePath}，但那里没有文件；请指向 Chromium 程序，或取消这个设置`, en: `CHROMIUM_PATH is set to ${executablePath}, but no file is there. Point it at a Chromium executable or unset it.` });
   }
   const found = CHROMIUM_CANDIDATES.find((p) => existsSync(p));
   if (!found) {
-    throw new Error("No Chromium found. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH to a Chromium executable.");
+    throw new EditorError({ zh: "找不到 Chromium 浏览器：请安装（Debian/Ubuntu：apt-get install chromium），或用 CHROMIUM_PATH 指定 Chromium 程序的位置", en: "No Chromium found. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH to a Chromium executable." });
   }
   return found;
 }

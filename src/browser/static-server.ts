@@ -15,8 +15,10 @@ export interface StaticServer {
  * caching, `404.html` for missing pages). Used by the browser tests and benchmarks.
  * @param prefix URL path the site is mounted under, e.g. `/gazette/` (default `/`).
  * @param headers extra response headers for every response, e.g. a `Content-Security-Policy`.
+ * @param port port to listen at (default 0: a free one); `npm run preview` gives 8080.
+ * @throws the server's `listen` error (e.g. EADDRINUSE) when the port is taken.
  */
-export async function serveStatic(dir: string, prefix = "/", headers: Record<string, string> = {}): Promise<StaticServer> {
+export async function serveStatic(dir: string, prefix = "/", headers: Record<string, string> = {}, port = 0): Promise<StaticServer> {
   const handler = sirv(dir, { dev: true, etag: false, extensions: ["html"] });
   const server: Server = createServer((req, res) => {
     const url = req.url ?? "/";
@@ -33,10 +35,13 @@ export async function serveStatic(dir: string, prefix = "/", headers: Record<str
       createReadStream(path.join(dir, "404.html")).on("error", () => res.end("not found")).pipe(res);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", resolve);
+  });
+  const address = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${address.port}`,
     close: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
   };
 }

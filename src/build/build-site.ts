@@ -9,6 +9,7 @@ import { pathExists } from "../util/index.ts";
 import { configureGazette, finishSite, type BuildPlan, type GazettePluginOptions } from "../site/index.ts";
 import { pageManifestPath, removePageManifest, stampPages, writePageManifest } from "../site/page-reuse.ts";
 import { withBuildLock } from "./build-lock.ts";
+import { say } from "../i18n/index.ts";
 
 /** Options of {@link buildSite}. Paths are relative to `root`. */
 export interface BuildOptions {
@@ -183,7 +184,7 @@ async function discardStaging(staging: string): Promise<string> {
     await rm(discarded, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     return "";
   } catch (err) {
-    return `\n(the unfinished build folder could not be removed: ${explainError(err)}; the next build removes it)`;
+    return say({ zh: `\n（未完成的生成文件夹没能删除：${explainError(err)}；下次生成时会删除）`, en: `\n(the unfinished build folder could not be removed: ${explainError(err)}; the next build removes it)` });
   }
 }
 

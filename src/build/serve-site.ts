@@ -1,6 +1,9 @@
-import Eleventy from "@11ty/eleventy";
+import Eleventy, { type UserConfig as EleventyConfig } from "@11ty/eleventy";
 import path from "node:path";
-import { formatFindings, loadArchive } from "../content/index.ts";
+import { formatFindings, loadArchive, type Finding } from "../content/index.ts";
+import { say } from "../i18n/index.ts";
+import { devServerLogger, ErrorBanner } from "./error-banner.ts";
+import { explainError } from "./explain-error.ts";
 import { watch } from "node:fs";
 import { configureGazette } from "../site/index.ts";
 import { listenOnHost, safePathMiddleware, servedUrl } from "./local-server.ts";
@@ -60,6 +63,9 @@ export async function serveSite(options: ServeOptions = {}): Promise<RunningServ
   const lock = await lockOutput(outputDir, "npm start", { waitMs: BUILD_LOCK_WAIT_MS, onWait: (_, message) => console.warn(message) });
   const { findings } = await loadArchive(contentDir, root);
   if (findings.length > 0) console.warn(formatFindings(findings));
+  // While the content has errors, every page served carries a banner listing them.
+  const banner = new ErrorBanner();
+  banner.showFindings(findings);
   // Rebuilds render only the pages whose inputs changed (see planPages); the output folder is
   // rewritten in place, so the manifest `npm run build` left beside it no longer describes it.
   // The first build still reuses what the last `npm run build` wrote there.
@@ -77,20 +83,32 @@ export async function serveSite(options: ServeOptions = {}): Promise<RunningServ
     configPath: false,
     runMode: "serve",
     quietMode: true,
-    config: (config) => {
+    config: (config: EleventyConfig) => {
       configureGazette(config, plugin);
       // Eleventy's own line says localhost whatever the host: it names the address really served.
-      config.setServerOptions({ middleware: [safePathMiddleware], messageOnStart: () => `Server at ${servedUrl(eleventy)}` });
+      config.setServerOptions({
+        middleware: [safePathMiddleware, banner.middleware(outputDir)],
+        logger: devServerLogger(),
+        messageOnStart: () => `Server at ${servedUrl(eleventy)}`,
+      });
+      config.on("eleventy.after", () => {
+        banner.clear();
+        console.log(say({ zh: `网站已更新（${new Date().toLocaleTimeString("zh-CN", { hour12: false })}）。`, en: `Site updated (${new Date().toLocaleTimeString("en-GB")}).` }));
+      });
     },
   });
   await eleventy.init();
+  explainBuildErrors(eleventy, banner);
   await listenOnHost(eleventy, options.host);
   if (findings.some((f) => f.severity === "error")) {
     // Eleventy's watcher starts only after a first successful build: serve the previous pages
     // and wait for the content to be fixed before building and watching.
     await eleventy.serve(port);
-    console.error("\nThe content has errors: serving the previous pages. Fix the file and save: the site is rebuilt.");
-    await waitForValidContent(contentDir, root);
+    console.error(say({ zh: "\n内容有错误：先显示上次生成的页面（每页顶部列出错误）。改正文件并保存后，网站会自动重新生成。", en: "\nThe content has errors: serving the previous pages (each with the errors on top). Fix the file and save: the site is rebuilt." }));
+    await waitForValidContent(contentDir, root, (found) => {
+      banner.showFindings(found);
+      void eleventy.eleventyServe.reload({});
+    });
     await eleventy.watch();
     rebuildOnDelete(eleventy);
   } else {
@@ -101,7 +119,7 @@ export async function serveSite(options: ServeOptions = {}): Promise<RunningServ
   // Eleventy's dev server moves to the next free port when `port` is taken: report the real one.
   await eleventy.eleventyServe.server.ready();
   const url = servedUrl(eleventy);
-  if (!url.endsWith(`:${port}/`)) console.warn(`Port ${port} is in use: serving on the next free port instead (choose one with npm start -- --port N).`);
+  if (!url.endsWith(`:${port}/`)) console.warn(say({ zh: `端口 ${port} 已被占用，改用下一个空闲端口（可用 npm start -- --port N 指定）。`, en: `Port ${port} is in use: serving on the next free port instead (choose one with npm start -- --port N).` }));
   return {
     url,
     close: async () => {
@@ -112,8 +130,25 @@ export async function serveSite(options: ServeOptions = {}): Promise<RunningServ
   };
 }
 
-/** Resolves when the content folder has no error any more, re-checking after every change (debounced 300 ms). */
-async function waitForValidContent(contentDir: string, root: string): Promise<void> {
+/**
+ * Eleventy's own log of a failed build (English, with stack traces) is replaced by our explained
+ * message, and the failure is shown in the error banner of every page (the browsers reload).
+ */
+function explainBuildErrors(eleventy: Eleventy, banner: ErrorBanner): void {
+  eleventy.disableLogger();
+  const report = (err: unknown) => {
+    console.error(`\n${explainError(err)}`);
+    banner.showError(err);
+  };
+  eleventy.errorHandler.once = (_type: string, err: unknown) => report(err);
+  eleventy.errorHandler.error = (err: unknown) => report(err);
+  eleventy.errorHandler.fatal = (err: unknown) => report(err);
+  eleventy.errorHandler.warn = (err: unknown) => report(err);
+  eleventy.eleventyServe.sendError = () => void eleventy.eleventyServe.reload({});
+}
+
+/** Resolves when the content folder has no error any more, re-checking after every change (debounced 300 ms); `onErrors` gets the findings of each failed check. */
+async function waitForValidContent(contentDir: string, root: string, onErrors: (findings: Finding[]) => void): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     let timer: NodeJS.Timeout | undefined;
     const watcher = watch(contentDir, { recursive: true }, () => {
@@ -123,7 +158,10 @@ async function waitForValidContent(contentDir: string, root: string): Promise<vo
           if (archive) {
             watcher.close();
             resolve();
-          } else console.error(`\n${formatFindings(findings)}`);
+          } else {
+            console.error(`\n${formatFindings(findings)}`);
+            onErrors(findings);
+          }
         }, reject);
       }, 300);
     });

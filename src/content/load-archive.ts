@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
@@ -16,7 +17,11 @@ import { ContentError, type Finding } from "./finding.ts";
 import { isTextPublished, type Archive, type GazetteDocument, type GazetteIssue, type IssueLoad } from "./model.ts";
 import { archiveSettings, documentFrontMatter, issueMetadata } from "./schema.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
+import { splitFrontMatter } from "./split-front-matter.ts";
+
+export { splitFrontMatter };
 import { mapLimit } from "../util/index.ts";
+import type { Bilingual } from "../i18n/index.ts";
 import { loadIssuesInParallel, type ParallelLoadOptions } from "./load-in-parallel.ts";
 import { checkContentFiles } from "./checks/content-files.ts";
 import { checkControlCharacters } from "./checks/control-characters.ts";
@@ -55,7 +60,7 @@ export async function loadArchive(contentDir: string, root = process.cwd(), opti
   const findings: Finding[] = [];
   const rel = (p: string) => path.relative(root, p).split(path.sep).join("/");
   if (!(await isDirectory(contentDir))) {
-    findings.push(fileFinding(rel(contentDir) + "/", "the content folder does not exist", "run the command from the repository folder, or give the right folder with --content"));
+    findings.push(fileFinding(rel(contentDir) + "/", { zh: "内容文件夹不存在", en: "the content folder does not exist" }, { zh: "请在仓库根目录运行命令，或用 --content 指定内容文件夹", en: "run the command from the repository folder, or give the right folder with --content" }));
     return { archive: null, findings };
   }
   // Files that are not content (templates, scripts, links, FIFOs, misplaced documents) are reported, never opened.
@@ -64,7 +69,7 @@ export async function loadArchive(contentDir: string, root = process.cwd(), opti
   const settingsFile = readContentFile(settingsPath, rel(settingsPath));
   let settings: z.output<typeof archiveSettings> | null = null;
   if (settingsFile.kind === "missing") {
-    findings.push(fileFinding(rel(settingsPath), "the archive settings file is missing", "create it with title: and publisher: (see the editors' guide)"));
+    findings.push(fileFinding(rel(settingsPath), { zh: "缺少网站设置文件 archive.yml", en: "the archive settings file is missing" }, { zh: "新建该文件，至少写 title:（网站名称）和 publisher:（主办单位），见编辑指南", en: "create it with title: and publisher: (see the editors' guide)" }));
   } else if (settingsFile.kind === "error") findings.push(settingsFile.finding);
   else if (settingsFile.kind === "text") settings = checkYaml(settingsFile.text, rel(settingsPath), archiveSettings, findings);
 
@@ -119,7 +124,7 @@ async function loadIssue(
   const metaPath = path.join(dir, "issue.yml");
   const metaFile = readContentFile(metaPath, rel(metaPath));
   if (metaFile.kind === "missing") {
-    findings.push(fileFinding(rel(dir) + "/", "this gazette issue folder has no issue.yml", "add issue.yml with gazette, year, number, frequency, publisher and sections (npm run new scaffolds one)"));
+    findings.push(fileFinding(rel(dir) + "/", { zh: "这个期次文件夹没有 issue.yml（本期信息）", en: "this gazette issue folder has no issue.yml" }, { zh: "加一个 issue.yml，写明 gazette、year、number、frequency、publisher 和 sections（可用 npm run new 生成）", en: "add issue.yml with gazette, year, number, frequency, publisher and sections (npm run new scaffolds one)" }));
     return null;
   }
   if (metaFile.kind === "error") findings.push(metaFile.finding);
@@ -127,11 +132,16 @@ async function loadIssue(
   const metaText = metaFile.text;
   const source = parseYamlSource(metaText.replace(/^\uFEFF/, ""), rel(metaPath));
   const meta = checkYaml(metaText, rel(metaPath), issueMetadata, findings, source);
-  if (!meta) return null;
+  if (!meta) {
+    // The documents are checked all the same (all errors in one pass), without their sections.
+    checkDocumentsOfBrokenIssue(dir, folder, rel(metaPath), source, rel, findings);
+    return null;
+  }
   const m = ISSUE_FOLDER.exec(folder);
   if (!m || Number(m[1]) !== meta.year || Number(m[2]) !== meta.number) {
+    checkDocumentsOfBrokenIssue(dir, folder, rel(metaPath), source, rel, findings);
     const expected = `${meta.year}-${String(meta.number).padStart(2, "0")}`;
-    findings.push({ file: rel(metaPath), ...source.positionOf(["year"]), severity: "error", message: `the folder name "${folder}" does not match year ${meta.year} and number ${meta.number}`, fix: `rename the folder to ${expected}` });
+    findings.push({ file: rel(metaPath), ...source.positionOf(["year"]), severity: "error", message: `文件夹名“${folder}”与年份 ${meta.year}、期号 ${meta.number} 不一致`, fix: `把文件夹改名为 ${expected}（或改正 year 和 number）`, en: { message: `the folder name "${folder}" does not match year ${meta.year} and number ${meta.number}`, fix: `rename the folder to ${expected}` } });
     return null;
   }
   const url = `/${meta.year}/${meta.number}/`;
@@ -155,34 +165,76 @@ async function loadIssue(
   return issue;
 }
 
+/** Checks the documents of an issue folder whose issue.yml has errors, with what issue.yml still gives (the section rule needs its sections). */
+function checkDocumentsOfBrokenIssue(dir: string, folder: string, sourcePath: string, source: YamlSource, rel: (p: string) => string, findings: Finding[]): void {
+  const readable = (source.value ?? {}) as Record<string, unknown>;
+  const sections = Array.isArray(readable.sections) && readable.sections.every((x) => typeof x === "string") ? (readable.sections as string[]) : null;
+  const stub: GazetteIssue = {
+    gazette: typeof readable.gazette === "string" ? readable.gazette : "",
+    year: 0,
+    number: 0,
+    frequency: "",
+    publisher: "",
+    sections: sections ?? [],
+    key: folder,
+    url: `/${folder}/`,
+    label: folder,
+    sourcePath,
+    documents: [],
+  };
+  let names: string[];
+  try {
+    names = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith(".md") && !e.name.startsWith("_")).map((e) => e.name).sort();
+  } catch (err) {
+    throw new Error(`cannot read ${dir}`, { cause: err });
+  }
+  for (const name of names) {
+    const read = readContentFile(path.join(dir, name), rel(path.join(dir, name)));
+    if (read.kind === "text") loadDocument(path.join(dir, name), read.text, stub, rel, findings, sections !== null);
+  }
+}
+
 function loadDocument(
   file: string,
   raw: string,
   issue: GazetteIssue,
   rel: (p: string) => string,
   findings: Finding[],
+  checkSection = true,
 ): GazetteDocument | null {
   const relPath = rel(file);
   const slug = path.basename(file, ".md");
   const text = raw.replace(/^\uFEFF/, "");
   if (!SLUG.test(slug)) {
-    findings.push(fileFinding(relPath, `the file name "${slug}.md" is not a lowercase ASCII name; it becomes the document's web address`, "rename it with lowercase letters, digits and hyphens, e.g. rzf-2019-2.md"));
+    findings.push(fileFinding(relPath, { zh: `文件名“${slug}.md”不是小写英文字母和数字，它会成为网址的最后一段`, en: `the file name "${slug}.md" is not a lowercase ASCII name; it becomes the document's web address` }, { zh: "改用小写英文字母、数字和连字符命名，如 rzf-2019-2.md", en: "rename it with lowercase letters, digits and hyphens, e.g. rzf-2019-2.md" }));
   }
   const split = splitFrontMatter(text);
   if (!split) {
-    findings.push(fileFinding(relPath, "the file does not start with front matter between two --- lines", "put the fields between a first line --- and a closing line ---"));
+    findings.push(fileFinding(relPath, { zh: "文件开头没有用两行 --- 括起来的前置信息", en: "the file does not start with front matter between two --- lines" }, { zh: "第一行写 ---，接着写各字段，再写一行 --- 结束，然后是正文", en: "put the fields between a first line --- and a closing line ---" }));
     return null;
   }
   findings.push(...checkRawText(raw, relPath, split.bodyLine - 1));
   const source = parseYamlSource(split.frontMatter, relPath, 1);
   const fm = checkYaml(split.frontMatter, relPath, documentFrontMatter, findings, source, 1, false);
-  if (!fm) return null;
-  findings.push(...checkDocNumberForm(source, (source.value as Record<string, unknown>).docNumber, fm.date));
-  findings.push(...checkBodyText(split.body, relPath, split.bodyLine, { gazette: issue.gazette, textPublished: isTextPublished(fm) }));
-  if (!issue.sections.includes(fm.section)) {
-    findings.push({ file: relPath, ...source.positionOf(["section"]), severity: "error", message: `"section" is "${fm.section}", which ${issue.sourcePath} does not declare`, fix: `use one of: ${issue.sections.join("、")}, or add it to sections in issue.yml` });
+  // Every rule runs even when a field is wrong, on what could be read: all errors in one pass.
+  const readable = (source.value ?? {}) as Record<string, unknown>;
+  const date = fm ? fm.date : typeof readable.date === "string" ? readable.date : undefined;
+  findings.push(...checkDocNumberForm(source, readable.docNumber, date));
+  const textPublished = fm ? isTextPublished(fm) : readable.publication === "public";
+  findings.push(...checkBodyText(split.body, relPath, split.bodyLine, { gazette: issue.gazette, textPublished }));
+  const section = fm?.section ?? (typeof readable.section === "string" ? readable.section.trim() : undefined);
+  if (checkSection && section !== undefined && section !== "" && !issue.sections.includes(section)) {
+    findings.push({
+      file: relPath,
+      ...source.positionOf(["section"]),
+      severity: "error",
+      message: `栏目（section）“${section}”没有在 ${issue.sourcePath} 中列出`,
+      fix: `改为其中之一：${issue.sections.join("、")}；或把它加到 issue.yml 的 sections 中`,
+      en: { message: `"section" is "${section}", which ${issue.sourcePath} does not declare`, fix: `use one of: ${issue.sections.join("、")}, or add it to sections in issue.yml` },
+    });
     return null;
   }
+  if (!fm) return null;
   return {
     slug,
     url: `${issue.url}${slug}/`,
@@ -215,37 +267,6 @@ function fieldLines<K extends string>(source: YamlSource, keys: readonly K[]): P
 }
 
 /**
- * Splits `---\n<yaml>\n---\n<body>`; returns null when there is no front matter. Lines end at
- * `\n` or `\r\n`; both parts are given with `\n` line ends. `bodyLine` is the 1-based line of
- * the file where the body starts.
- */
-export function splitFrontMatter(text: string): { frontMatter: string; body: string; bodyLine: number } | null {
-  // Reads lines only up to the closing --- (profiled: splitting and joining every body was slow).
-  const firstEnd = text.indexOf("\n");
-  if (text.slice(0, firstEnd < 0 ? undefined : firstEnd).trim() !== "---" || firstEnd < 0) return null;
-  let line = 1;
-  for (let start = firstEnd + 1; ; line++) {
-    const end = text.indexOf("\n", start);
-    if (text.slice(start, end < 0 ? undefined : end).trim() === "---") {
-      // The line end before the closing --- belongs to neither part.
-      const fmEnd = start - (text[start - 2] === "\r" && start - 2 > firstEnd ? 2 : 1);
-      return {
-        frontMatter: lfLines(text.slice(firstEnd + 1, Math.max(firstEnd + 1, fmEnd))),
-        body: end < 0 ? "" : lfLines(text.slice(end + 1)),
-        bodyLine: line + 2,
-      };
-    }
-    if (end < 0) return null;
-    start = end + 1;
-  }
-}
-
-/** `\r\n` line ends as `\n` (a lone `\r` stays), as `split(/\r?\n/).join("\n")` gives. */
-function lfLines(text: string): string {
-  return text.includes("\r") ? text.replace(/\r?\n/g, "\n") : text;
-}
-
-/**
  * Runs the YAML rule families on one YAML text: raw text (BOM, CRLF, tabs; when `rawChecks`),
  * YAML traps, unknown fields (warnings), review markers and the zod field shapes.
  * @returns the parsed value, or null when there was an error.
@@ -261,16 +282,14 @@ function checkYaml<S extends z.ZodObject>(
 ): z.output<S> | null {
   if (rawChecks) findings.push(...checkRawText(text, file));
   findings.push(...checkReviewMarkers(text, file, lineOffset));
-  if (source.findings.length === 0) {
-    findings.push(...checkYamlTraps(source));
-    findings.push(...checkUnknownFields(source, Object.keys(schema.shape)));
-    findings.push(...checkControlCharacters(source));
-  }
+  findings.push(...checkYamlTraps(source));
+  findings.push(...checkUnknownFields(source, Object.keys(schema.shape)));
+  if (source.findings.length === 0) findings.push(...checkControlCharacters(source));
   return checkFieldShapes(source, schema, findings);
 }
 
-function fileFinding(file: string, message: string, fix: string): Finding {
-  return { file, line: 1, column: 1, severity: "error", message, fix };
+function fileFinding(file: string, message: Bilingual, fix: Bilingual): Finding {
+  return { file, line: 1, column: 1, severity: "error", message: message.zh, fix: fix.zh, en: { message: message.en, fix: fix.en } };
 }
 
 async function isDirectory(p: string): Promise<boolean> {

@@ -1,12 +1,18 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
 import { hostileYaml } from "./yaml-limits.ts";
 import type { Finding } from "./finding.ts";
+import type { Bilingual } from "../i18n/index.ts";
 
 /** A YAML text parsed with positions, so findings can point at the exact line. */
 export interface YamlSource {
   file: string;
-  /** Parsed value (YAML 1.2 core schema: dates stay strings), or undefined after a syntax error. */
+  /**
+   * Parsed value (YAML 1.2 core schema: dates stay strings). After a syntax error: the top-level
+   * fields that could still be read (those not touched by an error), so they are checked too.
+   */
   value: unknown;
+  /** True when the text has a YAML syntax error (then `value` holds only the readable fields). */
+  broken: boolean;
   findings: Finding[];
   /** The parsed YAML document with its nodes, for rules that look at how a value was written. */
   doc: Document;
@@ -31,25 +37,21 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
   for (const err of doc.errors) {
     const pos = at(err.pos[0]);
     if (err.code === "RESOURCE_EXHAUSTION") {
-      findings.push({ file, ...pos, severity: "error", message: "YAML 嵌套过深，无法读取", fix: "元数据只需要简单的“字段: 值”和列表；删除多余的 [ { 或缩进层级" });
+      findings.push({ file, ...pos, severity: "error", message: "YAML 嵌套过深，无法读取", fix: "元数据只需要简单的“字段: 值”和列表；删除多余的 [ { 或缩进层级", en: { message: "the YAML is nested too deeply to read", fix: "metadata needs only plain 'field: value' lines and lists; remove the extra [ { or indentation levels" } });
       continue;
     }
-    findings.push({
-      file,
-      ...pos,
-      severity: "error",
-      message: `YAML syntax error: ${err.message.split("\n")[0]}`,
-      fix: yamlFixHint(err.code, lineOf(text, err.pos[0])),
-    });
+    const said = yamlErrorText(err.code, lineOf(text, err.pos[0]));
+    findings.push({ file, ...pos, severity: "error", message: said.message, fix: said.fix.zh, en: { message: `YAML syntax error: ${err.message.split("\n")[0]}`, fix: said.fix.en } });
   }
   // Alias bombs (billion laughs) and deep nesting are refused before the value is built.
-  const hostile = doc.errors.length > 0 ? null : hostileYaml(doc);
+  const hostile = hostileYaml(doc);
   if (hostile) findings.push({ file, ...at(hostile.offset), severity: "error", message: hostile.message, fix: hostile.fix });
-  const value = doc.errors.length > 0 || hostile ? undefined : doc.toJS({ maxAliasCount: 100 });
+  const value = hostile ? undefined : doc.errors.length > 0 ? readableValue(doc) : doc.toJS({ maxAliasCount: 100 });
   return {
     file,
     value,
     findings,
+    broken: doc.errors.length > 0,
     doc,
     at,
     positionOf(path) {
@@ -81,20 +83,61 @@ function lineOf(text: string, offset: number): string {
   return text.slice(start, end < 0 ? undefined : end);
 }
 
-function yamlFixHint(code: string, line: string): string {
+/**
+ * The top-level fields of a YAML document with syntax errors that no error touches, as plain
+ * values (an empty object when the document is not a map or cannot be read at all).
+ */
+function readableValue(doc: Document): Record<string, unknown> {
+  const root = doc.contents;
+  const out: Record<string, unknown> = {};
+  if (!isMap(root)) return out;
+  const hurt = doc.errors.map((e) => e.pos);
+  for (const pair of root.items) {
+    if (!isScalar(pair.key) || !pair.key.range) continue;
+    const node = pair.value as { range?: [number, number, number] } | null;
+    const start = pair.key.range[0];
+    const end = node?.range?.[2] ?? pair.key.range[2];
+    if (hurt.some(([a, b]) => a <= end && b >= start)) continue;
+    try {
+      out[String(pair.key.value)] = pair.value && typeof pair.value === "object" && "toJSON" in pair.value ? (pair.value as { toJSON(): unknown }).toJSON() : isScalar(pair.value) ? pair.value.value : null;
+    } catch {
+      // A value that cannot be turned into data (a bad alias) is left out like a broken one.
+    }
+  }
+  return out;
+}
+
+/** What a YAML syntax error means for an editor, and what to do, by the yaml library's error code. */
+function yamlErrorText(code: string, line: string): { message: string; fix: Bilingual } {
   const m = /^(\s*[\w-]+):\s*(.*?)\s*$/.exec(line);
+  const field = m?.[1]!.trim();
+  const where = field ? `“${field}”这一行` : "这一行";
   if (m && /[[\]{}]/.test(m[2]!) && !/^["']/.test(m[2]!)) {
-    return `quote it: ${m[1]!.trim()}: "${m[2]!.replace(/"/g, '\\"')}" (YAML reads [ ] and { } as a list or map)`;
+    const quoted = `${field}: "${m[2]!.replace(/"/g, '\\"')}"`;
+    return {
+      message: `${where}的值含有方括号或花括号，YAML 把它当成了列表，读不懂`,
+      fix: { zh: `给整个值加英文双引号：${quoted}`, en: `quote it: ${quoted} (YAML reads [ ] and { } as a list or map)` },
+    };
   }
   switch (code) {
     case "DUPLICATE_KEY":
-      return "keep only one line for this field";
+      return { message: `${where}重复了：同一个字段写了两次`, fix: { zh: "只保留其中一行", en: "keep only one line for this field" } };
     case "TAB_AS_INDENT":
-      return "indent with spaces, not tabs";
+      return { message: `${where}用制表符（Tab）缩进，YAML 不允许`, fix: { zh: "把行首的 Tab 换成空格", en: "indent with spaces, not tabs" } };
     case "BAD_INDENT":
     case "MISSING_CHAR":
-      return "check the indentation and quote values that contain : [ ] { } or #";
+    case "BLOCK_AS_IMPLICIT_KEY":
+    case "MULTILINE_IMPLICIT_KEY":
+      return {
+        message: `${where}的格式有误（缩进不对，或值里有冒号等符号），YAML 读不懂`,
+        fix: { zh: "检查缩进（字段名顶格写）；值里含有 : [ ] { } # 时给整个值加英文双引号", en: "check the indentation and quote values that contain : [ ] { } or #" },
+      };
+    case "BAD_DQ_ESCAPE":
+      return { message: `${where}的双引号里有反斜杠 \\，YAML 读不懂`, fix: { zh: "删去反斜杠，或改用单引号把值括起来", en: "remove the backslash, or quote the value with single quotes" } };
     default:
-      return 'quote the value with double quotes, e.g. title: "…"';
+      return {
+        message: `${where}的格式有误（多半是引号没有配对，或值里有冒号等符号），YAML 读不懂`,
+        fix: { zh: '给值加上成对的英文双引号，如 title: "……"', en: 'quote the value with double quotes, e.g. title: "…"' },
+      };
   }
 }

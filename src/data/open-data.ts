@@ -47,7 +47,7 @@ export function historyFile(site: Pick<SiteData, "documents" | "history">, links
       url: links.best(d.url),
       docNumbers: [...d.docNumbers],
       added: d.history.added?.date ?? null,
-      changes: d.history.changes.map(({ commit, date, message }) => ({ commit, date, message })),
+      changes: d.history.changes.map(({ date, description }) => ({ date, description })),
     })),
   };
 }

@@ -58,9 +58,8 @@ export const citationsFileSchema = z.strictObject({
 export type CitationsFile = z.output<typeof citationsFileSchema>;
 
 const historyEntry = z.strictObject({
-  commit: z.string().describe("git commit hash"),
-  date: calendarDate.describe("commit date, YYYY-MM-DD"),
-  message: z.string().describe("first line of the commit message"),
+  date: calendarDate.describe("date of the revision, YYYY-MM-DD"),
+  description: z.string().describe("what changed, in Chinese, from the change itself (e.g. 更正发文字号；正文修改3处), with the editor's 修订说明 when given"),
 });
 
 /** `history.json`: when each published document was added to the archive and every change since. */
@@ -71,8 +70,8 @@ export const historyFileSchema = z.strictObject({
     z.strictObject({
       url: z.string().describe("document page"),
       docNumbers: z.array(z.string()).describe("发文字号"),
-      added: calendarDate.nullable().describe("收录时间: date of the commit that added the file, or null when not yet committed"),
-      changes: z.array(historyEntry).describe("修订记录: every commit that changed the file, oldest first"),
+      added: calendarDate.nullable().describe("收录日期: the issue's publication date when known, else the date the document was first published; null when not yet committed"),
+      changes: z.array(historyEntry).describe("修订记录: content changes while the document was published, oldest first (no withheld or draft states, no removed text)"),
     }),
   ),
 });

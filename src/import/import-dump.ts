@@ -68,7 +68,7 @@ export function importDump(text: string, options: ImportOptions = {}): ImportRes
   const year = options.year ?? coverGuess.year;
   const number = options.number ?? coverGuess.number;
   if (year === undefined || number === undefined) {
-    throw new ImportError("the dump does not say which gazette issue it is (no line like 2019年第2期 before the table of contents); give it: npm run import -- <dump.md> --year 2019 --number 2");
+    throw new ImportError({ zh: "文字稿没有写明是哪一期（目录前没有“2019年第2期”这样的一行）；请指定：npm run import -- 文字稿.md --year 2019 --number 2", en: "the dump does not say which gazette issue it is (no line like 2019年第2期 before the table of contents); give it: npm run import -- <dump.md> --year 2019 --number 2" });
   }
   if (options.year !== undefined && coverGuess.year !== undefined && options.year !== coverGuess.year) issueUnsure.year = `封面为${coverGuess.year}年`;
   if (options.number !== undefined && coverGuess.number !== undefined && options.number !== coverGuess.number) issueUnsure.number = `封面为第${coverGuess.number}期`;
@@ -126,7 +126,7 @@ function checkUnlisted(segment: DumpSegment, moved: readonly number[]): void {
     if (moved.includes(i) || line.trim() === "") return;
     const number = canonicalDocNumber(toSimplified(line.trim()));
     if (number) {
-      throw new ImportError(`dump line ${segment.lineNumbers[i]}: the document number ${number} stands on its own line inside "${segment.entry.title}" — a document the table of contents does not list? Add it to the table of contents (title ..... (page)) or check the dump.`);
+      throw new ImportError({ zh: `文字稿第 ${segment.lineNumbers[i]} 行：发文字号 ${number} 单独成行，位于“${segment.entry.title}”之中——是目录漏列的一件文件吗？请把它补进目录（标题 ..... (页码)），或核对文字稿`, en: `dump line ${segment.lineNumbers[i]}: the document number ${number} stands on its own line inside "${segment.entry.title}" — a document the table of contents does not list? Add it to the table of contents (title ..... (page)) or check the dump.` });
     }
   });
 }

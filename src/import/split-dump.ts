@@ -60,7 +60,7 @@ const SECTION = /^【(.+)】$/u;
 export function parseTableOfContents(lines: readonly string[]): { tocStart: number; end: number; sections: string[]; entries: TocEntry[] } {
   const tocStart = lines.findIndex((l) => comparable(l) === "目录");
   if (tocStart < 0) {
-    throw new ImportError("the dump has no table of contents: no line 目录 was found. The importer takes titles, sections and printed pages from it; add the table of contents as printed (a line 目录, then 【栏目】 lines and titles ending with ..... (page)).");
+    throw new ImportError({ zh: "文字稿没有目录：找不到“目录”一行。导入程序要从目录中取标题、栏目和页码；请按印刷本补上目录（先一行“目录”，再写【栏目】行和以 ..... (页码) 结尾的标题）", en: "the dump has no table of contents: no line 目录 was found. The importer takes titles, sections and printed pages from it; add the table of contents as printed (a line 目录, then 【栏目】 lines and titles ending with ..... (page))." });
   }
   const sections: string[] = [];
   const entries: TocEntry[] = [];
@@ -75,7 +75,7 @@ export function parseTableOfContents(lines: readonly string[]): { tocStart: numb
     const sec = SECTION.exec(bare);
     if (sec && sections.some((x) => comparable(x) === sec[1])) break;
     if (sec) {
-      if (pending.length > 0) throw new ImportError(`dump line ${i + 1}: the table of contents entry "${pending.join("")}" has no page number before the section ${text}; write it as title ..... (page).`);
+      if (pending.length > 0) throw new ImportError({ zh: `文字稿第 ${i + 1} 行：目录条目“${pending.join("")}”在栏目 ${text} 之前没有页码；请写成“标题 ..... (页码)”`, en: `dump line ${i + 1}: the table of contents entry "${pending.join("")}" has no page number before the section ${text}; write it as title ..... (page).` });
       section = text.normalize("NFKC").replace(/[\s#*　【】]/g, "");
       sections.push(section);
       continue;
@@ -91,7 +91,7 @@ export function parseTableOfContents(lines: readonly string[]): { tocStart: numb
         before = before.slice(0, num.index).trim();
       }
       const title = [...pending, before].filter((s) => s !== "").join("");
-      if (title === "") throw new ImportError(`dump line ${i + 1}: a page reference without a title in the table of contents.`);
+      if (title === "") throw new ImportError({ zh: `文字稿第 ${i + 1} 行：目录中有页码却没有标题；请补上标题`, en: `dump line ${i + 1}: a page reference without a title in the table of contents.` });
       entries.push({ section, title, ...(docNumber ? { docNumber } : {}), page: Number(ref[2]), line: i + 1 });
       pending = [];
       continue;
@@ -103,7 +103,7 @@ export function parseTableOfContents(lines: readonly string[]): { tocStart: numb
     }
     pending.push(text);
   }
-  if (entries.length === 0) throw new ImportError(`dump line ${tocStart + 1}: the table of contents lists no document (no line ending with ..... (page) was found).`);
+  if (entries.length === 0) throw new ImportError({ zh: `文字稿第 ${tocStart + 1} 行：目录中没有任何文件（找不到以 ..... (页码) 结尾的行）；请按印刷本补全目录`, en: `dump line ${tocStart + 1}: the table of contents lists no document (no line ending with ..... (page) was found).` });
   return { tocStart, end: i, sections, entries };
 }
 
@@ -125,7 +125,7 @@ export function splitDump(text: string, gazette = ""): SplitDump {
   for (const entry of toc.entries) {
     const found = findTitle(lines, from, comparable(entry.title));
     if (!found) {
-      throw new ImportError(`cannot find the document "${entry.title}" (table of contents line ${entry.line}, page ${entry.page}) in the text after the table of contents, after dump line ${from}. Its title must be printed as a heading (or on its own lines) as in the table of contents, and documents must follow in the same order.`);
+      throw new ImportError({ zh: `在目录之后、文字稿第 ${from} 行以后的正文中找不到文件“${entry.title}”（目录第 ${entry.line} 行，第 ${entry.page} 页）。正文中的标题须与目录一致、单独成行（或作为标题），各件文件的顺序须与目录相同；请核对文字稿`, en: `cannot find the document "${entry.title}" (table of contents line ${entry.line}, page ${entry.page}) in the text after the table of contents, after dump line ${from}. Its title must be printed as a heading (or on its own lines) as in the table of contents, and documents must follow in the same order.` });
     }
     starts.push(found);
     from = found.index + found.count;
@@ -145,7 +145,7 @@ export function splitDump(text: string, gazette = ""): SplitDump {
     const line = lines[i]!;
     if (line.trim() === "") continue;
     const why = isDroppable(line);
-    if (!why) throw new ImportError(`dump line ${i + 1}: the text "${line.trim().slice(0, 40)}" stands between the table of contents and the first document "${toc.entries[0]!.title}" and belongs to no document; move or delete it.`);
+    if (!why) throw new ImportError({ zh: `文字稿第 ${i + 1} 行：文字“${line.trim().slice(0, 40)}”位于目录和第一件文件“${toc.entries[0]!.title}”之间，不属于任何文件；请移走或删去`, en: `dump line ${i + 1}: the text "${line.trim().slice(0, 40)}" stands between the table of contents and the first document "${toc.entries[0]!.title}" and belongs to no document; move or delete it.` });
     dropped.push({ line: i + 1, text: line, why });
   }
   const segments: DumpSegment[] = toc.entries.map((entry, k) => {

@@ -2,6 +2,13 @@ import type { ArchiveSettings, Publication } from "../content/schema.ts";
 import type { OutlineEntry } from "../markdown/index.ts";
 import type { ValidityResult } from "../relations/index.ts";
 
+/** One item of the site footer: a text, optionally a link. */
+export interface FooterItem {
+  label: string;
+  text: string;
+  href?: string;
+}
+
 /**
  * The site model: the gazette as pages, feeds, data files, search records and print views see it
  * (built by `buildSiteData`). Never holds withheld or draft documents.
@@ -106,22 +113,22 @@ export interface DocumentLink {
   docNumbers: string[];
 }
 
-/** One commit that changed a document's file. */
+/** One public revision of a document (see `publicHistory`). */
 export interface DocumentChange {
-  commit: string;
   /** `YYYY-MM-DD` */
   date: string;
   /** `2019年5月1日` */
   dateLabel: string;
-  message: string;
+  /** What changed, in Chinese, from the change itself (`更正发文字号；正文修改3处`). */
+  description: string;
 }
 
 /** 收录时间 and 修订记录 of a document, from git; `available` false outside a git checkout. */
 export interface DocumentHistory {
   available: boolean;
-  /** The first commit of the file (收录), when there is one. */
-  added?: DocumentChange;
-  /** Every commit of the file, oldest first (the first is the one that added it). */
+  /** 收录日期: the issue's publication date when known, else the date the document was first published in git. */
+  added?: { date: string; dateLabel: string };
+  /** Its public revisions (content changes while published), oldest first. */
   changes: DocumentChange[];
 }
 
@@ -148,6 +155,8 @@ export interface SiteData {
   /** Every citation found in a published text, in document order. */
   citations: CitationEdge[];
   settings: ArchiveSettings;
+  /** The footer's official-site lines (`footerRows`). */
+  footer: FooterItem[][];
   issues: IssueView[];
   years: { year: number; url: string; issues: IssueView[] }[];
   documents: DocumentView[];

@@ -1,5 +1,6 @@
 import type { DocumentView, IssueView, SiteData } from "../model/site-model.ts";
 import { pdfPath, printUrl } from "./paths.ts";
+import { EditorError } from "../i18n/index.ts";
 
 /** One PDF to make: which print view, where to write it, and its metadata. */
 export interface PrintTask {
@@ -35,7 +36,8 @@ export interface PrintTaskOptions {
 export function printTasks(site: SiteData, options: PrintTaskOptions = {}): PrintTask[] {
   const issues = options.issue ? site.issues.filter((i) => i.key === options.issue) : site.issues;
   if (options.issue && issues.length === 0) {
-    throw new Error(`--issue ${options.issue}: no such gazette issue — use one of ${site.issues.map((i) => i.key).join(", ") || "(none)"} (folder names under issues/)`);
+    const known = site.issues.map((i) => i.key);
+    throw new EditorError({ zh: `--issue ${options.issue}：没有这一期；可用的有 ${known.join("、") || "（无）"}（issues/ 下的文件夹名）`, en: `--issue ${options.issue}: no such gazette issue — use one of ${known.join(", ") || "(none)"} (folder names under issues/)` });
   }
   const lang = site.settings.lang;
   const tasks: PrintTask[] = [];

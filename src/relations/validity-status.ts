@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { formatChineseDate, parseCalendarDate } from "../content/calendar-date.ts";
 import { VALIDITY_LABEL, type Validity } from "../content/schema.ts";
+import { EditorError } from "../i18n/index.ts";
 
 /** 有效性 statuses shown to readers: the four of `VALIDITY` and `unknown` (未标注). */
 export type ValidityStatus = Validity | "unknown";
@@ -76,7 +77,7 @@ export const ARCHIVE_TIME_ZONE = "Asia/Shanghai";
  */
 export function asOfDate(given?: string, now: Date = new Date()): string {
   if (given !== undefined && given !== "") {
-    if (parseCalendarDate(given) === null) throw new Error(`GAZETTE_AS_OF（有效性的基准日期）须为日历日期，如 2026-11-29，实为“${given}” — 改为要计算有效性的那一天，或不设它（即用${ARCHIVE_TIME_ZONE}时区的今天）`);
+    if (parseCalendarDate(given) === null) throw new EditorError({ zh: `GAZETTE_AS_OF 应为日期，如 2026-11-29，现为“${given}”：设为计算有效性所依据的日期，或删去这个设置以使用北京时间的今天`, en: `GAZETTE_AS_OF must be a calendar date like 2026-11-29, got "${given}" — set it to the day the validity statuses are computed for, or unset it to use today in ${ARCHIVE_TIME_ZONE}` });
     return given;
   }
   return DateTime.fromJSDate(now).setZone(ARCHIVE_TIME_ZONE).toISODate()!;

@@ -3,6 +3,7 @@ import path from "node:path";
 import { stringify } from "yaml";
 import { latestIssueInfo } from "./latest-issue.ts";
 import { pathExists } from "../util/index.ts";
+import { EditorError } from "../i18n/index.ts";
 
 /** Options of {@link scaffoldIssue}. */
 export interface ScaffoldOptions {
@@ -24,11 +25,11 @@ export interface ScaffoldOptions {
 export async function scaffoldIssue(options: ScaffoldOptions): Promise<string[]> {
   const contentDir = options.contentDir ?? "issues";
   const { year, number } = options;
-  if (!Number.isInteger(year) || year < 1949 || year > 2999) throw new Error(`--year must be a year like 2019, got ${year}`);
-  if (!Number.isInteger(number) || number < 1 || number > 99) throw new Error(`--number must be an issue number like 3, got ${number}`);
+  if (!Number.isInteger(year) || year < 1949 || year > 2999) throw new EditorError({ zh: `--year 应为年份（1949–2999），如 2019，现为 ${year}`, en: `--year must be a year like 2019, got ${year}` });
+  if (!Number.isInteger(number) || number < 1 || number > 99) throw new EditorError({ zh: `--number 应为期号（1–99），如 3，现为 ${number}`, en: `--number must be an issue number like 3, got ${number}` });
   const folder = `${year}-${String(number).padStart(2, "0")}`;
   const dir = path.join(contentDir, folder);
-  if (await pathExists(dir)) throw new Error(`${dir}/ exists already; npm run new never overwrites. Edit it, or choose another --number.`);
+  if (await pathExists(dir)) throw new EditorError({ zh: `${dir}/ 已经存在；npm run new 从不覆盖已有内容。请直接编辑它，或换一个 --number`, en: `${dir}/ exists already; npm run new never overwrites. Edit it, or choose another --number.` });
   const latest = await latestIssueInfo(contentDir);
   const q = (v: unknown) => stringify(v, { defaultStringType: "QUOTE_DOUBLE", collectionStyle: "flow", lineWidth: 0 }).trim();
   const mark = latest ? "" : "  # 待核：没有上一期可参照，请填写";
@@ -50,7 +51,8 @@ export async function scaffoldIssue(options: ScaffoldOptions): Promise<string[]>
     `docNumber: "〔${year}〕号"  # 待核：发文字号，如 乳政发〔${year}〕2号；没有文号时删去这一行`,
     `issuer: ${q(latest?.issue.publisher ?? "待填")}  # 待核：发文机关`,
     `date: ${year}-01-01  # 待核：成文日期（署名下的日期）`,
-    "publication: draft           # 公开方式：核对后改为 public / on-request / withheld",
+    "# 公开方式：核对后改为 public（主动公开）/ on-request（依申请公开）/ withheld（不予公开）",
+    "publication: draft",
     `section: ${q(sections[0])}  # 待核：栏目，须为 issue.yml 中的栏目之一`,
     "page: 1  # 待核：原刊页码",
     "---",

@@ -11,6 +11,7 @@ import { UNDATED_LABEL, type CitationEdge, type CitedNumber, type DocumentHistor
 
 export { UNDATED_LABEL };
 export type { CitationEdge, CitedNumber, DocumentHistory, DocumentLink, DocumentView, IssueView, NumberShard, SiteData };
+import { footerRows } from "./footer.ts";
 
 /** Options of {@link buildSiteData}. */
 export interface SiteDataOptions {
@@ -92,6 +93,7 @@ export function buildSiteData(archive: Archive, md: MarkdownIt, options: SiteDat
     history: history.available ? { available: true } : { available: false, reason: history.reason },
     citations: linkRelations(documents),
     settings: archive.settings,
+    footer: footerRows(archive.settings),
     issues: views,
     years,
     documents,
@@ -136,7 +138,7 @@ interface ViewContext {
 
 function issueView(issue: GazetteIssue, ctx: ViewContext): IssueView {
   const link = { key: issue.key, url: issue.url, label: issue.label, gazette: issue.gazette, year: issue.year, number: issue.number };
-  const documents = issue.documents.filter(isListed).map((d) => documentView(d, link, ctx));
+  const documents = issue.documents.filter(isListed).map((d) => documentView(d, link, ctx, issue.published));
   const sections = issue.sections
     .map((name) => ({ name, documents: documents.filter((d) => d.section === name) }))
     .filter((s) => s.documents.length > 0);
@@ -155,7 +157,7 @@ function issueView(issue: GazetteIssue, ctx: ViewContext): IssueView {
   };
 }
 
-function documentView(doc: GazetteDocument, issue: DocumentView["issue"], ctx: ViewContext): DocumentView {
+function documentView(doc: GazetteDocument, issue: DocumentView["issue"], ctx: ViewContext, published: string | undefined): DocumentView {
   const textPublished = isTextPublished(doc);
   // HTML and outline are flat copies (renderBodies): markdown-it's output is a tree of pieces sliced
   // from the source, which would keep every Markdown body in memory as long as Eleventy keeps the site data.
@@ -186,7 +188,7 @@ function documentView(doc: GazetteDocument, issue: DocumentView["issue"], ctx: V
     amendedBy: (doc.amendedBy ?? []).map(cite),
     repeals: [],
     amends: [],
-    history: documentHistory(ctx.history, `${doc.issueKey}/${doc.slug}.md`),
+    history: documentHistory(ctx.history, `${doc.issueKey}/${doc.slug}.md`, published),
     series: [...new Set(doc.docNumbers.flatMap(documentSeries))],
     year: issue.year,
     publication: doc.publication,
@@ -200,8 +202,11 @@ function documentView(doc: GazetteDocument, issue: DocumentView["issue"], ctx: V
   };
 }
 
-function documentHistory(history: ArchiveHistory, file: string): DocumentHistory {
+/** 收录日期 and 修订记录 of one document; `published` is its issue's 出版日期, when known. */
+function documentHistory(history: ArchiveHistory, file: string, published: string | undefined): DocumentHistory {
   if (!history.available) return { available: false, changes: [] };
-  const changes = (history.files.get(file) ?? []).map((e) => ({ ...e, dateLabel: formatChineseDate(e.date) }));
-  return { available: true, ...(changes[0] ? { added: changes[0] } : {}), changes };
+  const found = history.files.get(file);
+  const changes = (found?.revisions ?? []).map((e) => ({ ...e, dateLabel: formatChineseDate(e.date) }));
+  const added = published ?? found?.added;
+  return { available: true, ...(added ? { added: { date: added, dateLabel: formatChineseDate(added) } } : {}), changes };
 }

@@ -1,3 +1,9 @@
+/**
+ * How the site's URLs are written in each output: HTML pages use root-relative paths (Eleventy's
+ * HtmlBasePlugin adds the path prefix there), while feeds, data exports and the sitemap are not
+ * HTML, so they get the prefix (and, when the archive's `url` is set, the host) from here.
+ */
+import { EditorError } from "../i18n/index.ts";
 import type { SiteLinks } from "../model/site-model.ts";
 
 export type { SiteLinks };
@@ -9,7 +15,7 @@ export type { SiteLinks };
  */
 export function normalizePathPrefix(prefix: string | undefined): string {
   const p = (prefix ?? "").trim();
-  if (/[?#]|:\/\//.test(p)) throw new Error(`path prefix must be a URL path like /gazette/, got "${p}"`);
+  if (/[?#]|:\/\//.test(p)) throw new EditorError({ zh: `--path-prefix 应为网址路径，如 /gazette/，现为“${p}”`, en: `path prefix must be a URL path like /gazette/, got "${p}"` });
   const inner = p.split("/").filter(Boolean).join("/");
   return inner ? `/${inner}/` : "/";
 }

@@ -49,8 +49,19 @@ declare module "@11ty/eleventy" {
     setIsVerbose(verbose: boolean): void;
     /** Turns off all of Eleventy's console output (its error log prints stack traces). */
     disableLogger(): void;
+    /** Logs build errors; `npm start` replaces its methods to print our own message (no stack). */
+    errorHandler: {
+      once(type: string, err: unknown, message?: string): void;
+      error(err: unknown, message?: string): void;
+      fatal(err: unknown, message?: string): void;
+      warn(err: unknown, message?: string): void;
+    };
     /** The dev server wrapper (after `serve`): Eleventy Dev Server 2.0.7+. */
     eleventyServe: {
+      /** Tells the browsers to reload (`{}`: a full page reload). */
+      reload(event: Record<string, unknown>): Promise<void>;
+      /** Sends a build error to the browsers (they only log it). */
+      sendError(event: { error: unknown }): void;
       server: {
         /** Resolves once the server listens (it moves to the next port when the one asked for is taken). */
         ready(): Promise<void>;

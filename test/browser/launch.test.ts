@@ -7,7 +7,7 @@ test("CHROMIUM_PATH wins when it points at a file", () => {
 });
 
 test("a CHROMIUM_PATH to nothing gives a clear message", () => {
-  assert.throws(() => findChromium("/nowhere/chromium"), /CHROMIUM_PATH is set to \/nowhere\/chromium, but no file is there/);
+  assert.throws(() => findChromium("/nowhere/chromium"), /CHROMIUM_PATH 指向 \/nowhere\/chromium，但那里没有文件/);
 });
 
 test.run();

@@ -22,7 +22,7 @@ async function freePort(): Promise<number> {
 }
 
 /** Polls `check` every 200 ms until it returns true, for at most `ms`. */
-async function waitFor(what: string, check: () => Promise<boolean>, ms = 30_000): Promise<void> {
+async function waitFor(what: string, check: () => Promise<boolean>, ms = 90_000): Promise<void> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (await check().catch(() => false)) return;
@@ -32,7 +32,7 @@ async function waitFor(what: string, check: () => Promise<boolean>, ms = 30_000)
 }
 
 // Eleventy logs "Watching…" before its file watcher is ready; an edit made then can be missed. The
-// tests wait for start.ts's "Serving http://…" line, printed once serveSite has the watcher ready.
+// tests wait for start.ts's "正在预览 http://…" line, printed once serveSite has the watcher ready.
 
 /**
  * Runs `npm start` (scripts/start.ts) in its own process group on a free port, serving a temp
@@ -66,11 +66,11 @@ test("npm start: a bad edit shows the error, the server keeps answering, and fix
   const server = await startServer(content, site);
   try {
     const doc = () => server.page("/2019/1/csf-2019-1/");
-    await waitFor("the first build", async () => (await doc()).status === 200 && /Serving http/.test(server.output()));
+    await waitFor("the first build", async () => (await doc()).status === 200 && /正在预览 http/.test(server.output()));
     const file = path.join(content, "2019-01/csf-2019-1.md");
     const good = await readFile(file, "utf8");
     await writeFile(file, good.replace(/^date: .*$/m, "date: 2019-02-30"));
-    await waitFor("the error message", async () => /csf-2019-1\.md:5:7 {2}error {2}"date" must be a real calendar date/.test(server.output()));
+    await waitFor("the error message", async () => /csf-2019-1\.md:5:7 {2}错误 {2}成文日期（date）应为真实存在的日期/.test(server.output()));
     assert.not.match(server.output(), /stack trace|^(?:\[11ty\])?\s+at /m, `no stack trace:\n${server.output()}`);
     const during = await doc();
     assert.is(during.status, 200, `the server still answers:\n${server.output()}`);
@@ -90,7 +90,7 @@ test("npm start: an edit re-indexes the search shard and completes the print vie
   const server = await startServer(content, site);
   const manifest = async () => JSON.parse(await readFile(path.join(site, "pagefind/shards.json"), "utf8")) as { shards: { hash: string }[] };
   try {
-    await waitFor("the first build with its index", async () => /Serving http/.test(server.output()) && (await manifest()).shards.length > 0);
+    await waitFor("the first build with its index", async () => /正在预览 http/.test(server.output()) && (await manifest()).shards.length > 0);
     const before = (await manifest()).shards[0]!.hash;
     const file = path.join(content, "2019-01/csf-2019-1.md");
     const original = await readFile(file, "utf8");
@@ -125,7 +125,7 @@ test("npm start after npm run build: the first build renders only what changed a
   await writeFile(file, (await readFile(file, "utf8")).replace(/\n*$/, "\n\n预览时补充的一段。\n"));
   const server = await startServer(content, site);
   try {
-    await waitFor("the first build", async () => /Serving http/.test(server.output()) && (await server.page("/2020/3/renmian/")).html.includes("预览时补充的一段"));
+    await waitFor("the first build", async () => /正在预览 http/.test(server.output()) && (await server.page("/2020/3/renmian/")).html.includes("预览时补充的一段"));
     assert.is((await stat(unchanged)).mtimeMs, before, "a page the edit does not change is not written again");
     assert.not.ok(await stat(pageManifestPath(site)).then(() => true, () => false), "npm start rewrites the folder in place: the build's manifest no longer describes it");
     // Withholding a document under npm start takes its pages out of the preview and its search.
@@ -150,8 +150,8 @@ test("npm start with an error already in the content: the findings, the previous
   await writeFile(file, good.replace(/^section: .*$/m, 'section: "没有的栏目"'));
   const server = await startServer(content, site);
   try {
-    await waitFor("the findings", async () => /"section" is "没有的栏目"/.test(server.output()) && /Server at/.test(server.output()));
-    assert.match(server.output(), /The content has errors: serving the previous pages/);
+    await waitFor("the findings", async () => /栏目（section）“没有的栏目”没有在/.test(server.output()) && (await server.page("/")).status > 0);
+    assert.match(server.output(), /内容有错误：先显示上次生成的页面/);
     await writeFile(file, good);
     await waitFor("the site built after the fix", async () => (await server.page("/2019/1/csf-2019-1/")).status === 200);
   } finally {
@@ -168,8 +168,8 @@ test("npm start on a port already in use prints the address it really serves at"
   const port = await new Promise<number>((resolve) => busy.listen(0, () => resolve((busy.address() as { port: number }).port)));
   const server = await startServer(content, site, port);
   try {
-    await waitFor("the address", async () => /Serving http:\/\/127\.0\.0\.1:\d+\//.test(server.output()));
-    const served = Number(/Serving http:\/\/127\.0\.0\.1:(\d+)\//.exec(server.output())?.[1]);
+    await waitFor("the address", async () => /正在预览 http:\/\/127\.0\.0\.1:\d+\//.test(server.output()));
+    const served = Number(/正在预览 http:\/\/127\.0\.0\.1:(\d+)\//.exec(server.output())?.[1]);
     assert.is.not(served, port, `the busy port is not announced:\n${server.output()}`);
     const home = await fetch(`http://127.0.0.1:${served}/`);
     assert.is(home.status, 200);

@@ -12,18 +12,21 @@ const run = async (args: string[]) =>
     (err: { code: number; stdout: string; stderr: string }) => ({ code: err.code, stdout: err.stdout, stderr: err.stderr }),
   );
 
-test("npm run check prints one line per finding grouped by file, a count, and exits 1 on an error", async () => {
-  const dir = await tempArchive({ "2019-01/new.md": documentText({ date: "2019-02-30", docNumer: '"x"' }), "2019-01/other.md": documentText({ docNumber: '"测政发[2019]7号"' }) });
+test("npm run check prints one Chinese line per finding grouped by file, a summary, and exits 1 on an error", async () => {
+  const dir = await tempArchive({ "2019-01/new.md": documentText({ date: "2019-02-30", keywords: '"x"' }), "2019-01/other.md": documentText({ docNumber: '"测政发[2019]7号"' }) });
   try {
     const { code, stdout } = await run(["--content", dir]);
     assert.is(code, 1);
     const rel = path.relative(PROJECT_ROOT, dir);
     const lines = stdout.trim().split("\n");
-    assert.ok(lines.includes(`${rel}/2019-01/new.md:5:7  error  "date" must be a real calendar date like 2019-04-10, got "2019-02-30"  (this day does not exist; check the date against the printed document)`), stdout);
-    assert.ok(lines.includes(`${rel}/2019-01/new.md:9:1  warning  unknown field "docNumer" is ignored  (did you mean "docNumber"? rename it to docNumber:)`), stdout);
+    assert.ok(lines.includes(`${rel}/2019-01/new.md:5:7  错误  成文日期（date）应为真实存在的日期，如 2019-04-10，现为“2019-02-30” — 没有这一天，请对照印刷本核对日期`), stdout);
+    assert.ok(lines.some((l) => l.startsWith(`${rel}/2019-01/new.md:9:1  警告  不认识的字段“keywords”，不会被读取 — 删去这一行`)), stdout);
     assert.match(stdout, /new\.md:9:1 .*\n\n.*other\.md:3:/, "grouped by file, a blank line between files");
-    assert.is(lines.at(-1), "1 error, 2 warnings");
+    assert.is(lines.at(-1), "共 2 个文件有问题：1 个错误、2 个警告。改正全部错误后才能生成网站。");
     assert.not.match(stdout, /^\s+at /m);
+    const en = await run(["--content", dir, "--lang", "en"]);
+    assert.ok(en.stdout.includes(`${rel}/2019-01/new.md:5:7  error  "date" must be a real calendar date like 2019-04-10, got "2019-02-30" — this day does not exist; check the date against the printed document`), en.stdout);
+    assert.match(en.stdout.trim().split("\n").at(-1)!, /^2 files with problems: 1 error, 2 warnings\./);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -47,7 +50,7 @@ test("npm run check -- --json gives the findings to tools; a clean archive exits
 test("npm run check on a missing folder says so, without a stack trace", async () => {
   const { code, stdout, stderr } = await run(["--content", "no-such-folder"]);
   assert.is(code, 1);
-  assert.match(stdout, /no-such-folder\/:1:1 {2}error {2}the content folder does not exist/);
+  assert.match(stdout, /no-such-folder\/:1:1 {2}错误 {2}内容文件夹不存在/);
   assert.not.match(stdout + stderr, /^\s+at /m);
 });
 

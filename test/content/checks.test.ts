@@ -59,8 +59,9 @@ const cases: Case[] = [
   { name: "a document saved with an upper-case .MD", files: { "2019-01/new.MD": documentText() }, file: "2019-01/new.MD", line: 1, severity: "error", message: /“new\.MD”不会被读取/, fix: /改名为 new\.md/ },
   { name: "another file in an issue folder", files: { "2019-01/scan.docx": "PK" }, file: "2019-01/scan.docx", line: 1, severity: "error", message: /“scan\.docx”不是公报文件/, fix: /移出 issues\// },
   // Unknown keys
-  { name: "a misspelt document field", files: { [A]: documentText({ docNumer: '"x"' }) }, file: A, line: 9, severity: "warning", message: /unknown field "docNumer" is ignored/, fix: /did you mean "docNumber"/ },
-  { name: "a misspelt issue field", files: { "2019-01/issue.yml": issueYml("1") + "publised: 2019-03-31\n" }, file: "2019-01/issue.yml", line: 7, severity: "warning", message: /unknown field "publised"/, fix: /did you mean "published"/ },
+  { name: "a misspelt document field", files: { [A]: documentText({ docNumer: '"x"' }) }, file: A, line: 9, severity: "error", message: /unknown field "docNumer" — a misspelt "docNumber"/, fix: /did you mean "docNumber"/ },
+  { name: "an unknown field not close to a known one", files: { [A]: documentText({ keywords: '"x"' }) }, file: A, line: 9, severity: "warning", message: /unknown field "keywords" is ignored/, fix: /remove it/ },
+  { name: "a misspelt issue field", files: { "2019-01/issue.yml": issueYml("1") + "publised: 2019-03-31\n" }, file: "2019-01/issue.yml", line: 7, severity: "error", message: /unknown field "publised"/, fix: /did you mean "published"/ },
   // YAML traps
   { name: "an issue number written 08", files: { "2019-08/issue.yml": issueYml("08") }, file: "2019-08/issue.yml", line: 3, severity: "warning", message: /"number" is written 08 with a leading zero/, fix: /number: 8/ },
   { name: "an unquoted title cut by a # comment", files: { [A]: documentText({ title: "乳山市关于 #测试的通知" }) }, file: A, line: 2, severity: "warning", message: /"title" stops at " #": YAML reads "乳山市关于" and drops "#测试的通知"/, fix: /quote the whole value: title: "乳山市关于 #测试的通知"/ },
@@ -104,12 +105,14 @@ for (const c of cases) {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-    const hit = findings.find((f) => f.file === c.file && c.message.test(f.message));
-    assert.ok(hit, `expected ${c.message} in ${c.file}, got:\n${findings.map((f) => `${f.file}:${f.line} ${f.severity} ${f.message} (${f.fix})`).join("\n")}`);
+    const hit = findings.find((f) => f.file === c.file && c.message.test(f.en?.message ?? ""));
+    assert.ok(hit, `expected ${c.message} in ${c.file}, got:\n${findings.map((f) => `${f.file}:${f.line} ${f.severity} ${f.en?.message} (${f.en?.fix})`).join("\n")}`);
+    assert.match(hit!.message, /\p{Script=Han}/u, "the message is Chinese");
+    assert.match(hit!.fix, /\p{Script=Han}/u, "the fix is Chinese");
     assert.is(hit!.line, c.line, `line of ${c.message}`);
     assert.is(hit!.severity, c.severity);
     assert.ok(hit!.fix.length > 0);
-    if (c.fix) assert.match(hit!.fix, c.fix);
+    if (c.fix) assert.match(hit!.en!.fix, c.fix);
   });
 }
 
@@ -126,7 +129,7 @@ test("suggests the nearest known field, or nothing when none is close", () => {
 });
 
 test("a warning alone does not stop the archive from loading", async () => {
-  const dir = await tempArchive({ [A]: documentText({ docNumer: '"x"' }) });
+  const dir = await tempArchive({ [A]: documentText({ keywords: '"x"' }) });
   const { archive, findings } = await loadArchive(dir, dir);
   await rm(dir, { recursive: true, force: true });
   assert.ok(findings.length > 0);

@@ -38,7 +38,7 @@ test("rules across files still see every issue when issues are read by different
   const serial = await loadArchive(dir, dir, { workers: 0 });
   const parallel = await loadArchive(dir, dir, { workers: 1 });
   assert.is(parallel.archive, null);
-  assert.ok(parallel.findings.some((f) => f.file === `${last}/wj-99.md` && /is already used by/.test(f.message)), "the duplicate number is found");
+  assert.ok(parallel.findings.some((f) => f.file === `${last}/wj-99.md` && /已被 .* 使用/.test(f.message)), "the duplicate number is found");
   assert.ok(parallel.findings.some((f) => f.file === `${folders[10]}/wj-02.md` && /YAML/.test(f.message)));
   assert.equal(parallel.findings, serial.findings);
 });

@@ -74,7 +74,7 @@ test("on the seed: the imported issue passes npm run check except the fields mar
     const { findings } = await loadArchive(content, content);
     const mine = findings.filter((f) => f.file.startsWith("2019-02/"));
     assert.equal(
-      mine.map((f) => `${f.file}:${f.line} ${f.severity} ${f.message}`),
+      mine.map((f) => `${f.file}:${f.line} ${f.severity} ${f.en?.message ?? f.message}`),
       [
         "2019-02/renmian.md:4 error \"issuer\" is marked # 待核 (not yet checked): 由标题推断",
         "2019-02/renmian.md:5 error \"date\" is marked # 待核 (not yet checked): 正文含多个日期，取最晚的一个",
@@ -116,7 +116,7 @@ test("refuses to overwrite an existing gazette issue", async () => {
     const again = importDump(await dump("rushan-gazette-2019-2.md"), { year: 2019, number: 2 });
     again.files["rzf-2019-2.md"] = "changed";
     const error = await writeImport(again, content).then(() => null, (err: unknown) => err);
-    assert.ok(error instanceof ImportError && /exists already/.test(error.message), String(error));
+    assert.ok(error instanceof ImportError && /exists already/.test(error.text.en) && /已经存在/.test(error.message), String(error));
     assert.is(await readFile(path.join(content, "2019-02/rzf-2019-2.md"), "utf8"), before);
   } finally {
     await rm(content, { recursive: true, force: true });
@@ -177,7 +177,7 @@ const bad: [string, string, RegExp][] = [
 
 for (const [name, text, message] of bad) {
   test(`a layout it cannot split gives a clear message: ${name}`, () => {
-    assert.throws(() => importDump(text), (err: unknown) => err instanceof ImportError && message.test(err.message));
+    assert.throws(() => importDump(text), (err: unknown) => err instanceof ImportError && message.test(err.text.en) && /\p{Script=Han}/u.test(err.message));
   });
 }
 
@@ -189,8 +189,8 @@ test("npm run import writes the issue, prints the table, and on a bad dump stops
     const tsx = path.join(PROJECT_ROOT, "node_modules/.bin/tsx");
     const ok = await run(tsx, [path.join(PROJECT_ROOT, "scripts/import.ts"), path.join(FIXTURES, "one-heading.md"), "--content", content], { cwd: PROJECT_ROOT });
     assert.match(ok.stdout, /yzr-2021-1\.md\s+5\s+人事任免/);
-    assert.match(ok.stdout, /Wrote 5 files/);
-    assert.match(ok.stdout, /"date" is marked # 待核/);
+    assert.match(ok.stdout, /已写入 5 个文件/);
+    assert.match(ok.stdout, /“date”标有 # 待核/);
     const badDump = path.join(dir, "bad.md");
     await import("node:fs/promises").then((fs) => fs.writeFile(badDump, bad[1]![1]));
     const failed = await run(tsx, [path.join(PROJECT_ROOT, "scripts/import.ts"), badDump, "--content", content], { cwd: PROJECT_ROOT }).then(
@@ -199,7 +199,7 @@ test("npm run import writes the issue, prints the table, and on a bad dump stops
     );
     assert.ok(failed, "exits with an error");
     assert.is(failed!.code, 1);
-    assert.match(failed!.stderr, /Import stopped, nothing was written: cannot find the document/);
+    assert.match(failed!.stderr, /导入已停止，没有写入任何文件：在目录之后.*找不到文件/);
     assert.not.match(failed!.stderr, /\n\s+at /);
     assert.not.ok((await readdir(content)).includes("2019-01-bad"));
   } finally {

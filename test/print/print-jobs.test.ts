@@ -37,7 +37,7 @@ test("--documents adds one task per listed document, never a withheld or draft o
 });
 
 test("an unknown --issue names the issues there are", () => {
-  assert.throws(() => printTasks(site, { issue: "2019-09" }), (err: Error) => err.message.includes("2019-09") && err.message.includes("2020-03, 2019-01"));
+  assert.throws(() => printTasks(site, { issue: "2019-09" }), (err: Error) => err.message.includes("2019-09") && err.message.includes("2020-03、2019-01"));
 });
 
 test.run();

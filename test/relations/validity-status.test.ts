@@ -43,7 +43,7 @@ test("the as-of date is GAZETTE_AS_OF when set, else the day in Asia/Shanghai wh
 });
 
 test("a GAZETTE_AS_OF that is not a calendar date is a clear error", () => {
-  assert.throws(() => asOfDate("2023-02-30"), /GAZETTE_AS_OF（有效性的基准日期）须为日历日期，如 2026-11-29，实为“2023-02-30”/);
+  assert.throws(() => asOfDate("2023-02-30"), /GAZETTE_AS_OF 应为日期，如 2026-11-29，现为“2023-02-30”/);
 });
 
 test.run();

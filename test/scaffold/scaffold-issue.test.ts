@@ -20,8 +20,9 @@ test("scaffolds a gazette issue prefilled from the latest issue, with one docume
     assert.equal(meta, { ...carried, year: 2020, number: 4 }, "everything but year, number and the publication date");
     const { findings } = await loadArchive(content, content);
     const mine = findings.filter((f) => f.file.startsWith("2020-04/"));
-    assert.ok(mine.some((f) => f.severity === "error" && /required field "title"|"title" must not be empty/.test(f.message)), "the empty title is reported");
-    assert.ok(mine.filter((f) => /is marked # 待核/.test(f.message)).length >= 4, "every placeholder is reported");
+    assert.ok(mine.some((f) => f.severity === "error" && /缺少必填项 标题|标题（title）不能为空/.test(f.message)), "the empty title is reported");
+    assert.ok(mine.filter((f) => /标有 # 待核/.test(f.message)).length >= 4, "every placeholder is reported");
+    assert.equal(mine.filter((f) => f.severity === "warning"), [], "the template itself gets no warning");
   } finally {
     await rm(content, { recursive: true, force: true });
   }
@@ -33,7 +34,7 @@ test("refuses to overwrite an existing gazette issue", async () => {
     const file = path.join(content, "2019-01/issue.yml");
     const before = await readFile(file, "utf8");
     const error = await scaffoldIssue({ contentDir: content, year: 2019, number: 1 }).then(() => null, (err: unknown) => err);
-    assert.ok(error instanceof Error && /exists already/.test(error.message), String(error));
+    assert.ok(error instanceof Error && /已经存在/.test(error.message), String(error));
     assert.is(await readFile(file, "utf8"), before);
   } finally {
     await rm(content, { recursive: true, force: true });
@@ -45,7 +46,7 @@ test("rejects a year or number out of range", async () => {
   try {
     for (const [year, number] of [[19, 1], [2019, 0], [2019, 1.5]] as const) {
       const error = await scaffoldIssue({ contentDir: content, year, number }).then(() => null, (err: unknown) => err);
-      assert.ok(error instanceof Error && /must be/.test(error.message));
+      assert.ok(error instanceof Error && /应为(年份|期号)/.test(error.message));
     }
   } finally {
     await rm(content, { recursive: true, force: true });
@@ -61,7 +62,7 @@ test("npm run new names a year or number that is not a number as typed, not NaN"
     );
     assert.ok(failed, "the command fails");
     assert.is(failed!.code, 1);
-    assert.match(failed!.stderr, /--year must be a year like 2019, got "二〇二〇"/);
+    assert.match(failed!.stderr, /--year 应为年份，如 2019，现为“二〇二〇”/);
     assert.not.match(failed!.stderr, /NaN/);
   } finally {
     await rm(content, { recursive: true, force: true });

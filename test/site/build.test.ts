@@ -18,6 +18,17 @@ const BASE = "https://gazette.example.org/archive/";
 /** A withheld document whose issuer has nothing else: no feed may be made for it. */
 const WITHHELD_ONLY_ISSUER = "紫藤专用保密机关";
 
+/** The official-site footer fields of archive.yml. */
+const FOOTER = [
+  "siteCode: 3710820001",
+  "icpRecord: 鲁ICP备05002386号-1",
+  "policeRecord: 鲁公网安备37108202000123号",
+  "partyGovLink: https://bszs.conac.cn/sitename?method=show&id=0000",
+  "organizer: 测试市大数据中心",
+  'contact: "电话 0631-6652345　邮箱 gb@example.gov.cn"',
+  "errorReport: mailto:jiucuo@example.gov.cn",
+].join("\n") + "\n";
+
 let out = "";
 let content = "";
 const page = (url: string) => readFile(path.join(out, url, url.endsWith(".html") ? "" : "index.html"), "utf8");
@@ -26,7 +37,7 @@ const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " "
 before(test, async () => {
   out = path.join(await mkdtemp(path.join(tmpdir(), "gazette-site-")), "_site");
   content = await tempArchive({
-    "archive.yml": `title: 测试市人民政府公报\npublisher: 测试市人民政府办公室\nurl: ${BASE}\n`,
+    "archive.yml": `title: 测试市人民政府公报\npublisher: 测试市人民政府办公室\nurl: ${BASE}\n${FOOTER}`,
     "2019-01/withheld-2.md": documentText({ title: '"紫藤另一份机密文件"', issuer: `"${WITHHELD_ONLY_ISSUER}"`, publication: "withheld", docNumber: '"测政办发〔2019〕19号"' }),
   });
   const saved = process.env.TZ;
@@ -39,6 +50,27 @@ before(test, async () => {
 after(test, async () => {
   await rm(path.dirname(out), { recursive: true, force: true });
   await rm(content, { recursive: true, force: true });
+});
+
+test("every page's footer shows the official-site fields set in archive.yml", async () => {
+  for (const url of ["", "2019/1/csf-2019-1", "search"]) {
+    const footer = /<footer class="site-footer">([\s\S]*?)<\/footer>/.exec(await page(url))![1]!;
+    const t = text(footer);
+    for (const s of ["主办：测试市人民政府办公室", "承办：测试市大数据中心", "联系方式：电话 0631-6652345", "网站标识码：3710820001", "鲁ICP备05002386号-1", "鲁公网安备37108202000123号", "党政机关网站标识", "纠错"]) assert.ok(t.includes(s), `${url}: ${s} in ${t}`);
+    assert.match(footer, /<a href="https:\/\/beian\.miit\.gov\.cn\/" rel="noopener">鲁ICP备05002386号-1<\/a>/);
+    assert.match(footer, /href="https:\/\/beian\.mps\.gov\.cn\/#\/query\/webSearch\?code=37108202000123"/);
+    assert.match(footer, /<a href="mailto:jiucuo@example\.gov\.cn" rel="noopener">纠错<\/a>/);
+  }
+});
+
+test("the home page shows the search box, the latest issue's cover and contents, and the years", async () => {
+  const home = await page("");
+  assert.match(home, /<form class="home-search" role="search" action="\/search\/" method="get">[\s\S]*?name="q"/);
+  const latest = /<section class="latest-issue"[\s\S]*?<\/section>/.exec(home)![0];
+  assert.match(latest, /<a class="issue-cover" href="\/2020\/3\/">[\s\S]*?2020年第3期/);
+  assert.match(latest, /href="\/2020\/3\/renmian\/"/, "the latest issue's contents");
+  assert.not.match(latest, /2019\/1\//, "only the latest issue");
+  assert.match(home, /<h3 id="year-2019"><a href="\/2019\/">2019年<\/a><\/h3>/);
 });
 
 test("writes home, year, issue, document, search and 404 pages at stable ASCII URLs", async () => {
@@ -207,7 +239,7 @@ test("a failed build leaves the previous output exactly as it was", async () => 
   await writeFile(path.join(content, "2019-01/bad.md"), documentText({ date: "2019-02-30" }));
   const result = await buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: out });
   assert.not.ok(result.ok);
-  assert.match(result.error, /2019-01\/bad\.md:5:7 {2}error {2}"date" must be a real calendar date/);
+  assert.match(result.error, /2019-01\/bad\.md:5:7 {2}错误 {2}成文日期（date）应为真实存在的日期/);
   assert.not.match(result.error, /\n\s+at /, "no stack trace");
   assert.is(await allSiteText(out), before);
   await rm(path.join(content, "2019-01/bad.md"));
@@ -251,7 +283,8 @@ test("a template error also leaves the previous output exactly as it was, with a
     assert.ok(failed, "the build fails");
     assert.is(failed!.code, 1);
     assert.match(failed!.stderr, /no-such-partial\.njk/, `stderr was:\n${failed!.stderr}`);
-    assert.match(failed!.stderr, /Build stopped: nothing was changed in the output folder/);
+    assert.match(failed!.stderr, /网站模板 _includes\/layouts\/document\.njk(?::\d+)? 出错.*技术人员/);
+    assert.match(failed!.stderr, /生成已停止：输出文件夹中的网站没有任何改动/);
     assert.not.match(failed!.stderr, /^(?:\[11ty\])?\s+at /m, "no stack trace");
     assert.not.match(failed!.stderr, /stack trace/i);
     assert.is(await allSiteText(out), before);

@@ -17,7 +17,7 @@ test("normalises a path prefix to start and end with a slash", () => {
 
 test("rejects a prefix that is not a plain path", () => {
   for (const bad of ["https://x.gov.cn/gazette/", "/gazette/?a=1", "/gazette/#top"]) {
-    assert.throws(() => normalizePathPrefix(bad), /must be a URL path/);
+    assert.throws(() => normalizePathPrefix(bad), /应为网址路径/);
   }
 });
 

@@ -18,17 +18,17 @@ export function checkAcrossFiles(issues: readonly GazetteIssue[]): Finding[] {
       for (const n of doc.docNumbers) {
         const first = numbers.get(n);
         const line = doc.fieldLines?.docNumber ?? 1;
-        if (first === doc.sourcePath) findings.push({ file: doc.sourcePath, line, column: 1, severity: "error", message: `document number ${n} is listed twice in this document`, fix: "keep it once in docNumber" });
-        else if (first) findings.push({ file: doc.sourcePath, line, column: 1, severity: "error", message: `document number ${n} is already used by ${first}`, fix: "correct the document number; each document number appears once in the archive" });
+        if (first === doc.sourcePath) findings.push({ file: doc.sourcePath, line, column: 1, severity: "error", message: `发文字号 ${n} 在本文件中写了两次`, fix: "docNumber 中只保留一个", en: { message: `document number ${n} is listed twice in this document`, fix: "keep it once in docNumber" } });
+        else if (first) findings.push({ file: doc.sourcePath, line, column: 1, severity: "error", message: `发文字号 ${n} 已被 ${first} 使用`, fix: "对照印刷本改正发文字号；同一发文字号在档案中只能出现一次", en: { message: `document number ${n} is already used by ${first}`, fix: "correct the document number; each document number appears once in the archive" } });
         else numbers.set(n, doc.sourcePath);
       }
       const url = doc.url.normalize("NFC").toLowerCase();
       const other = urls.get(url);
-      if (other) findings.push({ file: doc.sourcePath, line: 1, column: 1, severity: "error", message: `this document has the same web address ${doc.url} as ${other}`, fix: "rename one of the files; file names are the last part of the address and must differ (also in upper/lower case)" });
+      if (other) findings.push({ file: doc.sourcePath, line: 1, column: 1, severity: "error", message: `本文件的网址 ${doc.url} 与 ${other} 相同`, fix: "给其中一个文件改名；文件名是网址的最后一段，不能相同（不分大小写）", en: { message: `this document has the same web address ${doc.url} as ${other}`, fix: "rename one of the files; file names are the last part of the address and must differ (also in upper/lower case)" } });
       else urls.set(url, doc.sourcePath);
       if (doc.page !== undefined) {
         if (last && doc.page < last.page) {
-          findings.push({ file: doc.sourcePath, line: doc.pageLine ?? 1, column: 1, severity: "warning", message: `page ${doc.page} comes after page ${last.page} (${last.path}) in table-of-contents order`, fix: "check page: against the printed table of contents, and the order of sections in issue.yml" });
+          findings.push({ file: doc.sourcePath, line: doc.pageLine ?? 1, column: 1, severity: "warning", message: `按目录顺序，第 ${doc.page} 页排在第 ${last.page} 页（${last.path}）之后`, fix: "对照印刷本目录核对 page:，并核对 issue.yml 中栏目的顺序", en: { message: `page ${doc.page} comes after page ${last.page} (${last.path}) in table-of-contents order`, fix: "check page: against the printed table of contents, and the order of sections in issue.yml" } });
         }
         last = { page: doc.page, path: doc.sourcePath };
       }

@@ -1,4 +1,5 @@
 import type { Finding } from "../finding.ts";
+import type { Bilingual } from "../../i18n/index.ts";
 
 /** Options of {@link checkBodyText}. */
 export interface BodyTextOptions {
@@ -30,10 +31,10 @@ const PAIRS: [string, string][] = [["（", "）"], ["(", ")"], ["〔", "〕"], [
  */
 export function checkBodyText(body: string, file: string, bodyLine: number, options: BodyTextOptions = {}): Finding[] {
   const findings: Finding[] = [];
-  const warn = (line: number, column: number, message: string, fix: string) =>
-    findings.push({ file, line: bodyLine + line, column, severity: "warning", message, fix });
+  const warn = (line: number, column: number, message: Bilingual, fix: Bilingual) =>
+    findings.push({ file, line: bodyLine + line, column, severity: "warning", message: message.zh, fix: fix.zh, en: { message: message.en, fix: fix.en } });
   if (body.trim() === "") {
-    if (options.textPublished !== false) warn(0, 1, "the document has no text", "paste the document's text below the closing --- line, or set publication: on-request if its text is not published");
+    if (options.textPublished !== false) warn(0, 1, { zh: "文件没有正文", en: "the document has no text" }, { zh: "把正文粘贴在第二个 --- 行的下面；正文不公开的，写 publication: on-request", en: "paste the document's text below the closing --- line, or set publication: on-request if its text is not published" });
     return findings;
   }
   const lines = body.split(/\r?\n/);
@@ -59,14 +60,14 @@ export function checkBodyText(body: string, file: string, bodyLine: number, opti
     countBrackets(line, paragraph);
     // Cheap tests first (profiled: this check ran over every line of 20,000 documents).
     const space = HAS_SPACE.test(line) ? firstOcrSpace(line) : undefined;
-    if (space) warn(i, space.index + 2, `a space between Chinese characters: "${excerpt(line, space.index)}"`, "delete the space (an OCR leftover); use a full-width space 　 only to align names");
+    if (space) warn(i, space.index + 2, { zh: `汉字之间有空格：“${excerpt(line, space.index)}”`, en: `a space between Chinese characters: "${excerpt(line, space.index)}"` }, { zh: "删去空格（识别留下的）；只有对齐人名时才用全角空格 　", en: "delete the space (an OCR leftover); use a full-width space 　 only to align names" });
     const half = HAS_HALF_WIDTH.test(line) ? HALF_WIDTH_IN_HAN.exec(line) : null;
     if (half) {
       const ch = line[half.index + 1]!;
-      warn(i, half.index + 2, `a half-width "${ch}" between Chinese characters: "${excerpt(line, half.index)}"`, `use the full-width ${FULL_WIDTH[ch] ?? ch}`);
+      warn(i, half.index + 2, { zh: `汉字之间有半角“${ch}”：“${excerpt(line, half.index)}”`, en: `a half-width "${ch}" between Chinese characters: "${excerpt(line, half.index)}"` }, { zh: `改为全角 ${FULL_WIDTH[ch] ?? ch}`, en: `use the full-width ${FULL_WIDTH[ch] ?? ch}` });
     }
-    if (PAGE_NUMBER_LINE.test(line)) warn(i, 1, `a line with only a page number "${line.trim()}" (a page footer left in the text)`, "delete the line");
-    else if (gazette && line.includes(gazette[0]!) && isRunningHeader(line.replace(/[#*\s　]/g, ""), gazette)) warn(i, 1, `a page header "${line.trim()}" left in the text`, "delete the line");
+    if (PAGE_NUMBER_LINE.test(line)) warn(i, 1, { zh: `这一行只有页码“${line.trim()}”（页脚混进了正文）`, en: `a line with only a page number "${line.trim()}" (a page footer left in the text)` }, { zh: "删去这一行", en: "delete the line" });
+    else if (gazette && line.includes(gazette[0]!) && isRunningHeader(line.replace(/[#*\s　]/g, ""), gazette)) warn(i, 1, { zh: `页眉“${line.trim()}”混进了正文`, en: `a page header "${line.trim()}" left in the text` }, { zh: "删去这一行", en: "delete the line" });
   }
   endParagraph();
   return findings;
@@ -113,13 +114,14 @@ function firstOcrSpace(line: string): RegExpExecArray | undefined {
   return undefined;
 }
 
-function checkBalance(paragraph: Paragraph, warn: (line: number, column: number, message: string, fix: string) => void): void {
+function checkBalance(paragraph: Paragraph, warn: (line: number, column: number, message: Bilingual, fix: Bilingual) => void): void {
   const { depth, bad } = paragraph;
   let text: string | null = null;
   for (const [i, [open, close]] of PAIRS.entries()) {
     if (bad[i] || depth[i] !== 0) {
       text ??= paragraph.lines.join("\n");
-      warn(paragraph.start, 1, `unbalanced ${open}${close} in this paragraph (${count(text, open)} ${open}, ${count(text, close)} ${close})`, `add the missing ${depth[i]! > 0 ? close : open} or delete the extra one, as in the printed text`);
+      const missing = depth[i]! > 0 ? close : open;
+      warn(paragraph.start, 1, { zh: `本段 ${open}${close} 不配对（${count(text, open)} 个 ${open}，${count(text, close)} 个 ${close}）`, en: `unbalanced ${open}${close} in this paragraph (${count(text, open)} ${open}, ${count(text, close)} ${close})` }, { zh: `对照印刷本补上缺少的 ${missing}，或删去多余的`, en: `add the missing ${missing} or delete the extra one, as in the printed text` });
     }
   }
 }

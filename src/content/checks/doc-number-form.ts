@@ -20,10 +20,10 @@ export function checkDocNumberForm(source: YamlSource, raw: unknown, date: strin
     if (canonical === null || parts === null) return;
     const at = source.positionOf(Array.isArray(raw) ? ["docNumber", i] : ["docNumber"]);
     if (value !== canonical) {
-      findings.push({ file: source.file, ...at, severity: "warning", message: `document number "${value}" is not in the standard form ${canonical}`, fix: `write it docNumber: "${canonical}" (year in 〔〕, no spaces, half-width digits)` });
+      findings.push({ file: source.file, ...at, severity: "warning", message: `发文字号“${value}”不是标准写法 ${canonical}`, fix: `改为 docNumber: "${canonical}"（年份用六角括号〔〕，不留空格，数字用半角）`, en: { message: `document number "${value}" is not in the standard form ${canonical}`, fix: `write it docNumber: "${canonical}" (year in 〔〕, no spaces, half-width digits)` } });
     }
     if (date !== undefined && parts.year !== Number(date.slice(0, 4))) {
-      findings.push({ file: source.file, ...at, severity: "warning", message: `the year ${parts.year} in document number ${canonical} differs from the year of date ${date}`, fix: "check the document number and the date against the printed document" });
+      findings.push({ file: source.file, ...at, severity: "warning", message: `发文字号 ${canonical} 中的年份 ${parts.year} 与成文日期 ${date} 的年份不同`, fix: "对照印刷本核对发文字号和成文日期", en: { message: `the year ${parts.year} in document number ${canonical} differs from the year of date ${date}`, fix: "check the document number and the date against the printed document" } });
     }
   });
   return findings;

@@ -14,15 +14,20 @@ export function checkReviewMarkers(yamlText: string, file: string, lineOffset = 
   yamlText.split("\n").forEach((line, i) => {
     const col = line.indexOf(REVIEW_MARKER);
     if (col < 0) return;
-    const field = /^\s*([\w-]+)\s*:/.exec(line)?.[1] ?? "this value";
+    const key = /^\s*([\w-]+)\s*:/.exec(line)?.[1];
+    const field = key ?? "this value";
     const reason = line.slice(col + REVIEW_MARKER.length).replace(/^[：:\s]+/, "").trim();
     findings.push({
       file,
       line: i + 1 + lineOffset,
       column: col + 1,
       severity: "error",
-      message: `"${field}" is marked ${REVIEW_MARKER} (not yet checked)${reason ? `: ${reason}` : ""}`,
-      fix: `check ${field} against the printed issue, correct it if needed, then delete the comment “${REVIEW_MARKER}…”`,
+      message: `${key ? `“${key}”` : "这个值"}标有 ${REVIEW_MARKER}（尚未核对）${reason ? `：${reason}` : ""}`,
+      fix: `对照印刷本核对${key ? ` ${key}` : "这个值"}，需要时改正，然后删去注释“${REVIEW_MARKER}……”`,
+      en: {
+        message: `"${field}" is marked ${REVIEW_MARKER} (not yet checked)${reason ? `: ${reason}` : ""}`,
+        fix: `check ${field} against the printed issue, correct it if needed, then delete the comment “${REVIEW_MARKER}…”`,
+      },
     });
   });
   return findings;

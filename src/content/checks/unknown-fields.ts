@@ -18,8 +18,9 @@ export function suggestField(key: string, known: readonly string[]): string | nu
 }
 
 /**
- * Warns about every top-level key of a YAML map that is not a known field (the value is
- * ignored), suggesting the closest known field (`docNumer` → `docNumber`).
+ * Reports every top-level key of a YAML map that is not a known field (the value is ignored):
+ * an error when it is a typo of a known field (`docNumer` → `docNumber`: close by
+ * {@link suggestField} and the same first letter), else a warning.
  */
 export function checkUnknownFields(source: YamlSource, known: readonly string[]): Finding[] {
   const root = source.doc.contents;
@@ -30,13 +31,28 @@ export function checkUnknownFields(source: YamlSource, known: readonly string[])
     const key = String(pair.key.value);
     if (known.includes(key)) continue;
     const suggestion = suggestField(key, known);
-    findings.push({
-      file: source.file,
-      ...source.at(pair.key.range?.[0] ?? 0),
-      severity: "warning",
-      message: `unknown field "${key}" is ignored`,
-      fix: suggestion ? `did you mean "${suggestion}"? rename it to ${suggestion}:` : `remove it; the fields are ${known.join(", ")}`,
-    });
+    const at = source.at(pair.key.range?.[0] ?? 0);
+    if (suggestion && suggestion[0]!.toLowerCase() === key[0]!.toLowerCase()) {
+      // A mistyped known field (close to it and starting alike) is an error: else the document
+      // is published without that field. A key merely near a known one (tags/page) stays a warning.
+      findings.push({
+        file: source.file,
+        ...at,
+        severity: "error",
+        message: `字段名“${key}”写错了，应为“${suggestion}”（写错的字段不会被读取）`,
+        fix: `把 ${key}: 改为 ${suggestion}:`,
+        en: { message: `unknown field "${key}" — a misspelt "${suggestion}"? (it is not read)`, fix: `did you mean "${suggestion}"? rename it to ${suggestion}:` },
+      });
+    } else {
+      findings.push({
+        file: source.file,
+        ...at,
+        severity: "warning",
+        message: `不认识的字段“${key}”，不会被读取`,
+        fix: suggestion ? `如果是指“${suggestion}”，改为 ${suggestion}:；否则删去这一行` : `删去这一行；可用的字段有 ${known.join("、")}`,
+        en: { message: `unknown field "${key}" is ignored`, fix: suggestion ? `did you mean "${suggestion}"? rename it to ${suggestion}:` : `remove it; the fields are ${known.join(", ")}` },
+      });
+    }
   }
   return findings;
 }

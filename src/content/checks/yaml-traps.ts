@@ -4,6 +4,8 @@ import type { YamlSource } from "../yaml-source.ts";
 
 /** Plain YAML words that YAML 1.1 readers (and many tools) take as true/false. */
 const YES_NO = /^(?:y|n|yes|no|on|off)$/i;
+/** A value that is one word of ASCII letters and hyphens (public, on-request, valid): a comment after it cannot belong to it. */
+const KEYWORD = /^[a-z]+(?:-[a-z]+)*$/;
 
 /**
  * Looks at how each top-level value of a YAML file was written and warns about the traps that
@@ -28,12 +30,12 @@ export function checkYamlTraps(source: YamlSource): Finding[] {
       const raw = value.source;
       const at = source.at(value.range?.[0] ?? 0);
       if (/^0\d+$/.test(raw)) {
-        findings.push({ file: source.file, ...at, severity: "warning", message: `"${key}" is written ${raw} with a leading zero, which some YAML readers take as an octal number`, fix: `write it without the zero: ${key}: ${Number(raw)}` });
-      } else if (typeof value.value === "string" && value.comment && !value.comment.trim().startsWith("待核")) {
+        findings.push({ file: source.file, ...at, severity: "warning", message: `“${key}”写成了带前导零的 ${raw}，有的 YAML 程序会把它当作八进制数`, fix: `去掉前导零：${key}: ${Number(raw)}`, en: { message: `"${key}" is written ${raw} with a leading zero, which some YAML readers take as an octal number`, fix: `write it without the zero: ${key}: ${Number(raw)}` } });
+      } else if (typeof value.value === "string" && value.comment && !value.comment.trim().startsWith("待核") && !KEYWORD.test(value.value)) {
         const comment = value.comment.trim();
-        findings.push({ file: source.file, ...at, severity: "warning", message: `"${key}" stops at " #": YAML reads "${value.value}" and drops "#${comment}" as a comment`, fix: `quote the whole value: ${key}: "${value.value} #${comment}"` });
+        findings.push({ file: source.file, ...at, severity: "warning", message: `“${key}”的值在“ #”处断开：YAML 只读到“${value.value}”，把“#${comment}”当作注释丢掉了`, fix: `给整个值加英文双引号：${key}: "${value.value} #${comment}"`, en: { message: `"${key}" stops at " #": YAML reads "${value.value}" and drops "#${comment}" as a comment`, fix: `quote the whole value: ${key}: "${value.value} #${comment}"` } });
       } else if (YES_NO.test(raw)) {
-        findings.push({ file: source.file, ...at, severity: "warning", message: `"${key}" is the bare word ${raw}, which some YAML readers take as true/false`, fix: `quote it: ${key}: "${raw}"` });
+        findings.push({ file: source.file, ...at, severity: "warning", message: `“${key}”的值是不带引号的 ${raw}，有的 YAML 程序会把它当作是/否`, fix: `加英文双引号：${key}: "${raw}"`, en: { message: `"${key}" is the bare word ${raw}, which some YAML readers take as true/false`, fix: `quote it: ${key}: "${raw}"` } });
       }
     }
     if (key === "docNumber" && isSeq(value) && value.flow && value.items.some((i) => isScalar(i) && typeof i.value === "number")) {
@@ -41,8 +43,9 @@ export function checkYamlTraps(source: YamlSource): Finding[] {
         file: source.file,
         ...source.at(value.range?.[0] ?? 0),
         severity: "error",
-        message: `"docNumber" starts with [ and YAML read it as a list of numbers`,
-        fix: 'quote it, e.g. docNumber: "乳政发[2019]2号" (it is shown as 乳政发〔2019〕2号)',
+        message: "发文字号（docNumber）以 [ 开头，YAML 把它读成了一串数字",
+        fix: '加英文双引号，如 docNumber: "乳政发[2019]2号"（网站上显示为 乳政发〔2019〕2号）',
+        en: { message: `"docNumber" starts with [ and YAML read it as a list of numbers`, fix: 'quote it, e.g. docNumber: "乳政发[2019]2号" (it is shown as 乳政发〔2019〕2号)' },
       });
     }
   }
