@@ -1,6 +1,7 @@
 export { PRINT_FONTS, PRINT_FONTS_CSS, writePrintFonts, type PrintFont } from "./fonts.ts";
 export { headingLevel, markHeadingLevels, type HeadingLevel } from "./heading-level.ts";
-export { GRID, MARGINS, PAGE, PAGE_NUMBER_GAP_MM, PT_PER_MM, SIZE_PT, TYPE_AREA, layoutScssVariables, letterSpacingPx, linePitchPx } from "./layout.ts";
+export { markAttachmentNotes, markForms, markPrintBody } from "./mark-print-body.ts";
+export { EM_BOX, GRID, MARGINS, PAGE, PAGE_NUMBER_DASH_EM, PAGE_NUMBER_GAP_MM, PT_PER_MM, RED_RULE, SIZE_PT, TYPE_AREA, bodyEmMm, halfLeadingMm, layoutScssVariables, letterSpacingPx, linePitchMm, linePitchPx, pageBoxMarginsMm } from "./layout.ts";
 export { assemblePrintViews, documentBodyMarker, printDocumentMarker } from "./assemble-print-views.ts";
 export { pdfPath, printUrl, type Printable } from "./paths.ts";
 export { readOutline, type OutlineItem } from "./pdf-outline.ts";
@@ -8,3 +9,5 @@ export { PRINT_CSS, PRINT_THEME_ENTRY, writePrintAssets } from "./print-assets.t
 export { MAX_PASSES, renderPdf, type PdfJob, type PdfResult } from "./render-pdf.ts";
 export { printTasks, type PrintTask, type PrintTaskOptions } from "./print-jobs.ts";
 export { printPdfs, unhidePdfLinks, type PrintedPdf } from "./print-pdfs.ts";
+export { breakTitle, printTitleHtml, textWidthEm, titleWords, type BreakTitleOptions } from "./title-lines.ts";
+export { printTitle, titleLineEm, tocTitleLines } from "./print-titles.ts";

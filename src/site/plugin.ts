@@ -10,6 +10,7 @@ import { planSearchShards, shardDocumentsFromEnv, type SearchShard } from "../se
 // (playwright-core, pdf-lib): about 0.5 s of every build's start (also in site-assets.ts).
 import { assemblePrintViews, documentBodyMarker, printDocumentMarker } from "../print/assemble-print-views.ts";
 import { pdfPath, printUrl } from "../print/paths.ts";
+import { printTitle, tocTitleLines } from "../print/print-titles.ts";
 import { writeSiteAssets } from "./site-assets.ts";
 import { registerPages } from "./pages.ts";
 import { shardIssuesOf } from "./search-shards.ts";
@@ -100,6 +101,8 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   config.addFilter("pdfPath", pdfPath);
   config.addFilter("printDocumentMarker", printDocumentMarker);
   config.addFilter("documentBodyMarker", documentBodyMarker);
+  config.addFilter("printTitle", printTitle);
+  config.addFilter("tocTitleLines", tocTitleLines);
   registerPages(config);
   config.on("eleventy.after", async ({ directories }) => {
     const reused = reuse;
