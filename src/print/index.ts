@@ -11,3 +11,5 @@ export { printTasks, type PrintTask, type PrintTaskOptions } from "./print-jobs.
 export { printPdfs, unhidePdfLinks, type PrintedPdf } from "./print-pdfs.ts";
 export { breakTitle, printTitleHtml, textWidthEm, titleWords, type BreakTitleOptions } from "./title-lines.ts";
 export { printTitle, titleLineEm, tocTitleLines } from "./print-titles.ts";
+export { inkBands, renderPage, renderPages, type InkBand, type Raster } from "./ink.ts";
+export { pdfWords, preflightLayout, printedTitleLines, type PageMeasure, type PdfWord, type PreflightFinding, type PreflightOptions } from "./preflight.ts";

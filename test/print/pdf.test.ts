@@ -1,19 +1,16 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { PDFDocument, PDFName } from "pdf-lib";
-import { buildSite } from "../../src/build/index.ts";
-import { loadArchiveOrThrow } from "../../src/content/index.ts";
-import { createMarkdown } from "../../src/markdown/index.ts";
 import { MARGINS, PRINT_FONTS, TYPE_AREA, linePitchMm, printPdfs, printTasks, readOutline, type PrintedPdf } from "../../src/print/index.ts";
-import { buildSiteData, type SiteData } from "../../src/site/index.ts";
+import type { SiteData } from "../../src/site/index.ts";
 import { bboxPages, pageTexts, poppler, type BoxPage } from "../helpers/poppler.ts";
+import { samplePdf } from "../helpers/sample-pdf.ts";
 import { failLoudly } from "../helpers/setup.ts";
 import { PROJECT_ROOT } from "../helpers/temp-archive.ts";
 
-// Builds the real sample gazette issue (issues/2019-02), prints its PDF once in Chromium and
+// The real sample gazette issue (issues/2019-02), built and printed once in Chromium (samplePdf),
 // checks the file with poppler-utils as a print shop would.
 let out = "";
 let site: SiteData;
@@ -31,21 +28,12 @@ const em = 16 * (25.4 / 72);
 
 test.before(
   failLoudly(async () => {
-    out = path.join(await mkdtemp(path.join(tmpdir(), "gazette-print-")), "_site");
-    const contentDir = path.join(PROJECT_ROOT, "issues");
-    const result = await buildSite({ root: PROJECT_ROOT, contentDir, outputDir: out, search: false });
-    assert.ok(result.ok, result.error);
-    site = buildSiteData(await loadArchiveOrThrow(contentDir, PROJECT_ROOT), createMarkdown());
-    [printed] = (await printPdfs(out, printTasks(site, { issue: "2019-02" }))) as [PrintedPdf];
+    ({ out, site, printed } = await samplePdf());
     pdf = printed.file;
     boxes = bboxPages(pdf);
     texts = pageTexts(pdf);
   }),
 );
-
-test.after(async () => {
-  await rm(path.dirname(out), { recursive: true, force: true });
-});
 
 const issue = () => site.issues.find((i) => i.key === "2019-02")!;
 /** Words of the page number line: below the type area. */
@@ -109,8 +97,9 @@ test("every page but the cover has its number — N — 7 mm below the type area
     const n = i + 1;
     const words = footer(boxes[i]!);
     assert.equal(words.map((w) => w.text), ["—", String(n), "—"], `page ${n}`);
-    const top = Math.min(...words.map((w) => w.yMin));
-    assert.ok(top > typeBottom + 5 && top < typeBottom + 9, `page ${n}: number ${(top - typeBottom).toFixed(1)} mm below the type area`);
+    // The dash itself is measured on a render by the preflight suite; here, the line's box.
+    const middle = (Math.min(...words.map((w) => w.yMin)) + Math.max(...words.map((w) => w.yMax))) / 2;
+    assert.ok(middle > typeBottom + 5 && middle < typeBottom + 8, `page ${n}: number ${(middle - typeBottom).toFixed(1)} mm below the type area`);
     const char = 14 * (25.4 / 72);
     if (n % 2 === 1) {
       const right = Math.max(...words.map((w) => w.xMax));
@@ -167,7 +156,8 @@ test("every font is embedded as a CID TrueType subset of a bundled face — no T
 });
 
 test("the Chinese text can be copied back out of the PDF, word for word", async () => {
-  const all = strip(texts.join(""));
+  // A paragraph may run over a page: leave out the page numbers between its parts.
+  const all = strip(texts.map((t) => t.replace(/—\s*\d+\s*—/g, "")).join(""));
   for (const doc of issue().documents) {
     const source = await readFile(path.join(PROJECT_ROOT, "issues/2019-02", `${doc.slug}.md`), "utf8");
     const paragraphs = source.split(/\n\s*\n/).filter((p) => /^[\u4e00-\u9fff“《]/.test(p) && p.length > 30).slice(0, 3);
