@@ -4,6 +4,9 @@
  * `--documents` one PDF per document to `_site/pdf/<YYYY-NN>/<slug>.pdf`. Builds the site first
  * when `_site/` has no print views. Chromium: CHROMIUM_PATH, else Debian's /usr/bin/chromium.
  * A site built with `--path-prefix` (or GAZETTE_PATH_PREFIX) needs the same prefix here.
+ * `--press` also writes the PDF/X-1a press PDF beside each issue PDF (`<YYYY-NN>.press.pdf`, needs
+ * Ghostscript), `--right-hand-starts` starts every document of it on a right-hand page;
+ * `--browser chrome|msedge` prints with an installed Google Chrome or Microsoft Edge.
  */
 import { SingleBar, Presets } from "cli-progress";
 import { existsSync } from "node:fs";
@@ -11,7 +14,7 @@ import path from "node:path";
 import { buildSite } from "../src/build/index.ts";
 import { loadArchive, formatFindings } from "../src/content/index.ts";
 import { createMarkdown } from "../src/markdown/index.ts";
-import { printPdfs, printTasks, type PrintedPdf } from "../src/print/index.ts";
+import { pressSettings, printPdfs, printTasks, type PrintedPdf } from "../src/print/index.ts";
 import { buildSiteData } from "../src/site/index.ts";
 import { parseCliArgs } from "../src/util/index.ts";
 
@@ -22,8 +25,11 @@ const { values } = parseCliArgs({
     content: { type: "string", default: "issues" },
     output: { type: "string", default: "_site" },
     "path-prefix": { type: "string" },
+    press: { type: "boolean", default: false },
+    "right-hand-starts": { type: "boolean", default: false },
+    browser: { type: "string" },
   },
-}, "npm run pdf [-- --issue YYYY-NN] [--documents] [--content DIR] [--output DIR] [--path-prefix /gazette/]");
+}, "npm run pdf [-- --issue YYYY-NN] [--documents] [--press [--right-hand-starts]] [--browser chrome|msedge] [--content DIR] [--output DIR] [--path-prefix /gazette/]");
 const pathPrefix = values["path-prefix"] ?? process.env.GAZETTE_PATH_PREFIX ?? "/";
 const siteDir = path.resolve(values.output);
 const contentDir = path.resolve(values.content);
@@ -43,11 +49,14 @@ try {
   const started = performance.now();
   const bar = tasks.length > 1 && process.stdout.isTTY ? new SingleBar({ format: "PDF {bar} {value}/{total} {file}", hideCursor: true }, Presets.shades_classic) : undefined;
   bar?.start(tasks.length, 0, { file: "" });
-  const report = (p: PrintedPdf) => `${path.relative(process.cwd(), p.file)}: ${p.pages} pages, ${(p.bytes / 1024 / 1024).toFixed(2)} MB, ${(p.ms / 1000).toFixed(1)} s`;
+  const report = (p: PrintedPdf) =>
+    `${path.relative(process.cwd(), p.file)}: ${p.pages} pages, ${(p.bytes / 1024 / 1024).toFixed(2)} MB, ${(p.ms / 1000).toFixed(1)} s` +
+    (p.press ? `\n${path.relative(process.cwd(), p.press.file)}: ${p.press.pages} pages, PDF/X-1a, CMYK (印刷版)` : "");
+  const press = values.press ? pressSettings(archive.settings.print?.press, { rightHandStarts: values["right-hand-starts"] }) : undefined;
   const done = await printPdfs(siteDir, tasks, (p) => {
     if (bar) bar.increment(1, { file: p.task.file });
     else console.log(report(p));
-  }, pathPrefix);
+  }, pathPrefix, { ...(press ? { press } : {}), ...(values.browser ? { channel: values.browser } : {}) });
   bar?.stop();
   if (bar) for (const p of done) console.log(report(p));
   console.log(`Made ${done.length} PDF${done.length === 1 ? "" : "s"} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

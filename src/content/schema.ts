@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { printSettings } from "./print-settings.ts";
 import { parseCalendarDate } from "./calendar-date.ts";
 import { canonicalDocNumber } from "./doc-number.ts";
 
@@ -124,5 +125,7 @@ export const archiveSettings = z.object({
   url: z.url({ error: "must be a full URL like https://example.gov.cn/gazette/" }).optional(),
   /** 语言 — language of the content (BCP 47). */
   lang: z.string().default("zh-CN"),
+  /** 印刷设置 — press PDF and back cover (optional, see print-settings.ts). */
+  print: printSettings.optional(),
 });
 export type ArchiveSettings = z.output<typeof archiveSettings>;

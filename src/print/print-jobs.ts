@@ -1,5 +1,6 @@
 import type { DocumentView, IssueView, SiteData } from "../site/site-data.ts";
 import { pdfPath, printUrl } from "./paths.ts";
+import { runningHead, runningHeadCss } from "./running-head.ts";
 
 /** One PDF to make: which print view, where to write it, and its metadata. */
 export interface PrintTask {
@@ -16,6 +17,12 @@ export interface PrintTask {
   lang: string;
   /** `YYYY-MM-DD`: the issue's 出版日期, else the latest 成文日期 of its documents. */
   date: string;
+  /** The PDF of a whole gazette issue (not of one document): it gets a press PDF with `--press`. */
+  issue?: true;
+  /** The view ends with a back cover (padding pages go before it). */
+  backCover?: boolean;
+  /** CSS for the PDF only: the running head of inner pages (see runningHeadCss). */
+  css?: string;
 }
 
 /** Options of {@link printTasks}. */
@@ -51,6 +58,8 @@ export function printTasks(site: SiteData, options: PrintTaskOptions = {}): Prin
       keywords: [issue.gazette, `${issue.year}年第${issue.number}期`, ...issue.sections.map((s) => s.name)],
       lang,
       date,
+      issue: true,
+      css: runningHeadCss(runningHead(issue)),
     });
     if (!options.documents) continue;
     for (const doc of issue.documents) tasks.push(documentTask(doc, issue, lang));
@@ -69,6 +78,7 @@ function documentTask(doc: DocumentView, issue: IssueView, lang: string): PrintT
     keywords: [...doc.docNumbers, doc.section],
     lang,
     date: doc.date ?? issueDate(issue),
+    css: runningHeadCss(runningHead(issue)),
   };
 }
 

@@ -2,6 +2,8 @@ import { mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { launchChromium, serveStatic } from "../browser/index.ts";
 import type { PrintTask } from "./print-jobs.ts";
+import { renderPressPdf } from "./print-press.ts";
+import { pressPdfPath, type PressSettings } from "./press.ts";
 import { renderPdf } from "./render-pdf.ts";
 
 /** One PDF written by {@link printPdfs}. */
@@ -16,6 +18,16 @@ export interface PrintedPdf {
   passes: number;
   starts: Record<string, number>;
   fonts: string[];
+  /** The press PDF written beside it (`--press`): absolute path and pages after padding. */
+  press?: { file: string; bytes: number; pages: number };
+}
+
+/** Options of {@link printPdfs}. */
+export interface PrintPdfOptions {
+  /** Also write a PDF/X-1a press PDF beside each PDF of a gazette issue ({@link renderPressPdf}). */
+  press?: PressSettings;
+  /** Print with an installed Chrome or Edge (playwright channel, e.g. `chrome`, `msedge`) instead of Chromium. */
+  channel?: string;
 }
 
 /**
@@ -28,23 +40,28 @@ export interface PrintedPdf {
  *   print views find their stylesheets and fonts.
  * @throws Error from `findChromium` when no Chromium is found, or from `renderPdf`.
  */
-export async function printPdfs(siteDir: string, tasks: PrintTask[], onDone: (pdf: PrintedPdf) => void = () => {}, pathPrefix = "/"): Promise<PrintedPdf[]> {
+export async function printPdfs(siteDir: string, tasks: PrintTask[], onDone: (pdf: PrintedPdf) => void = () => {}, pathPrefix = "/", options: PrintPdfOptions = {}): Promise<PrintedPdf[]> {
   const prefix = `/${pathPrefix.replace(/^\/+|\/+$/g, "")}/`.replace("//", "/");
   const server = await serveStatic(siteDir, prefix);
   const done: PrintedPdf[] = [];
   try {
-    const browser = await launchChromium();
+    const browser = await launchChromium(options.channel ? { channel: options.channel } : {});
     try {
       const page = await browser.newPage();
       for (const task of tasks) {
         const started = performance.now();
-        const result = await renderPdf(page, { url: `${server.url}${prefix}${task.view.slice(1)}`, ...task });
+        const job = { url: `${server.url}${prefix}${task.view.slice(1)}`, ...task };
+        const result = await renderPdf(page, job);
         const file = path.join(siteDir, task.file);
-        await mkdir(path.dirname(file), { recursive: true });
-        await writeFile(`${file}.tmp`, result.bytes);
-        await rename(`${file}.tmp`, file);
+        await writeAtomically(file, result.bytes);
+        let press: PrintedPdf["press"];
+        if (options.press && task.issue) {
+          const made = await renderPressPdf(page, job, options.press, task.backCover);
+          press = { file: pressPdfPath(file), bytes: made.bytes.byteLength, pages: made.pages };
+          await writeAtomically(press.file, made.bytes);
+        }
         await unhidePdfLinks(path.join(siteDir, task.linkedFrom), task.file);
-        const printed: PrintedPdf = { task, file, bytes: result.bytes.byteLength, pages: result.pages, ms: Math.round(performance.now() - started), passes: result.passes, starts: result.starts, fonts: result.fonts };
+        const printed: PrintedPdf = { task, file, bytes: result.bytes.byteLength, pages: result.pages, ms: Math.round(performance.now() - started), passes: result.passes, starts: result.starts, fonts: result.fonts, ...(press ? { press } : {}) };
         done.push(printed);
         onDone(printed);
       }
@@ -55,6 +72,13 @@ export async function printPdfs(siteDir: string, tasks: PrintTask[], onDone: (pd
     await server.close();
   }
   return done;
+}
+
+/** Writes a file through a temp file and a rename, so a failed run leaves the previous file in place. */
+async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(`${file}.tmp`, bytes);
+  await rename(`${file}.tmp`, file);
 }
 
 /**

@@ -15,6 +15,8 @@ export interface PdfJob {
   lang: string;
   /** Calendar date `YYYY-MM-DD` used as creation and modification date, so runs give the same bytes. */
   date: string;
+  /** CSS added to the view before printing (the press settings, the running head). */
+  css?: string;
 }
 
 /** A finished PDF. */
@@ -50,6 +52,7 @@ export async function renderPdf(page: Page, job: PdfJob): Promise<PdfResult> {
   const response = await page.goto(job.url, { waitUntil: "load" });
   if (!response || !response.ok()) throw new Error(`print view ${job.url} did not load (HTTP ${response?.status() ?? "no response"}) — run \`npm run build\` first`);
   await page.emulateMedia({ media: "print" });
+  if (job.css) await page.addStyleTag({ content: job.css });
   await waitForFonts(page);
   const docs = await page.$$eval("[data-print-doc]", (els) =>
     els.map((el) => ({ slug: el.getAttribute("data-print-doc") ?? "", title: (el.querySelector("h1")?.textContent ?? "").trim() })),
