@@ -106,6 +106,8 @@ export const issueMetadata = z.object({
   number: z.number({ error: "must be an issue number like 2" }).int().positive(),
   /** 出版日期 — publication date, when known. */
   published: calendarDate.optional(),
+  /** 总期号 — running number over all years (总第N期), printed on the cover when known. */
+  total: z.number({ error: "must be a running issue number like 25 (总第25期)" }).int().positive().optional(),
   /** 刊期 — frequency, e.g. 季刊, 月刊. */
   frequency: text("刊期 frequency"),
   /** 主办 — publisher. */

@@ -7,7 +7,16 @@ import { markHeadingLevels } from "./heading-level.ts";
  * @param html body HTML of a document page (`<div class="document__body">` content).
  */
 export function markPrintBody(html: string): string {
-  return markForms(markAttachmentNotes(markHeadingLevels(html)));
+  return markKeepWithNext(markForms(markAttachmentNotes(markHeadingLevels(html))));
+}
+
+/**
+ * Gives the class `gbt-keep` (kept on a page with the line after it) to paragraphs that head what
+ * follows them: a date-and-number line such as `2019年3月4日　乳政任〔2019〕2号` in a personnel
+ * list, and a short label ending in a colon such as `任命：`.
+ */
+export function markKeepWithNext(html: string): string {
+  return html.replace(/<p>(\d{4}年\d{1,2}月\d{1,2}日[\s　]+[^<]{1,20}〔\d{4}〕\d+号<\/p>|[^<]{1,8}[：:]<\/p>)/g, '<p class="gbt-keep">$1');
 }
 
 /**

@@ -59,6 +59,7 @@ export function printTasks(site: SiteData, options: PrintTaskOptions = {}): Prin
       lang,
       date,
       issue: true,
+      backCover: Boolean(site.settings.print?.editorial?.length),
       css: runningHeadCss(runningHead(issue)),
     });
     if (!options.documents) continue;

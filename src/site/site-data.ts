@@ -25,6 +25,8 @@ export interface IssueView {
   published?: string;
   /** 出版日期 as `2019年6月30日`, when known. */
   publishedLabel?: string;
+  /** 总第N期: the running issue number, when known. */
+  total?: number;
   /** Sections in printed order with their listed documents; empty sections are left out. */
   sections: { name: string; documents: DocumentView[] }[];
   /** All listed documents in table-of-contents order. */
@@ -301,6 +303,7 @@ function issueView(issue: GazetteIssue, ctx: ViewContext): IssueView {
     frequency: issue.frequency,
     publisher: issue.publisher,
     ...(issue.published ? { published: issue.published, publishedLabel: formatChineseDate(issue.published) } : {}),
+    ...(issue.total ? { total: issue.total } : {}),
     sections,
     documents,
   };

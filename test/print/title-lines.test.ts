@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { breakTitle, markAttachmentNotes, markForms, printTitle, titleWords, tocTitleLines } from "../../src/print/index.ts";
+import { breakTitle, markAttachmentNotes, markForms, markKeepWithNext, printTitle, titleWords, tocTitleLines } from "../../src/print/index.ts";
 
 const ISSUERS = ["乳山市人民政府办公室", "乳山市人民政府"];
 
@@ -51,6 +51,13 @@ test("marks the 附件说明 and forms, without changing text", () => {
   assert.ok(markForms(form).startsWith('<table class="gbt-form">'));
   const real = "<table>\n<thead>\n<tr>\n<th>序号</th>\n<th>内容</th>\n</tr>";
   assert.is(markForms(real), real);
+});
+
+test("keeps a personnel list's date-and-number line and a label like 任命： with what follows", () => {
+  assert.is(markKeepWithNext("<p>2019年3月4日　乳政任〔2019〕2号</p>"), '<p class="gbt-keep">2019年3月4日　乳政任〔2019〕2号</p>');
+  assert.is(markKeepWithNext("<p>任命：</p>"), '<p class="gbt-keep">任命：</p>');
+  const paragraph = "<p>各镇人民政府，市政府各部门、单位，滨海新区、经济开发区：</p>";
+  assert.is(markKeepWithNext(paragraph), paragraph);
 });
 
 test.run();
