@@ -1,9 +1,12 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { GRID, MARGINS, TYPE_AREA, breakTitle, pdfWords, preflightLayout, printedTitleLines, titleLineEm, titleWords, type PageMeasure, type PdfWord, type PreflightFinding } from "../../src/print/index.ts";
 import type { SiteData } from "../../src/site/index.ts";
+import { launchChromium, serveStatic } from "../../src/browser/index.ts";
+import { pageTexts } from "../helpers/poppler.ts";
 import { samplePdf } from "../helpers/sample-pdf.ts";
 import { failLoudly } from "../helpers/setup.ts";
 
@@ -99,7 +102,7 @@ test("the 附件说明 has one blank line above it and a wrapped name aligned un
     assert.ok(Math.abs(w.xMin - (MARGINS.leftMm + 2 * charMm)) <= TOL, `indented two characters: ${w.xMin.toFixed(2)} mm`);
     if (w.xMax < MARGINS.leftMm + TYPE_AREA.widthMm - charMm) continue; // not wrapped
     // The wrap: the next line, on this page or at the top of the next.
-    const next = words[page]!.find((v) => v.yMin > w.yMin + 5 && v.yMin < w.yMin + 15) ?? words[page + 1]![0]!;
+    const next = words[page]!.find((v) => v.yMin > w.yMin + 5 && v.yMin < w.yMin + 15) ?? words[page + 1]!.find((v) => v.yMin > MARGINS.topMm - 3)!; // below the running head
     assert.ok(Math.abs(next.xMin - (w.xMin + 3 * charMm)) <= TOL, `"${next.text}" at ${next.xMin.toFixed(2)} mm, name starts at ${(w.xMin + 3 * charMm).toFixed(2)} mm`);
   }
 });
@@ -117,6 +120,31 @@ test("before npm run pdf, the print view's contents show no page numbers (never 
   assert.match(html, /（<span data-toc-page="rzf-2019-2"><\/span>）/);
   const css = await readFile(path.join(out, "assets/print.css"), "utf8");
   assert.ok(css.includes(".gbt-toc__page:has(>[data-toc-page]:empty){visibility:hidden}"), "empty numbers hidden");
+});
+
+test("the website's own print (Ctrl+P on a document page) has page numbers, and no download links or history block", async () => {
+  // The PDF links shown, as after npm run pdf, to check they still do not print.
+  const file = path.join(out, "2019/2/rzbf-2019-5/index.html");
+  const html = (await readFile(file, "utf8")).replace(/ hidden>下载/g, ">下载");
+  await writeFile(file, html);
+  const server = await serveStatic(out);
+  const browser = await launchChromium();
+  const dir = await mkdtemp(path.join(tmpdir(), "gazette-site-print-"));
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/2019/2/rzbf-2019-5/`, { waitUntil: "load" });
+    const printedFile = path.join(dir, "page.pdf");
+    await writeFile(printedFile, await page.pdf({ preferCSSPageSize: true }));
+    const text = pageTexts(printedFile);
+    const all = text.join("").replace(/\s+/g, "");
+    assert.ok(all.includes("乳山市资本市场缓释基金管理办法"), "the text is printed");
+    for (const gone of ["下载本文印刷版", "下载本期公报印刷版", "修订记录", "大字号"]) assert.not.ok(all.includes(gone), gone);
+    for (const [i, t] of text.entries()) assert.match(t, new RegExp(`—\\s*${i + 1}\\s*—`), `page ${i + 1} numbered`);
+  } finally {
+    await browser.close();
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
 });
 
 test.run();
