@@ -16,3 +16,5 @@ export { pdfWords, preflightLayout, printedTitleLines, type PageMeasure, type Pd
 export { DEFAULT_ICC_PROFILE, DEFAULT_PRESS, convertToPdfx, padAndBox, pageBoxes, pressCss, pressPdfPath, pressRgb, pressSettings, type Cmyk, type PressSettings } from "./press.ts";
 export { renderPressPdf, type PressResult } from "./print-press.ts";
 export { RUNNING_HEAD_GAP_MM, runningHead, runningHeadCss, type RunningHeadIssue } from "./running-head.ts";
+export { preflightPress, preflightTitles } from "./preflight-press.ts";
+export { writePreflightIssue } from "./preflight-issue.ts";

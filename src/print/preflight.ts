@@ -86,10 +86,11 @@ export function preflightLayout(pdf: string, options: PreflightOptions): { pages
     const pageWords = words[p - 1]!;
     const raster = rasters[p - 1]!;
     const measure: PageMeasure = { page: p, lines: 0, lastLine: 0, offGrid: 0 };
-    // §7.5: the dash left of the number, 7 mm below the type area.
+    // §7.5: the dash left of the number, 7 mm below the type area (looked for from 3.5 mm down:
+    // a table's bottom rule, on its line box's edge, lies up to half a leading below the type area).
     const dash = pageWords.find((w) => w.text === "—" && w.yMin > bottom);
     if (dash) {
-      const ink = inkBands(raster, { x0: dash.xMin + 0.5, x1: dash.xMax - 0.5, y0: bottom + 2, y1: bottom + 20 }, { gapMm: 0.2 })[0];
+      const ink = inkBands(raster, { x0: dash.xMin + 0.5, x1: dash.xMax - 0.5, y0: bottom + 3.5, y1: bottom + 20 }, { gapMm: 0.2 })[0];
       if (ink) {
         measure.dashGap = ink.top - bottom;
         if (Math.abs(measure.dashGap - PAGE_NUMBER_GAP_MM) > tol) find(p, `页码一字线距版心下边缘 ${measure.dashGap.toFixed(2)} mm，应为 ${PAGE_NUMBER_GAP_MM} mm（GB/T 9704-2012 §7.5）`);

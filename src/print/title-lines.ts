@@ -9,13 +9,9 @@ function jieba(): Jieba {
 }
 
 /** Spans never broken: a 发文字号, a 《…》 or “…” or （…） span, a number with its unit. */
-const UNBREAKABLE = [
-  /[\u4e00-\u9fff]{1,8}[〔[【(（]\d{4}[〕\]】)）]\d+号/gu,
-  /《[^》]{1,30}》/gu,
-  /“[^”]{1,30}”/gu,
-  /[（(][^）)]{1,16}[）)]/gu,
-  /\d+(?:[.．]\d+)*[年月日号项个条期]?/gu,
-];
+const DOC_NUMBER = /[\u4e00-\u9fff]{1,8}[〔[【(（]\d{4}[〕\]】)）]\d+号/gu;
+const NUMBER = /\d+(?:[.．]\d+)*[年月日号项个条期]?/gu;
+const UNBREAKABLE = [DOC_NUMBER, /《[^》]{1,30}》/gu, /“[^”]{1,30}”/gu, /[（(][^）)]{1,16}[）)]/gu, NUMBER];
 /** Characters that may not start a line (closing punctuation, particles). */
 const NO_LINE_START = /^[，。、；：？！）》”〕】的之等]/u;
 /** Characters that may not end a line (opening punctuation). */
@@ -65,7 +61,7 @@ interface TaggedUnit {
   last: string;
 }
 
-function taggedWords(title: string, terms: readonly string[]): TaggedUnit[] {
+function taggedWords(title: string, terms: readonly string[], loose = false): TaggedUnit[] {
   // Character offsets where a break is forbidden: inside a protected span.
   const chars = [...title];
   const blocked = new Set<number>();
@@ -73,7 +69,8 @@ function taggedWords(title: string, terms: readonly string[]): TaggedUnit[] {
     for (let i = start + 1; i < start + length; i++) blocked.add(i);
   };
   const toCharIndex = (utf16: number) => [...title.slice(0, utf16)].length;
-  for (const re of UNBREAKABLE) for (const m of title.matchAll(re)) protect(toCharIndex(m.index), [...m[0]].length);
+  // loose: a 《》, “” or （） span longer than a line may break between its own words.
+  for (const re of loose ? [DOC_NUMBER, NUMBER] : UNBREAKABLE) for (const m of title.matchAll(re)) protect(toCharIndex(m.index), [...m[0]].length);
   for (const term of terms.filter((t) => t.length > 1)) {
     for (let at = title.indexOf(term); at >= 0; at = title.indexOf(term, at + 1)) protect(toCharIndex(at), [...term].length);
   }
@@ -117,14 +114,19 @@ export interface BreakTitleOptions {
 /**
  * Breaks a title into lines at word boundaries (GB/T 9704-2012 §7.3.1: 回行时，要做到词意完整，
  * 排列对称，长短适宜，间距恰当). Words come from {@link titleWords}: never inside a word, a
- * 发文字号, a 《》 title or a term. Among the fewest lines that fit, it picks the breaks of least
+ * 发文字号, a 《》 title or a term (a 《》 title longer than a line breaks between its own words).
+ * Among the fewest lines that fit, it picks the breaks of least
  * cost: the shape (`balanced`: longest minus shortest line, in em; `fill`: room left on the lines
  * before the last, a quarter em per em, and what a last line lacks of 6 em) plus 2 em per {@link breakCost} of each break.
  * @returns the lines, in order; joined they give the title unchanged.
  * @example breakTitle("乳山市人民政府关于印发市政府2019年工作要点的通知", { lineEm: 18 }) // ["乳山市人民政府关于印发","市政府2019年工作要点的通知"]
  */
 export function breakTitle(title: string, options: BreakTitleOptions): string[] {
-  const units = taggedWords(title, options.terms ?? []);
+  return breakUnits(title, options, false) ?? breakUnits(title, options, true) ?? [title]; // a word longer than any line: left to the browser
+}
+
+function breakUnits(title: string, options: BreakTitleOptions, loose: boolean): string[] | undefined {
+  const units = taggedWords(title, options.terms ?? [], loose);
   const words = units.map((u) => u.word);
   const widths = words.map(textWidthEm);
   const last = options.lastLineEm ?? options.lineEm;
@@ -149,7 +151,7 @@ export function breakTitle(title: string, options: BreakTitleOptions): string[] 
     if (best) return best.breaks.slice(1).map((to, k) => words.slice(best.breaks[k]!, to).join(""));
     if (lines >= 6) break;
   }
-  return [title]; // a word longer than any line: left to the browser
+  return undefined;
 }
 
 /** Every increasing choice of `k` of the numbers 0 … n−1. */

@@ -34,6 +34,11 @@ test("never breaks inside a document number, even when a line is short", () => {
   assert.ok(lines.some((l) => l.includes("《关于进一步做好稳就业工作的意见》")), lines.join(" | "));
 });
 
+test("a 《》 title longer than a line breaks between its own words, a document number never", () => {
+  const title = "测试市人民政府办公室关于转发市自然资源局《测试市农村建设用地拆旧复垦项目管理办法》的通知";
+  assert.equal(breakTitle(title, { lineEm: 18, terms: ["测试市人民政府办公室"] }), ["测试市人民政府办公室关于转发", "市自然资源局《测试市农村建设用地", "拆旧复垦项目管理办法》的通知"]);
+});
+
 test("contents lines are filled between words and the last leaves room for the leader and the number", () => {
   const lines = tocTitleLines("乳山市人民政府办公室关于开展城乡建设用地增减挂钩与工矿废弃地复垦调整利用工作的意见", ISSUERS);
   assert.equal(lines, ["乳山市人民政府办公室关于开展城乡建设用地增减挂钩与", "工矿废弃地复垦调整利用工作的意见"]);
