@@ -51,7 +51,7 @@ export function preflightTitles(pdf: string, docs: DocumentView[], starts: Recor
     if (lines.join("|") !== expected.join("|")) findings.push({ page, message: `标题回行与计算不符：${lines.join("｜")}（应为 ${expected.join("｜")}）` });
     const boundaries = new Set<number>();
     let at = 0;
-    for (const w of titleWords(doc.title, doc.issuers)) boundaries.add((at += w.length));
+    for (const w of titleWords(doc.title, doc.issuers, { loose: true })) boundaries.add((at += w.length));
     at = 0;
     for (const line of lines.slice(0, -1)) if (!boundaries.has((at += line.length))) findings.push({ page, message: `标题在词中回行：${line}｜…` });
   }

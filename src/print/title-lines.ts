@@ -47,11 +47,12 @@ export function textWidthEm(text: string): number {
 /**
  * Cuts a title into units that a line break must not split: jieba's words, with every
  * {@link UNBREAKABLE} span and every term of `terms` (e.g. the issuers, 发文机关) kept whole, and
- * punctuation glued to the word it belongs to.
+ * punctuation glued to the word it belongs to. `loose`: 《》, “” and （） spans may break between
+ * their own words (for a span longer than a line); document numbers and issuers never.
  * @example titleWords("关于印发市政府2019年工作要点的通知") // ["关于","印发","市政府","2019年","工作","要点","的","通知"]
  */
-export function titleWords(title: string, terms: readonly string[] = []): string[] {
-  return taggedWords(title, terms).map((w) => w.word);
+export function titleWords(title: string, terms: readonly string[] = [], options: { loose?: boolean } = {}): string[] {
+  return taggedWords(title, terms, options.loose ?? false).map((w) => w.word);
 }
 
 /** A unit of {@link titleWords} with the jieba tags of its first and last piece. */
