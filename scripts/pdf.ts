@@ -14,7 +14,7 @@ import path from "node:path";
 import { buildSite } from "../src/build/index.ts";
 import { loadArchive, formatFindings } from "../src/content/index.ts";
 import { createMarkdown } from "../src/markdown/index.ts";
-import { pressSettings, printPdfs, printTasks, type PrintedPdf } from "../src/print/index.ts";
+import { pressSettings, printPdfs, printTasks, resolveOfficeFonts, type PrintedPdf } from "../src/print/index.ts";
 import { buildSiteData } from "../src/site/index.ts";
 import { parseCliArgs } from "../src/util/index.ts";
 
@@ -52,11 +52,14 @@ try {
   const report = (p: PrintedPdf) =>
     `${path.relative(process.cwd(), p.file)}: ${p.pages} pages, ${(p.bytes / 1024 / 1024).toFixed(2)} MB, ${(p.ms / 1000).toFixed(1)} s` +
     (p.press ? `\n${path.relative(process.cwd(), p.press.file)}: ${p.press.pages} pages, PDF/X-1a, CMYK (印刷版)` : "");
+  const office = resolveOfficeFonts(archive.settings.print?.fonts, contentDir);
+  for (const w of office.warnings) console.warn(w);
   const press = values.press ? pressSettings(archive.settings.print?.press, { rightHandStarts: values["right-hand-starts"] }) : undefined;
   const done = await printPdfs(siteDir, tasks, (p) => {
     if (bar) bar.increment(1, { file: p.task.file });
     else console.log(report(p));
-  }, pathPrefix, { ...(press ? { press } : {}), ...(values.browser ? { channel: values.browser } : {}) });
+  }, pathPrefix, { ...(press ? { press } : {}), ...(values.browser ? { channel: values.browser } : {}), officeFonts: office.fonts });
+  for (const p of done) for (const w of p.warnings ?? []) console.warn(w);
   bar?.stop();
   if (bar) for (const p of done) console.log(report(p));
   console.log(`Made ${done.length} PDF${done.length === 1 ? "" : "s"} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

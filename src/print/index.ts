@@ -18,3 +18,4 @@ export { renderPressPdf, type PressResult } from "./print-press.ts";
 export { RUNNING_HEAD_GAP_MM, runningHead, runningHeadCss, type RunningHeadIssue } from "./running-head.ts";
 export { preflightPress, preflightTitles } from "./preflight-press.ts";
 export { writePreflightIssue } from "./preflight-issue.ts";
+export { OFFICE_FONT_PATH, officeFamily, officeFontCss, officeFontFile, resolveOfficeFonts, type FontRole, type OfficeFonts } from "./office-fonts.ts";

@@ -2,6 +2,7 @@ import { mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { launchChromium, serveStatic } from "../browser/index.ts";
 import type { PrintTask } from "./print-jobs.ts";
+import { OFFICE_FONT_PATH, officeFontCss, officeFontFile, type OfficeFonts } from "./office-fonts.ts";
 import { renderPressPdf } from "./print-press.ts";
 import { pressPdfPath, type PressSettings } from "./press.ts";
 import { renderPdf } from "./render-pdf.ts";
@@ -18,6 +19,8 @@ export interface PrintedPdf {
   passes: number;
   starts: Record<string, number>;
   fonts: string[];
+  /** Warnings in Chinese, e.g. a licensed font that was not embedded (the free face was used). */
+  warnings?: string[];
   /** The press PDF written beside it (`--press`): absolute path and pages after padding. */
   press?: { file: string; bytes: number; pages: number };
 }
@@ -28,6 +31,8 @@ export interface PrintPdfOptions {
   press?: PressSettings;
   /** Print with an installed Chrome or Edge (playwright channel, e.g. `chrome`, `msedge`) instead of Chromium. */
   channel?: string;
+  /** The office's licensed fonts by role (`archive.yml` → `print.fonts`, see office-fonts.ts). */
+  officeFonts?: OfficeFonts;
 }
 
 /**
@@ -48,9 +53,19 @@ export async function printPdfs(siteDir: string, tasks: PrintTask[], onDone: (pd
     const browser = await launchChromium(options.channel ? { channel: options.channel } : {});
     try {
       const page = await browser.newPage();
+      const office = options.officeFonts ?? {};
+      const hasOffice = Object.keys(office).length > 0;
+      if (hasOffice) {
+        // Served to Chromium from where they are, never copied into the public site.
+        await page.route(`**${OFFICE_FONT_PATH}*`, (route) => {
+          const file = officeFontFile(office, new URL(route.request().url()).pathname);
+          return file ? route.fulfill({ path: file }) : route.abort();
+        });
+      }
       for (const task of tasks) {
         const started = performance.now();
-        const job = { url: `${server.url}${prefix}${task.view.slice(1)}`, ...task };
+        const css = [task.css, hasOffice ? officeFontCss(office) : ""].filter(Boolean).join("\n");
+        const job = { url: `${server.url}${prefix}${task.view.slice(1)}`, ...task, css, officeFonts: hasOffice };
         const result = await renderPdf(page, job);
         const file = path.join(siteDir, task.file);
         await writeAtomically(file, result.bytes);
@@ -62,6 +77,10 @@ export async function printPdfs(siteDir: string, tasks: PrintTask[], onDone: (pd
         }
         await unhidePdfLinks(path.join(siteDir, task.linkedFrom), task.file);
         const printed: PrintedPdf = { task, file, bytes: result.bytes.byteLength, pages: result.pages, ms: Math.round(performance.now() - started), passes: result.passes, starts: result.starts, fonts: result.fonts, ...(press ? { press } : {}) };
+        const officeEmbedded = result.fonts.filter((f) => !/^(NotoSerifSC|NotoSansSC|LXGWWenKai)/.test(f));
+        if (hasOffice && officeEmbedded.length === 0) {
+          printed.warnings = [`${task.file}：archive.yml print.fonts 中的授权字体没有嵌入 PDF（文件无法读取，或不含所用的字），已改用免费字体；请检查字体文件`];
+        }
         done.push(printed);
         onDone(printed);
       }

@@ -17,6 +17,8 @@ export interface PdfJob {
   date: string;
   /** CSS added to the view before printing (the press settings, the running head). */
   css?: string;
+  /** The office's licensed fonts are in the CSS: fonts outside the bundled faces are theirs, not a system fallback. */
+  officeFonts?: boolean;
 }
 
 /** A finished PDF. */
@@ -80,7 +82,7 @@ export async function renderPdf(page: Page, job: PdfJob): Promise<PdfResult> {
       await waitForFonts(page);
       continue;
     }
-    const fonts = checkFonts(pdf, job.url);
+    const fonts = checkFonts(pdf, job.url, job.officeFonts ?? false);
     setMetadata(pdf, job);
     const bytes = await pdf.save({ useObjectStreams: false, updateFieldAppearances: false });
     return { bytes, pages: pdf.getPageCount(), starts, passes: pass, fonts };
@@ -111,7 +113,7 @@ function documentStarts(pdf: PDFDocument, docs: { slug: string; title: string }[
 /** Families of the bundled fonts as PostScript names start, e.g. `NotoSerifSC`, `LXGWWenKai`. */
 const BUNDLED_PREFIXES = [...new Set(PRINT_FONTS.map((f) => f.family.replace(/\s+/g, "")))];
 
-function checkFonts(pdf: PDFDocument, url: string): string[] {
+function checkFonts(pdf: PDFDocument, url: string, officeFonts: boolean): string[] {
   const names = new Set<string>();
   for (const [, obj] of pdf.context.enumerateIndirectObjects()) {
     if (!(obj instanceof PDFDict) || obj.get(PDFName.of("Type")) !== PDFName.of("Font")) continue;
@@ -121,7 +123,7 @@ function checkFonts(pdf: PDFDocument, url: string): string[] {
     const base = obj.get(PDFName.of("BaseFont"));
     if (!(base instanceof PDFName)) continue;
     const name = base.decodeText().replace(/^[A-Z]{6}\+/, "");
-    if (!BUNDLED_PREFIXES.some((p) => name.startsWith(p))) {
+    if (!officeFonts && !BUNDLED_PREFIXES.some((p) => name.startsWith(p))) {
       throw new Error(`${url}: the system font "${name}" was embedded, so a character is missing from the bundled fonts (${BUNDLED_PREFIXES.join(", ")}) — add a face that has it to src/print/fonts.ts`);
     }
     names.add(name);

@@ -38,6 +38,11 @@ test.before(
 const issue = () => site.issues.find((i) => i.key === "2019-02")!;
 /** Words of the page number line: below the type area. */
 const footer = (p: BoxPage) => p.words.filter((w) => w.yMin > typeBottom);
+/** Words of the running head: above the type area. */
+const header = (p: BoxPage) => p.words.filter((w) => w.yMax < typeTop - 2);
+/** Words of the type area. */
+const body = (p: BoxPage) => p.words.filter((w) => w.yMin <= typeBottom && w.yMax >= typeTop - 2);
+const RUNNING_HEAD = /乳山市人民政府公报\s*·\s*2019年第2期/g;
 
 test("writes _site/pdf/2019-02.pdf: A4 pages, tagged, with title, author, subject and language", async () => {
   assert.is(path.relative(out, pdf), "pdf/2019-02.pdf");
@@ -57,7 +62,7 @@ test("writes _site/pdf/2019-02.pdf: A4 pages, tagged, with title, author, subjec
 
 test("every word lies inside the 156 × 225 mm type area at 37 mm top and 28 mm left (GB/T 9704-2012 §5.2.2)", () => {
   for (const [i, p] of boxes.entries()) {
-    for (const w of p.words.filter((w) => !footer(p).includes(w))) {
+    for (const w of body(p)) {
       assert.ok(w.xMin >= typeLeft - TOL && w.xMax <= typeRight + TOL, `page ${i + 1} "${w.text}" x ${w.xMin.toFixed(1)}–${w.xMax.toFixed(1)} mm`);
       // pdftotext's box runs from the face's ascent to its descent (1.44 em): its middle is within a
       // few tenths of a millimetre of the em box's, which lies inside the type area.
@@ -69,26 +74,33 @@ test("every word lies inside the 156 × 225 mm type area at 37 mm top and 28 mm 
 
 test("full lines hold 28 characters across the 156 mm measure, 22 lines to a page (§5.2.4)", () => {
   const page = boxes[printed.starts["rzf-2019-2"]!]!; // second page of the first document: body text only
-  const lines = [...new Set(page.words.filter((w) => w.yMin < typeBottom).map((w) => w.yMin.toFixed(0)))];
+  const lines = [...new Set(body(page).map((w) => w.yMin.toFixed(0)))];
   assert.ok(lines.length >= 20 && lines.length <= 22, `${lines.length} lines`);
   const full = page.words.filter((w) => Math.abs(w.xMin - typeLeft) < 0.5 && Math.abs(w.xMax - typeRight) < 0.5 && !/[\d“”+A-Za-z]/.test(w.text));
   assert.ok(full.length > 5, "some full lines");
   // A line is one character short where the next would be punctuation that may not start a line.
   for (const w of full) assert.ok([...w.text].length === 28 || [...w.text].length === 27, w.text);
   assert.ok(full.filter((w) => [...w.text].length === 28).length >= full.length * 0.7, "most full lines hold 28");
-  const first = Math.min(...page.words.map((w) => w.yMin));
-  const lastBody = Math.max(...page.words.filter((w) => w.yMin < typeBottom).map((w) => w.yMin));
+  const first = Math.min(...body(page).map((w) => w.yMin));
+  const lastBody = Math.max(...body(page).map((w) => w.yMin));
   const avgPitch = (lastBody - first) / (lines.length - 1);
   assert.ok(Math.abs(avgPitch - linePitchMm()) < 0.1, `line pitch ${avgPitch.toFixed(2)} mm`);
   // Words of one line differ a little in yMin between faces (Hei, Kai, Song): a new line starts 4 mm lower.
   const lineCount = (p: BoxPage) =>
-    p.words
-      .filter((w) => w.yMin < typeBottom)
+    body(p)
       .map((w) => w.yMin)
       .sort((a, b) => a - b)
       .filter((y, i, ys) => i === 0 || y - ys[i - 1]! > 4).length;
   const counts = boxes.slice(printed.starts["rzf-2019-2"]! - 1).map(lineCount);
   assert.is(Math.max(...counts), 22, `lines per page: ${counts.join(",")}`);
+});
+
+test("every page but the cover has the running head 乳山市人民政府公报 · 2019年第2期 above the type area", () => {
+  assert.is(header(boxes[0]!).length, 0, "none on the cover");
+  for (const [i, p] of boxes.entries()) {
+    if (i === 0) continue;
+    assert.is(strip(header(p).map((w) => w.text).join("")), "乳山市人民政府公报·2019年第2期", `page ${i + 1}`);
+  }
 });
 
 test("every page but the cover has its number — N — 7 mm below the type area, odd at the right and even at the left, one character in (§7.5)", () => {
@@ -134,7 +146,7 @@ test("each document starts on a new page and has a bookmark pointing there", asy
   assert.equal(outline.map((o) => o.title), issue().documents.map((d) => d.title));
   for (const [k, doc] of issue().documents.entries()) {
     assert.is(outline[k]!.page, printed.starts[doc.slug]);
-    const top = boxes[outline[k]!.page - 1]!.words[0]!;
+    const top = body(boxes[outline[k]!.page - 1]!)[0]!;
     assert.ok(strip(doc.docNumbers[0] ?? doc.title).startsWith(strip(top.text).slice(0, 4)), `${doc.slug} starts at the top of its page, found "${top.text}"`);
   }
 });
@@ -157,7 +169,7 @@ test("every font is embedded as a CID TrueType subset of a bundled face — no T
 
 test("the Chinese text can be copied back out of the PDF, word for word", async () => {
   // A paragraph may run over a page: leave out the page numbers between its parts.
-  const all = strip(texts.map((t) => t.replace(/—\s*\d+\s*—/g, "")).join(""));
+  const all = strip(texts.map((t) => t.replace(/—\s*\d+\s*—/g, "").replace(RUNNING_HEAD, "")).join(""));
   for (const doc of issue().documents) {
     const source = await readFile(path.join(PROJECT_ROOT, "issues/2019-02", `${doc.slug}.md`), "utf8");
     const paragraphs = source.split(/\n\s*\n/).filter((p) => /^[\u4e00-\u9fff“《]/.test(p) && p.length > 30).slice(0, 3);

@@ -1,4 +1,5 @@
 import { test } from "uvu";
+import { execFileSync } from "node:child_process";
 import * as assert from "uvu/assert";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -7,7 +8,7 @@ import { buildSite } from "../../src/build/index.ts";
 import { loadArchiveOrThrow } from "../../src/content/index.ts";
 import { createMarkdown } from "../../src/markdown/index.ts";
 import { launchChromium, serveStatic } from "../../src/browser/index.ts";
-import { printPdfs, printTasks, renderPdf, type PrintedPdf } from "../../src/print/index.ts";
+import { printPdfs, printTasks, renderPdf, resolveOfficeFonts, type PrintedPdf } from "../../src/print/index.ts";
 import { buildSiteData } from "../../src/site/index.ts";
 import { pageTexts } from "../helpers/poppler.ts";
 import { failLoudly } from "../helpers/setup.ts";
@@ -91,6 +92,22 @@ test("the cover carries 总第N期 and the publication date; the back cover the 
 test("a personnel list's 任命： line stays on a page with what follows it", async () => {
   const html = await readFile(path.join(out, "print/2020-03/renmian/index.html"), "utf8");
   assert.ok(html.includes('<p class="gbt-keep">任命：</p>'));
+});
+
+test("an office's licensed font (archive.yml print.fonts) is embedded in its role; a missing file falls back with a message", async () => {
+  // DejaVu Serif (Debian's fonts-dejavu-core, a Chromium dependency) stands in for a licensed 仿宋: the figures of 〔2020〕 come from it.
+  const body = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf";
+  const { fonts, warnings } = resolveOfficeFonts({ body, kai: "fonts/missing-kai.ttf" }, content);
+  assert.equal(Object.keys(fonts), ["body"]);
+  assert.match(warnings[0]!, /archive\.yml print\.fonts\.kai：找不到字体文件 .*missing-kai\.ttf — 楷体改用免费字体/);
+  const site = buildSiteData(await loadArchiveOrThrow(content, PROJECT_ROOT), createMarkdown());
+  const tasks = printTasks(site, { documents: true }).filter((t) => t.file === "pdf/2020-03/renmian.pdf");
+  const [printed] = await printPdfs(out, tasks, () => {}, "/", { officeFonts: fonts });
+  const rows = execFileSync("pdffonts", [printed!.file], { encoding: "utf8" }).trim().split("\n").slice(2);
+  const dejavu = rows.filter((r) => r.includes("DejaVuSerif"));
+  assert.ok(dejavu.length > 0, rows.join("\n"));
+  for (const r of dejavu) assert.match(r, /\s+yes\s+yes\s+yes\s+\d+\s+\d+$/, r);
+  assert.is(printed!.warnings, undefined);
 });
 
 test("a single document PDF numbers its first page too", () => {
