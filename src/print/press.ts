@@ -56,14 +56,16 @@ export function pressRgb(cmyk: Cmyk): string {
  * The CSS added to the print view for the press: the red as {@link pressRgb}; mirrored margins
  * for two-sided printing (a left-hand page has its binding side, 订口 28 mm, on the right:
  * GB/T 9704-2012 §5.2.2 names the binding side, and the back of a sheet is bound on its right);
- * with `rightHandStarts`, every document after the first on a right-hand page.
+ * with `rightHandStarts`, the style of the blank pages that put every document on a right-hand
+ * page (inserted by `renderPdf`, see `PdfJob.rightHandStarts`).
  */
 export function pressCss(settings: PressSettings): string {
   const rules = [
     `:root{--gbt-red:${pressRgb(settings.red)}}`,
     `@page :left{margin-left:${MARGINS.rightMm}mm;margin-right:${MARGINS.leftMm}mm}`,
   ];
-  if (settings.rightHandStarts) rules.push(".gbt-doc{break-before:right}", ".gbt-doc:first-of-type{break-before:right}");
+  // The blank pages renderPdf inserts for right-hand starts: no page number, no running head.
+  if (settings.rightHandStarts) rules.push(".gbt-blank{page:blank;break-before:page;height:1px}", "@page blank{@top-center{content:none}@bottom-left{content:none}@bottom-right{content:none}}");
   return rules.join("\n");
 }
 

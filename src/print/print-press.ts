@@ -18,7 +18,7 @@ export interface PressResult {
  * @param hasBackCover the view ends with a back cover, so blank pages go before it.
  */
 export async function renderPressPdf(page: Page, job: PdfJob, settings: PressSettings, hasBackCover = false): Promise<PressResult> {
-  const printed = await renderPdf(page, { ...job, css: [job.css, pressCss(settings)].filter(Boolean).join("\n") });
+  const printed = await renderPdf(page, { ...job, css: [job.css, pressCss(settings)].filter(Boolean).join("\n"), rightHandStarts: settings.rightHandStarts });
   const padded = await padAndBox(printed.bytes, { bleedMm: settings.bleedMm, keepLast: hasBackCover });
   const bytes = await convertToPdfx(padded.bytes, { title: job.title, date: job.date, settings });
   return { bytes, pages: padded.pages };

@@ -17,6 +17,12 @@ export interface PdfJob {
   date: string;
   /** CSS added to the view before printing (the press settings, the running head). */
   css?: string;
+  /**
+   * Start every document on a right-hand (odd) page: before a document that would start on an
+   * even page a blank page (`.gbt-blank`, styled by the press CSS) is inserted. Chromium does not
+   * implement `break-before: right` in print.
+   */
+  rightHandStarts?: boolean;
   /** The office's licensed fonts are in the CSS: fonts outside the bundled faces are theirs, not a system fallback. */
   officeFonts?: boolean;
 }
@@ -63,6 +69,7 @@ export async function renderPdf(page: Page, job: PdfJob): Promise<PdfResult> {
     const raw = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
     const pdf = await PDFDocument.load(raw, { updateMetadata: false });
     const starts = documentStarts(pdf, docs, job.url);
+    if (job.rightHandStarts && (await insertBlankPages(page, starts)) > 0) continue;
     const changed = await page.$$eval(
       "[data-toc-page]",
       (els, s) => {
@@ -88,6 +95,30 @@ export async function renderPdf(page: Page, job: PdfJob): Promise<PdfResult> {
     return { bytes, pages: pdf.getPageCount(), starts, passes: pass, fonts };
   }
   throw new Error(`${job.url}: the table of contents page numbers still moved after ${MAX_PASSES} prints — check the print stylesheet for content whose height depends on the numbers`);
+}
+
+/**
+ * Inserts a blank page before each document that starts on an even page, counting the blank
+ * pages inserted before it; returns how many were inserted (0 once every document starts on an
+ * odd page).
+ */
+async function insertBlankPages(page: Page, starts: Record<string, number>): Promise<number> {
+  return page.$$eval(
+    "[data-print-doc]",
+    (els, s) => {
+      let shift = 0;
+      for (const el of els) {
+        const start = (s[el.getAttribute("data-print-doc") ?? ""] ?? 1) + shift;
+        if (start % 2 === 1) continue;
+        const blank = document.createElement("div");
+        blank.className = "gbt-blank";
+        el.before(blank);
+        shift++;
+      }
+      return shift;
+    },
+    starts,
+  );
 }
 
 async function waitForFonts(page: Page): Promise<void> {

@@ -1,9 +1,12 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { inflateSync } from "node:zlib";
-import { DEFAULT_PRESS, MARGINS, PT_PER_MM, convertToPdfx, padAndBox, pdfWords, pressCss, pressRgb, pressSettings, printPdfs, printTasks, type PrintedPdf } from "../../src/print/index.ts";
+import { launchChromium, serveStatic } from "../../src/browser/index.ts";
+import { DEFAULT_PRESS, MARGINS, PT_PER_MM, convertToPdfx, padAndBox, pdfWords, pressCss, pressRgb, pressSettings, printPdfs, printTasks, renderPdf, type PrintedPdf } from "../../src/print/index.ts";
 import { samplePdf } from "../helpers/sample-pdf.ts";
 import { failLoudly } from "../helpers/setup.ts";
 
@@ -112,6 +115,32 @@ test("gives the same bytes for the same input", async () => {
   assert.ok(Buffer.from(a).equals(Buffer.from(b)));
 });
 
+test("with right-hand starts, every document starts on an odd page after a blank page without number or running head", async () => {
+  const { out } = await samplePdf();
+  const server = await serveStatic(out);
+  const browser = await launchChromium();
+  const dir = await mkdtemp(path.join(tmpdir(), "gazette-right-hand-"));
+  try {
+    const page = await browser.newPage();
+    const settings = { ...DEFAULT_PRESS, rightHandStarts: true };
+    const result = await renderPdf(page, { url: `${server.url}/print/2019-02/`, title: "t", author: "a", subject: "s", lang: "zh-CN", date: "2019-06-04", css: pressCss(settings), rightHandStarts: true });
+    const starts = Object.values(result.starts);
+    for (const p of starts) assert.is(p % 2, 1, `a document starts on page ${p}`);
+    const before = Object.values(printed.starts);
+    assert.ok(before.some((p) => p % 2 === 0), "the sample has documents starting on even pages without the option");
+    const file = path.join(dir, "rh.pdf");
+    await writeFile(file, result.bytes);
+    const texts = run("pdftotext", ["-layout", file, "-"]).split("\f");
+    const blanks = starts.filter((p) => texts[p - 2]!.trim() === "").length;
+    assert.is(blanks, result.pages - printed.pages, "one blank page for each page added");
+    assert.ok(blanks > 0);
+  } finally {
+    await browser.close();
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
 test("turns a press red into the screen colour Ghostscript converts back exactly, and refuses one that cannot be", () => {
   assert.is(pressRgb([0, 80, 80, 0]), "rgb(255 51 51)");
   assert.is(pressRgb([0, 100, 100, 0]), "rgb(255 0 0)");
@@ -125,8 +154,8 @@ test("the press CSS sets the red, mirrors the margins and, on request, starts do
   const css = pressCss(DEFAULT_PRESS);
   assert.ok(css.includes(":root{--gbt-red:rgb(255 51 51)}"));
   assert.ok(css.includes("@page :left{margin-left:26mm;margin-right:28mm}"));
-  assert.not.ok(css.includes("break-before:right"));
-  assert.ok(pressCss({ ...DEFAULT_PRESS, rightHandStarts: true }).includes(".gbt-doc{break-before:right}"));
+  assert.not.ok(css.includes("gbt-blank"));
+  assert.ok(pressCss({ ...DEFAULT_PRESS, rightHandStarts: true }).includes(".gbt-blank{page:blank;break-before:page;height:1px}"));
 });
 
 test.run();
