@@ -53,7 +53,7 @@ const server = await (async () => {
   await printPdfs(site, printTasks(data, { documents: true }), () => {}, prefix);
   return serveStatic(site, prefix, { "Content-Security-Policy": STRICT_CSP });
 })();
-const browser = await launchChromium(settingsFromEnv().chromiumPath);
+const browser = await launchChromium({ executablePath: settingsFromEnv().chromiumPath });
 try {
   const html = await validateSiteHtml(site);
   console.log(`html-validate: ${html.files} pages, ${html.errors.length} errors`);

@@ -4,6 +4,9 @@
  * `--documents` one PDF per document to `_site/pdf/<YYYY-NN>/<slug>.pdf`. Builds the site first
  * when `_site/` has no print views. Chromium: CHROMIUM_PATH, else Debian's /usr/bin/chromium.
  * A site built with `--path-prefix` (or GAZETTE_PATH_PREFIX) needs the same prefix here.
+ * `--press` also writes the PDF/X-1a press PDF beside each issue PDF (`<YYYY-NN>.press.pdf`, needs
+ * Ghostscript), `--right-hand-starts` starts every document of it on a right-hand page;
+ * `--browser chrome|msedge` prints with an installed Google Chrome or Microsoft Edge.
  */
 import { SingleBar, Presets } from "cli-progress";
 import { existsSync } from "node:fs";
@@ -14,7 +17,7 @@ import { lockOutput } from "../src/build/output-lock.ts";
 import { loadArchive, formatFindings } from "../src/content/index.ts";
 import { createMarkdown } from "../src/markdown/index.ts";
 import { asOfDate } from "../src/relations/index.ts";
-import { printPdfs, printTasks, type PrintedPdf } from "../src/print/index.ts";
+import { pressSettings, printPdfs, printTasks, resolveOfficeFonts, type PrintedPdf } from "../src/print/index.ts";
 import { buildSiteData } from "../src/site/index.ts";
 import { explainError } from "../src/build/explain-error.ts";
 import { EditorError, say } from "../src/i18n/index.ts";
@@ -28,8 +31,11 @@ const { values } = parseCliArgs({
     content: { type: "string", default: "issues" },
     output: { type: "string", default: "_site" },
     "path-prefix": { type: "string" },
+    press: { type: "boolean", default: false },
+    "right-hand-starts": { type: "boolean", default: false },
+    browser: { type: "string" },
   },
-}, "npm run pdf [-- --issue YYYY-NN] [--documents] [--content DIR] [--output DIR] [--path-prefix /gazette/]");
+}, "npm run pdf [-- --issue YYYY-NN] [--documents] [--press [--right-hand-starts]] [--browser chrome|msedge] [--content DIR] [--output DIR] [--path-prefix /gazette/]");
 const env = settingsFromEnv();
 const pathPrefix = values["path-prefix"] ?? env.pathPrefix ?? "/";
 const siteDir = path.resolve(values.output);
@@ -59,12 +65,21 @@ try {
   const report = (p: PrintedPdf) => {
     const mb = (p.bytes / 1024 / 1024).toFixed(2);
     const s = (p.ms / 1000).toFixed(1);
-    return say({ zh: `${path.relative(process.cwd(), p.file)}：${p.pages} 页，${mb} MB，${s} 秒`, en: `${path.relative(process.cwd(), p.file)}: ${p.pages} pages, ${mb} MB, ${s} s` });
+    const where = path.relative(process.cwd(), p.file);
+    const press = p.press ? path.relative(process.cwd(), p.press.file) : "";
+    return say({
+      zh: `${where}：${p.pages} 页，${mb} MB，${s} 秒` + (p.press ? `\n${press}：${p.press.pages} 页，PDF/X-1a，CMYK（印刷版）` : ""),
+      en: `${where}: ${p.pages} pages, ${mb} MB, ${s} s` + (p.press ? `\n${press}: ${p.press.pages} pages, PDF/X-1a, CMYK (press)` : ""),
+    });
   };
+  const office = resolveOfficeFonts(archive.settings.print?.fonts, contentDir);
+  for (const w of office.warnings) console.warn(w);
+  const press = values.press ? pressSettings(archive.settings.print?.press, { rightHandStarts: values["right-hand-starts"] }) : undefined;
   const done = await printPdfs(siteDir, tasks, (p) => {
     if (bar) bar.increment(1, { file: p.task.file });
     else console.log(report(p));
-  }, pathPrefix, env.chromiumPath);
+  }, pathPrefix, { ...(press ? { press } : {}), ...(values.browser ? { channel: values.browser } : {}), ...(env.chromiumPath ? { chromiumPath: env.chromiumPath } : {}), officeFonts: office.fonts });
+  for (const p of done) for (const w of p.warnings ?? []) console.warn(w);
   bar?.stop();
   if (bar) for (const p of done) console.log(report(p));
   const total = ((performance.now() - started) / 1000).toFixed(1);

@@ -52,7 +52,7 @@ const WORD_QUERIES: BenchQuery[] = [
  */
 export async function measureQueries(siteDir: string, queries: readonly BenchQuery[], chromiumPath?: string): Promise<QueryCost[]> {
   const server = await serveStatic(siteDir);
-  const browser = await launchChromium(chromiumPath);
+  const browser = await launchChromium(chromiumPath ? { executablePath: chromiumPath } : {});
   try {
     const out: QueryCost[] = [];
     for (const query of queries) {

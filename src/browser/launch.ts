@@ -26,11 +26,25 @@ export function findChromium(executablePath?: string): string {
 /**
  * Launches headless Chromium through playwright-core with the flags this closed network needs
  * (no background networking, no component updates). The caller closes the browser.
- * @param executablePath Chromium to run (default: the first of {@link CHROMIUM_CANDIDATES}, see {@link findChromium}).
+  * @param options.executablePath Chromium to run (default: the first of {@link CHROMIUM_CANDIDATES}, see {@link findChromium}).
+ * @param options.channel an installed Google Chrome or Microsoft Edge instead of Chromium
+ *   (playwright's channel names: `chrome`, `msedge`, `chrome-beta`, `msedge-dev` …), e.g. on a
+ *   print shop's Windows or macOS machine.
+ * @throws Error (in Chinese) naming the channel when that browser is not installed.
  */
-export async function launchChromium(executablePath?: string): Promise<Browser> {
+export async function launchChromium(options: { channel?: string; executablePath?: string } = {}): Promise<Browser> {
+  const where = options.channel ? { channel: options.channel } : { executablePath: findChromium(options.executablePath) };
+  try {
+    return await launchWith(where);
+  } catch (err) {
+    if (!options.channel) throw err;
+    throw new EditorError({ zh: `找不到浏览器 ${options.channel}（--browser ${options.channel}）— 请安装 Google Chrome（chrome）或 Microsoft Edge（msedge），或去掉 --browser 改用 Chromium`, en: `Browser ${options.channel} not found (--browser ${options.channel}): install Google Chrome (chrome) or Microsoft Edge (msedge), or drop --browser to use Chromium` });
+  }
+}
+
+async function launchWith(where: { channel: string } | { executablePath: string }): Promise<Browser> {
   return chromium.launch({
-    executablePath: findChromium(executablePath),
+    ...where,
     headless: true,
     args: [
       "--no-sandbox",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { printSettings } from "./print-settings.ts";
 import { parseCalendarDate } from "./calendar-date.ts";
 import { canonicalDocNumber } from "./doc-number.ts";
 import { bilingualText as bi } from "../i18n/index.ts";
@@ -107,6 +108,8 @@ export const issueMetadata = z.object({
   number: z.number({ error: bi("应为期号（整数），如 2", "must be an issue number like 2") }).int().positive(),
   /** 出版日期 — publication date, when known. */
   published: calendarDate.optional(),
+  /** 总期号 — running number over all years (总第N期), printed on the cover when known. */
+  total: z.number({ error: bi("应为总期号（整数），如 25（总第25期）", "must be a running issue number like 25 (总第25期)") }).int().positive().optional(),
   /** 刊期 — frequency, e.g. 季刊, 月刊. */
   frequency: text("刊期 frequency"),
   /** 主办 — publisher. */
@@ -151,5 +154,7 @@ export const archiveSettings = z.object({
       titleChars: z.number({ error: bi("应为字数，如 500", "must be a number of characters, e.g. 500") }).int().positive().optional(),
     })
     .optional(),
+  /** 印刷设置 — press PDF and back cover (optional, see print-settings.ts). */
+  print: printSettings.optional(),
 });
 export type ArchiveSettings = z.output<typeof archiveSettings>;

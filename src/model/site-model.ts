@@ -31,6 +31,8 @@ export interface IssueView {
   published?: string;
   /** 出版日期 as `2019年6月30日`, when known. */
   publishedLabel?: string;
+  /** 总第N期: the running issue number, when known. */
+  total?: number;
   /** Sections in printed order with their listed documents; empty sections are left out. */
   sections: { name: string; documents: DocumentView[] }[];
   /** All listed documents in table-of-contents order. */

@@ -1,6 +1,6 @@
 import { readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { markHeadingLevels } from "./heading-level.ts";
+import { markPrintBody } from "./mark-print-body.ts";
 import { readTextIfExists } from "../util/index.ts";
 
 /** Marker in the print view of an issue, in Eleventy's output, in place of each document. */
@@ -37,7 +37,7 @@ export function documentBodyMarker(documentUrl: string): string {
  * "Large archives"):
  * 1. each print view of a document (`/print/<YYYY-NN>/<slug>/`) gets the text of its document
  *    page (`<div class="document__body">`, already through every Eleventy transform such as the
- *    path prefix) with the GB/T 9704-2012 heading levels marked (`markHeadingLevels`) in place of
+ *    path prefix) with the GB/T 9704-2012 heading levels, 附件说明 and forms marked (`markPrintBody`) in place of
  *    its marker ({@link documentBodyMarker});
  * 2. each print view of an issue (`/print/<YYYY-NN>/`) gets the `<article>` of each of its
  *    documents' print views in place of the marker ({@link printDocumentMarker}).
@@ -98,7 +98,7 @@ async function documentText(outputDir: string, url: string, printFile: string): 
   const start = html.indexOf(TEXT_OPEN);
   const end = start < 0 ? -1 : html.indexOf(TEXT_CLOSE, start + TEXT_OPEN.length);
   if (end < 0) throw new Error(`${file}: no <div class="document__body"> to take the text from (check _includes/layouts/document.njk)`);
-  return markHeadingLevels(html.slice(start + TEXT_OPEN.length, end));
+  return markPrintBody(html.slice(start + TEXT_OPEN.length, end));
 }
 
 /** The `<article>` of a one-document print view, as the partial rendered it (with its final newline). */

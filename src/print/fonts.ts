@@ -1,6 +1,7 @@
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { EM_BOX } from "./layout.ts";
 
 /**
  * One face of the print view, taken from an npm package so that every machine renders the same
@@ -41,12 +42,16 @@ const require = createRequire(import.meta.url);
 /**
  * Copies the WOFF2 subsets of {@link PRINT_FONTS} from `node_modules` into
  * `<outputDir>/assets/fonts/<folder>/` and writes `<outputDir>/assets/print-fonts.css` with their
- * `@font-face` rules (WOFF2 only, URLs relative to the stylesheet, so a path prefix works).
+ * `@font-face` rules (WOFF2 only, URLs relative to the stylesheet, so a path prefix works), each
+ * with the ascent and descent of {@link EM_BOX} so that a run in another face never changes the
+ * height of a line (GB/T 9704-2012 §5.2.4: 22 lines a page).
  * @returns number of font files copied and their total size in bytes.
  * @throws Error naming the package when a font package is not installed (run `npm ci`).
  */
 export async function writePrintFonts(outputDir: string): Promise<{ files: number; bytes: number }> {
   const rules: string[] = [];
+  // Every face laid out in the same ideographic em box (see EM_BOX): mixed faces keep the line pitch.
+  const metrics = `ascent-override:${EM_BOX.ascent * 100}%;descent-override:${EM_BOX.descent * 100}%;line-gap-override:0%;`;
   let files = 0;
   let bytes = 0;
   for (const font of PRINT_FONTS) {
@@ -69,7 +74,7 @@ export async function writePrintFonts(outputDir: string): Promise<{ files: numbe
       bytes += (await readFile(source)).byteLength;
       const range = block.match(/unicode-range:\s*([^;}]+)/)?.[1]?.trim();
       rules.push(
-        `@font-face{font-family:"${font.family}";font-style:normal;font-weight:${font.weight};font-display:block;` +
+        `@font-face{font-family:"${font.family}";font-style:normal;font-weight:${font.weight};font-display:block;${metrics}` +
           `src:url(fonts/${font.folder}/${name}) format("woff2");${range ? `unicode-range:${range};` : ""}}`,
       );
     }

@@ -32,17 +32,65 @@ export const SIZE_PT = { title: 22, body: 16, pageNumber: 14 } as const;
 /** GB/T 9704-2012 §7.5: 一字线上距版心下边缘7mm. */
 export const PAGE_NUMBER_GAP_MM = 7;
 
+/** GB/T 9704-2012 §7.2.6: 发文字号之下4mm处居中印一条与版心等宽的红色分隔线. */
+export const RED_RULE = { gapMm: 4, thicknessPt: 1 } as const;
+
+/**
+ * Where a CJK face sets its ideographic em box: 0.88 em above and 0.12 em below the baseline
+ * (the OpenType `ideo` baseline of Noto CJK and LXGW WenKai). Every print face is declared with
+ * these as `ascent-override` / `descent-override` (line gap 0), so a run in Kai, Hei or bold sits
+ * in the same box as the body face: a line's height is the line pitch whatever faces it mixes.
+ */
+export const EM_BOX = { ascent: 0.88, descent: 0.12 } as const;
+
+/**
+ * Where the ink of the em dash `—` of the page-number face (Noto Serif SC Regular, U+2014) lies
+ * below the top of its em box, in em: 0.58. Measured on a 300-dpi render of the PDF (the stroke's
+ * top edge); used to put the dash itself 7 mm below the type area (§7.5).
+ */
+export const PAGE_NUMBER_DASH_EM = 0.58;
+
 /** Rounds a length in px down to Chromium's layout unit (1/64 px), so N of them never overflow. */
 function floorLayoutUnit(px: number): number {
   return Math.floor(px * 64) / 64;
 }
 
+/** 3号 body em in mm (16 pt = 5.644 mm). */
+export function bodyEmMm(): number {
+  return SIZE_PT.body / PT_PER_MM;
+}
+
 /**
- * Line pitch of body text in CSS px: 225 mm / 22 lines (§5.2.4), rounded down to 1/64 px so that
- * exactly 22 lines fit in the type area. ≈ 38.64 px = 10.22 mm.
+ * Line pitch of body text in mm: 22 lines fill the type area (§5.2.4 撑满版心), the em box of the
+ * first line at its top edge and that of the 22nd at its bottom edge: (225 mm − 1 em) / 21 ≈ 10.45 mm.
  */
+export function linePitchMm(): number {
+  return (TYPE_AREA.heightMm - bodyEmMm()) / (GRID.lines - 1);
+}
+
+/** Line pitch of body text in CSS px, {@link linePitchMm} rounded down to 1/64 px (≈ 39.48 px). */
 export function linePitchPx(): number {
-  return floorLayoutUnit(TYPE_AREA.heightMm / MM_PER_PX / GRID.lines);
+  return floorLayoutUnit(linePitchMm() / MM_PER_PX);
+}
+
+/**
+ * Margins of the CSS page box in mm. A line box is one pitch high with the em box in its middle
+ * (half-leading above and below), so the page box starts half a leading above the type area: the
+ * em box of the first line then sits at 37 mm (§5.2.2) and 22 line boxes end half a leading below
+ * the type area. Left and right are the binding (订口) and outer sides of a right-hand page.
+ */
+export function pageBoxMarginsMm(): { topMm: number; bottomMm: number; leftMm: number; rightMm: number } {
+  const pitchMm = linePitchPx() * MM_PER_PX;
+  const halfLeading = (pitchMm - bodyEmMm()) / 2;
+  const topMm = MARGINS.topMm - halfLeading;
+  // 0.01 mm of slack, so rounding never pushes the 22nd line onto the next page.
+  const bottomMm = PAGE.heightMm - topMm - GRID.lines * pitchMm - 0.01;
+  return { topMm, bottomMm, leftMm: MARGINS.leftMm, rightMm: MARGINS.rightMm };
+}
+
+/** Half the leading of a body line in mm: the space between a line box's top and its em box. */
+export function halfLeadingMm(): number {
+  return (linePitchPx() * MM_PER_PX - bodyEmMm()) / 2;
 }
 
 /**
@@ -58,22 +106,32 @@ export function letterSpacingPx(): number {
 /**
  * The layout as Sass variable declarations, prepended to the print stylesheet so that CSS and
  * tests share one set of numbers.
- * @example layoutScssVariables() // "$page-width: 210mm;\n$margin-top: 37mm;…"
+ * @example layoutScssVariables() // "$page-width: 210mm;\n$margin-top: 34.6…mm;…"
  */
 export function layoutScssVariables(): string {
+  const box = pageBoxMarginsMm();
+  const mm = (n: number) => `${Number(n.toFixed(4))}mm`;
+  const halfLeading = halfLeadingMm();
+  // The page-number line: from the bottom of the page box to the dash 7 mm below the type area.
+  const typeBottom = MARGINS.topMm + TYPE_AREA.heightMm;
+  const boxBottom = PAGE.heightMm - box.bottomMm;
+  const dashGap = typeBottom + PAGE_NUMBER_GAP_MM - boxBottom - PAGE_NUMBER_DASH_EM * (SIZE_PT.pageNumber / PT_PER_MM);
   const vars: Record<string, string> = {
     "page-width": `${PAGE.widthMm}mm`,
     "page-height": `${PAGE.heightMm}mm`,
-    "margin-top": `${MARGINS.topMm}mm`,
-    "margin-bottom": `${MARGINS.bottomMm}mm`,
-    "margin-left": `${MARGINS.leftMm}mm`,
-    "margin-right": `${MARGINS.rightMm}mm`,
+    "margin-top": mm(box.topMm),
+    "margin-bottom": mm(box.bottomMm),
+    "margin-left": `${box.leftMm}mm`,
+    "margin-right": `${box.rightMm}mm`,
     "type-width": `${TYPE_AREA.widthMm}mm`,
     "type-height": `${TYPE_AREA.heightMm}mm`,
     "body-size": `${SIZE_PT.body}pt`,
     "title-size": `${SIZE_PT.title}pt`,
     "page-number-size": `${SIZE_PT.pageNumber}pt`,
-    "page-number-gap": `${PAGE_NUMBER_GAP_MM}mm`,
+    "page-number-gap": mm(dashGap),
+    "half-leading": mm(halfLeading),
+    "red-rule-offset": mm(RED_RULE.gapMm - halfLeading),
+    "red-rule-thickness": `${RED_RULE.thicknessPt}pt`,
     "line-pitch": `${linePitchPx()}px`,
     "letter-spacing": `${letterSpacingPx()}px`,
   };

@@ -1,6 +1,7 @@
 import type { DocumentView, IssueView, SiteData } from "../model/site-model.ts";
 import { pdfPath, printUrl } from "./paths.ts";
 import { EditorError } from "../i18n/index.ts";
+import { runningHead, runningHeadCss } from "./running-head.ts";
 
 /** One PDF to make: which print view, where to write it, and its metadata. */
 export interface PrintTask {
@@ -17,6 +18,12 @@ export interface PrintTask {
   lang: string;
   /** `YYYY-MM-DD`: the issue's 出版日期, else the latest 成文日期 of its documents. */
   date: string;
+  /** The PDF of a whole gazette issue (not of one document): it gets a press PDF with `--press`. */
+  issue?: true;
+  /** The view ends with a back cover (padding pages go before it). */
+  backCover?: boolean;
+  /** CSS for the PDF only: the running head of inner pages (see runningHeadCss). */
+  css?: string;
 }
 
 /** Options of {@link printTasks}. */
@@ -53,6 +60,9 @@ export function printTasks(site: SiteData, options: PrintTaskOptions = {}): Prin
       keywords: [issue.gazette, `${issue.year}年第${issue.number}期`, ...issue.sections.map((s) => s.name)],
       lang,
       date,
+      issue: true,
+      backCover: Boolean(site.settings.print?.editorial?.length),
+      css: runningHeadCss(runningHead(issue)),
     });
     if (!options.documents) continue;
     for (const doc of issue.documents) tasks.push(documentTask(doc, issue, lang));
@@ -71,6 +81,7 @@ function documentTask(doc: DocumentView, issue: IssueView, lang: string): PrintT
     keywords: [...doc.docNumbers, doc.section],
     lang,
     date: doc.date ?? issueDate(issue),
+    css: runningHeadCss(runningHead(issue)),
   };
 }
 

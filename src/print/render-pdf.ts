@@ -15,6 +15,16 @@ export interface PdfJob {
   lang: string;
   /** Calendar date `YYYY-MM-DD` used as creation and modification date, so runs give the same bytes. */
   date: string;
+  /** CSS added to the view before printing (the press settings, the running head). */
+  css?: string;
+  /**
+   * Start every document on a right-hand (odd) page: before a document that would start on an
+   * even page a blank page (`.gbt-blank`, styled by the press CSS) is inserted. Chromium does not
+   * implement `break-before: right` in print.
+   */
+  rightHandStarts?: boolean;
+  /** The office's licensed fonts are in the CSS: fonts outside the bundled faces are theirs, not a system fallback. */
+  officeFonts?: boolean;
 }
 
 /** A finished PDF. */
@@ -50,6 +60,7 @@ export async function renderPdf(page: Page, job: PdfJob): Promise<PdfResult> {
   const response = await page.goto(job.url, { waitUntil: "load" });
   if (!response || !response.ok()) throw new Error(`print view ${job.url} did not load (HTTP ${response?.status() ?? "no response"}) — run \`npm run build\` first`);
   await page.emulateMedia({ media: "print" });
+  if (job.css) await page.addStyleTag({ content: job.css });
   await waitForFonts(page);
   const docs = await page.$$eval("[data-print-doc]", (els) =>
     els.map((el) => ({ slug: el.getAttribute("data-print-doc") ?? "", title: (el.querySelector("h1")?.textContent ?? "").trim() })),
@@ -58,6 +69,7 @@ export async function renderPdf(page: Page, job: PdfJob): Promise<PdfResult> {
     const raw = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
     const pdf = await PDFDocument.load(raw, { updateMetadata: false });
     const starts = documentStarts(pdf, docs, job.url);
+    if (job.rightHandStarts && (await insertBlankPages(page, starts)) > 0) continue;
     const changed = await page.$$eval(
       "[data-toc-page]",
       (els, s) => {
@@ -77,12 +89,36 @@ export async function renderPdf(page: Page, job: PdfJob): Promise<PdfResult> {
       await waitForFonts(page);
       continue;
     }
-    const fonts = checkFonts(pdf, job.url);
+    const fonts = checkFonts(pdf, job.url, job.officeFonts ?? false);
     setMetadata(pdf, job);
     const bytes = await pdf.save({ useObjectStreams: false, updateFieldAppearances: false });
     return { bytes, pages: pdf.getPageCount(), starts, passes: pass, fonts };
   }
   throw new Error(`${job.url}: the table of contents page numbers still moved after ${MAX_PASSES} prints — check the print stylesheet for content whose height depends on the numbers`);
+}
+
+/**
+ * Inserts a blank page before each document that starts on an even page, counting the blank
+ * pages inserted before it; returns how many were inserted (0 once every document starts on an
+ * odd page).
+ */
+async function insertBlankPages(page: Page, starts: Record<string, number>): Promise<number> {
+  return page.$$eval(
+    "[data-print-doc]",
+    (els, s) => {
+      let shift = 0;
+      for (const el of els) {
+        const start = (s[el.getAttribute("data-print-doc") ?? ""] ?? 1) + shift;
+        if (start % 2 === 1) continue;
+        const blank = document.createElement("div");
+        blank.className = "gbt-blank";
+        el.before(blank);
+        shift++;
+      }
+      return shift;
+    },
+    starts,
+  );
 }
 
 async function waitForFonts(page: Page): Promise<void> {
@@ -108,7 +144,7 @@ function documentStarts(pdf: PDFDocument, docs: { slug: string; title: string }[
 /** Families of the bundled fonts as PostScript names start, e.g. `NotoSerifSC`, `LXGWWenKai`. */
 const BUNDLED_PREFIXES = [...new Set(PRINT_FONTS.map((f) => f.family.replace(/\s+/g, "")))];
 
-function checkFonts(pdf: PDFDocument, url: string): string[] {
+function checkFonts(pdf: PDFDocument, url: string, officeFonts: boolean): string[] {
   const names = new Set<string>();
   for (const [, obj] of pdf.context.enumerateIndirectObjects()) {
     if (!(obj instanceof PDFDict) || obj.get(PDFName.of("Type")) !== PDFName.of("Font")) continue;
@@ -118,7 +154,7 @@ function checkFonts(pdf: PDFDocument, url: string): string[] {
     const base = obj.get(PDFName.of("BaseFont"));
     if (!(base instanceof PDFName)) continue;
     const name = base.decodeText().replace(/^[A-Z]{6}\+/, "");
-    if (!BUNDLED_PREFIXES.some((p) => name.startsWith(p))) {
+    if (!officeFonts && !BUNDLED_PREFIXES.some((p) => name.startsWith(p))) {
       throw new Error(`${url}: the system font "${name}" was embedded, so a character is missing from the bundled fonts (${BUNDLED_PREFIXES.join(", ")}) — add a face that has it to src/print/fonts.ts`);
     }
     names.add(name);

@@ -10,6 +10,7 @@ import { DEFAULT_SHARD_DOCUMENTS, planSearchShards, type SearchShard } from "../
 import { documentBodyMarker, printDocumentMarker } from "../print/assemble-print-views.ts";
 import { pdfPath, printUrl } from "../print/paths.ts";
 import { finishSite } from "./finish-site.ts";
+import { printTitle, tocTitleLines } from "../print/print-titles.ts";
 import { registerPages } from "./pages.ts";
 import { renderRegisteredPagesOnly } from "./registered-pages-only.ts";
 import { shardIssuesOf } from "./search-shards.ts";
@@ -129,6 +130,8 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   config.addFilter("printDocumentMarker", printDocumentMarker);
   config.addFilter("documentBodyMarker", documentBodyMarker);
   renderRegisteredPagesOnly(config);
+  config.addFilter("printTitle", printTitle);
+  config.addFilter("tocTitleLines", tocTitleLines);
   registerPages(config);
   config.on("eleventy.after", async ({ directories }) => {
     if (orphans.length > 0) await removePages(directories.output, orphans);

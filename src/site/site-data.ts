@@ -152,6 +152,7 @@ function issueView(issue: GazetteIssue, ctx: ViewContext): IssueView {
     frequency: issue.frequency,
     publisher: issue.publisher,
     ...(issue.published ? { published: issue.published, publishedLabel: formatChineseDate(issue.published) } : {}),
+    ...(issue.total ? { total: issue.total } : {}),
     sections,
     documents,
   };

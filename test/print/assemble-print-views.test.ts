@@ -6,7 +6,7 @@ import path from "node:path";
 import { buildSite } from "../../src/build/index.ts";
 import { loadArchiveOrThrow } from "../../src/content/index.ts";
 import { createMarkdown } from "../../src/markdown/index.ts";
-import { assemblePrintViews, documentBodyMarker, markHeadingLevels, printDocumentMarker, printUrl } from "../../src/print/index.ts";
+import { assemblePrintViews, documentBodyMarker, markPrintBody, printDocumentMarker, printTitle, printUrl } from "../../src/print/index.ts";
 import { buildSiteData, type SiteData } from "../../src/site/index.ts";
 import { listFiles } from "../helpers/site-files.ts";
 import { FIXTURE_ARCHIVE, PROJECT_ROOT } from "../helpers/temp-archive.ts";
@@ -40,7 +40,7 @@ test("a document's print view holds its text with the GB/T 9704-2012 heading lev
   assert.ok(published.length >= 2);
   for (const doc of published) {
     const html = await read(printUrl(doc));
-    assert.ok(html.includes(`<h1 class="gbt-doc__title">${doc.title}</h1>\n  \n${markHeadingLevels(doc.html)}\n  \n</article>`), doc.url);
+    assert.ok(html.includes(`<h1 class="gbt-doc__title">${printTitle(doc.title, doc.issuers)}</h1>\n  \n${markPrintBody(doc.html)}\n  \n</article>`), doc.url);
   }
 });
 

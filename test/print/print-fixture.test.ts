@@ -1,13 +1,14 @@
 import { test } from "uvu";
+import { execFileSync } from "node:child_process";
 import * as assert from "uvu/assert";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildSite } from "../../src/build/index.ts";
 import { loadArchiveOrThrow } from "../../src/content/index.ts";
 import { createMarkdown } from "../../src/markdown/index.ts";
 import { launchChromium, serveStatic } from "../../src/browser/index.ts";
-import { printPdfs, printTasks, renderPdf, type PrintedPdf } from "../../src/print/index.ts";
+import { printPdfs, printTasks, renderPdf, resolveOfficeFonts, type PrintedPdf } from "../../src/print/index.ts";
 import { buildSiteData } from "../../src/site/index.ts";
 import { pageTexts } from "../helpers/poppler.ts";
 import { PROJECT_ROOT, documentText, tempArchive } from "../helpers/temp-archive.ts";
@@ -22,6 +23,8 @@ const rows = Array.from({ length: 40 }, (_, i) => `| 第${i + 1}项 | 测试内�
 
 before(test, async () => {
   content = await tempArchive({
+    "archive.yml": "title: 测试市人民政府公报\npublisher: 测试市人民政府办公室\nprint:\n  editorial:\n    - { label: 主办, value: 测试市人民政府办公室 }\n    - { label: 编辑, value: 测试市人民政府公报编辑部 }\n    - { label: 印刷, value: 测试市印刷厂 }\n    - { label: 发送范围, value: 各镇人民政府，市政府各部门 }\n",
+    "2020-03/issue.yml": "gazette: 测试市人民政府公报\nyear: 2020\nnumber: 3\ntotal: 12\npublished: 2020-09-30\nfrequency: 季刊\npublisher: 测试市人民政府办公室\nsections: [政务动态]\n",
     "2020-03/table.md": documentText(
       { title: '"测试市长表格文件"', docNumber: '"测政发〔2020〕5号"', date: "2020-03-01", section: '"政务动态"' },
       `正文。\n\n| 序号列标题 | 表头内容列 |\n| --- | --- |\n${rows}\n`,
@@ -70,6 +73,39 @@ test("withheld and draft documents never reach a PDF; on-request ones print meta
   assert.ok(onRequest.includes("本文件为依申请公开文件"));
   assert.not.ok(text.includes("海棠依申请"), "text of the on-request document");
   assert.is(pdf("pdf/2019-01/csbf-2019-3.pdf").pages, 1);
+});
+
+test("the cover carries 总第N期 and the publication date; the back cover the editorial data of archive.yml, without a page number", () => {
+  const pages = pageTexts(pdf("pdf/2020-03.pdf").file);
+  const strip = (t: string) => t.replace(/\s+/g, "");
+  assert.ok(strip(pages[0]!).includes("总第12期"), pages[0]);
+  assert.ok(strip(pages[0]!).includes("2020年9月30日出版"), pages[0]);
+  const back = strip(pages.at(-1)!);
+  for (const s of ["主办测试市人民政府办公室", "编辑测试市人民政府公报编辑部", "印刷测试市印刷厂", "发送范围各镇人民政府，市政府各部门", "出版日期2020年9月30日"]) assert.ok(back.includes(s), `${s} in ${back}`);
+  assert.not.match(back, /—\d+—/, "no page number on the back cover");
+  assert.not.ok(back.includes("测试市人民政府公报·"), "no running head on the back cover");
+  assert.ok(strip(pages[1]!).includes("测试市人民政府公报·2020年第3期"), "running head on an inner page");
+});
+
+test("a personnel list's 任命： line stays on a page with what follows it", async () => {
+  const html = await readFile(path.join(out, "print/2020-03/renmian/index.html"), "utf8");
+  assert.ok(html.includes('<p class="gbt-keep">任命：</p>'));
+});
+
+test("an office's licensed font (archive.yml print.fonts) is embedded in its role; a missing file falls back with a message", async () => {
+  // DejaVu Serif (Debian's fonts-dejavu-core, a Chromium dependency) stands in for a licensed 仿宋: the figures of 〔2020〕 come from it.
+  const body = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf";
+  const { fonts, warnings } = resolveOfficeFonts({ body, kai: "fonts/missing-kai.ttf" }, content);
+  assert.equal(Object.keys(fonts), ["body"]);
+  assert.match(warnings[0]!, /archive\.yml print\.fonts\.kai：找不到字体文件 .*missing-kai\.ttf — 楷体改用免费字体/);
+  const site = buildSiteData(await loadArchiveOrThrow(content, PROJECT_ROOT), createMarkdown());
+  const tasks = printTasks(site, { documents: true }).filter((t) => t.file === "pdf/2020-03/renmian.pdf");
+  const [printed] = await printPdfs(out, tasks, () => {}, "/", { officeFonts: fonts });
+  const rows = execFileSync("pdffonts", [printed!.file], { encoding: "utf8" }).trim().split("\n").slice(2);
+  const dejavu = rows.filter((r) => r.includes("DejaVuSerif"));
+  assert.ok(dejavu.length > 0, rows.join("\n"));
+  for (const r of dejavu) assert.match(r, /\s+yes\s+yes\s+yes\s+\d+\s+\d+$/, r);
+  assert.is(printed!.warnings, undefined);
 });
 
 test("a single document PDF numbers its first page too", () => {

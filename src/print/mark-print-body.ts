@@ -1,0 +1,41 @@
+import { markHeadingLevels } from "./heading-level.ts";
+
+/**
+ * Marks up a document's rendered body for the GB/T 9704-2012 print layout, without changing any
+ * text: heading levels ({@link markHeadingLevels}), the 附件说明 ({@link markAttachmentNotes}) and
+ * forms ({@link markForms}).
+ * @param html body HTML of a document page (`<div class="document__body">` content).
+ */
+export function markPrintBody(html: string): string {
+  return markKeepWithNext(markForms(markAttachmentNotes(markHeadingLevels(html))));
+}
+
+/**
+ * Gives the class `gbt-keep` (kept on a page with the line after it) to paragraphs that head what
+ * follows them: a date-and-number line such as `2019年3月4日　乳政任〔2019〕2号` in a personnel
+ * list, and a short label ending in a colon such as `任命：`.
+ */
+export function markKeepWithNext(html: string): string {
+  return html.replace(/<p>(\d{4}年\d{1,2}月\d{1,2}日[\s　]+[^<]{1,20}〔\d{4}〕\d+号<\/p>|[^<]{1,8}[：:]<\/p>)/g, '<p class="gbt-keep">$1');
+}
+
+/**
+ * Gives the 附件说明 paragraphs — a paragraph that opens with `附件：` (§7.3.4) — the class
+ * `gbt-attachment-note`: one blank line above, a wrapped name aligned under its first character.
+ * @example markAttachmentNotes("<p>附件：名单</p>") // '<p class="gbt-attachment-note">附件：名单</p>'
+ */
+export function markAttachmentNotes(html: string): string {
+  return html.replace(/<p>(附件[：:])/g, '<p class="gbt-attachment-note">$1');
+}
+
+/**
+ * Marks a two-column table whose header row is really its first field (a form such as
+ * `| 拟贷款企业名称 | XXX股份有限公司 |`, Markdown tables must start with a header row) with the
+ * class `gbt-form`, so the row is set like the others. A header counts as a field when its second
+ * cell is longer than its first (a real header, e.g. `| 序号 | 内容 |`, has short labels).
+ */
+export function markForms(html: string): string {
+  return html.replace(/<table>(\s*<thead>\s*<tr>\s*<th[^>]*>([^<]*)<\/th>\s*<th[^>]*>([^<]*)<\/th>\s*<\/tr>)/g, (m, rest: string, a: string, b: string) =>
+    [...b.trim()].length > [...a.trim()].length ? `<table class="gbt-form">${rest}` : m,
+  );
+}
