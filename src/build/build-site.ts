@@ -5,7 +5,7 @@ import { formatFindings, handOverCheckedArchive, loadArchive, type Finding } fro
 import { explainError } from "./explain-error.ts";
 import { removeInBackground } from "./remove-in-background.ts";
 import { phaseTimes, resetPhases, timePhase } from "./phase-times.ts";
-import { buildSearchIndex, planSearchShards, shardDocumentsFromEnv, type ShardIssue } from "../search/index.ts";
+import { buildSearchIndex, planSearchShards, searchRecordsDir, shardDocumentsFromEnv, type ShardIssue } from "../search/index.ts";
 import { shardIssuesOf } from "../site/search-shards.ts";
 import { pathExists } from "../util/index.ts";
 import { pageManifestPath, removePageManifest, stampPages, takePageManifest, writePageManifest, type PageReport } from "../site/page-reuse.ts";
@@ -44,7 +44,7 @@ export interface BuildResult {
    * Wall-clock ms of each phase: `checks` (content checks before building), `content`, `site data
    * (Markdown)`, `feeds, data, heads`, `page plan`, `reused pages` (inside Eleventy's data step),
    * `eleventy` (the whole Eleventy run, which includes those), then `pagefind` (the search index,
-   * after Eleventy, with `search shard hashes` and `search merge`) and at the same time `sass`,
+   * after Eleventy, with `search records hash`) and at the same time `sass`,
    * `print assets`, `client bundle` and `print views`, then `swap`.
    */
   phases: Record<string, number>;
@@ -104,9 +104,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     if (options.search !== false) {
       // The plan of the plugin's data step (same issues, same shard size), for the index.
       const shards = planSearchShards(shardIssues, shardDocumentsFromEnv(process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS));
-      await timePhase("pagefind", () => buildSearchIndex(staging, { shards, previousDir: outputDir, alongside: finish }));
+      await timePhase("pagefind", () => buildSearchIndex(staging, { shards, records: searchRecordsDir(staging), previousDir: outputDir, alongside: finish }));
     } else await finish();
+    await rm(searchRecordsDir(staging), { recursive: true, force: true });
   } catch (err) {
+    await rm(searchRecordsDir(staging), { recursive: true, force: true });
     const leftover = await discardStaging(staging);
     return { ok: false, findings, error: explainError(err) + leftover, ms: elapsed(), phases: phaseTimes() };
   }

@@ -12,7 +12,8 @@ import { assemblePrintViews, documentBodyMarker, printDocumentMarker } from "../
 import { pdfPath, printUrl } from "../print/paths.ts";
 import { writeSiteAssets } from "./site-assets.ts";
 import { registerPages } from "./pages.ts";
-import { shardIssuesOf } from "./search-shards.ts";
+import { shardIssuesOf, writeSiteSearchRecords } from "./search-shards.ts";
+import { searchRecordsDir } from "../search/records.ts";
 import { publishSite } from "./publishing.ts";
 import { codeFingerprint, droppedPages, handOverPageManifest, planReuse, printFolders, removePages, reusedPart, stampPages, takeServedManifest, type PageManifest, type PagesToRender, type ReuseSource } from "./page-reuse.ts";
 import { buildSiteData } from "./site-data.ts";
@@ -38,9 +39,9 @@ export interface GazettePluginOptions {
  * GB/T 9704-2012 print stylesheet with its bundled fonts, see `src/print/`; the print views take
  * the documents' texts from the document pages after Eleventy, see `assemblePrintViews`), bundles the browser
  * code (`bundleClient`; `copyClientFiles` copies the other files of `src/client/` to `/assets/`) and
- * builds the Pagefind index in shards merged into one index after each build under `--serve`
- * (`npm start`; see `planSearchShards` and `buildSearchIndex`: unchanged shards are reused from
- * the shard cache beside the output folder).
+ * writes the search records of the site model (`writeSiteSearchRecords`) and builds the Pagefind
+ * index from them in shards after each build under `--serve` (`npm start`; see `planSearchShards`
+ * and `buildSearchIndex`: unchanged shards are reused from the cache beside the output folder).
  * `buildSite` turns the plugin's index off (`GAZETTE_SEARCH=off`) and indexes after Eleventy
  * instead, so that Pagefind's memory does not add to Eleventy's; it also writes the assets
  * (`writeSiteAssets`) and completes the print views itself while Pagefind indexes
@@ -79,6 +80,8 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
     const history = await timePhase("git history", () => readGitHistory(contentDir));
     const site = await timePhase("site data (Markdown)", () => buildSiteData(archive, md, { asOf: asOfDate(), history }));
     shards = planSearchShards(shardIssuesOf(archive), shardDocuments);
+    // The index is built from these records after Eleventy (here under npm start, by buildSite otherwise).
+    await timePhase("search records", () => writeSiteSearchRecords(searchRecordsDir(config.directories.output), site.documents, archive, shards));
     const published = await timePhase("feeds, data, heads", () => publishSite(site, siteLinks(site.settings.url, config.pathPrefix)));
     reuse = null;
     let pages: PagesToRender = { documents: published.documents, printDocuments: published.documents, issues: published.issues, printIssues: published.issues };
@@ -93,7 +96,8 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
       const orphans = source.kind === "in-place" ? droppedPages(source.previous, plan) : [];
       reuse = { printIssues: printFolders(pages), manifest: plan.manifest, orphans };
     }
-    return { ...published, pages };
+    // The search page adds the other shards with Pagefind's mergeIndex; `base` exceeds any shard's size (see shardSortWeights).
+    return { ...published, pages, searchShards: { paths: shards.slice(1).map((s) => s.path), base: Math.max(0, ...shards.map((s) => s.documents)) + 1 } };
   });
   config.addFilter("printUrl", printUrl);
   config.addFilter("pdfUrl", (item: Parameters<typeof pdfPath>[0]) => `/${pdfPath(item)}`);
@@ -110,7 +114,7 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
     }
     if (reused && reused.orphans.length > 0) await removePages(directories.output, reused.orphans);
     if (options.search !== false && process.env.GAZETTE_SEARCH !== "off") {
-      await timePhase("pagefind", () => buildSearchIndex(directories.output, { shards }));
+      await timePhase("pagefind", () => buildSearchIndex(directories.output, { shards, records: searchRecordsDir(directories.output) }));
     }
     // npm start: every page of this build is now in the output folder as planned.
     if (reused && process.env.GAZETTE_REUSE_IN_PLACE) served = stampPages(directories.output, reused.manifest);

@@ -5,7 +5,7 @@ import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildSite } from "../../src/build/index.ts";
-import { shardCacheDir, type ShardManifest } from "../../src/search/index.ts";
+import { searchCacheDir, type ShardManifest } from "../../src/search/index.ts";
 import { allSiteText } from "../helpers/site-files.ts";
 import { PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
 
@@ -18,7 +18,7 @@ let out = "";
 const build = () => buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: out });
 const manifest = async () => JSON.parse(await readFile(path.join(out, "pagefind/shards.json"), "utf8")) as ShardManifest;
 /** Inode of the cached shard bundle's entry file (the same inode: the shard was not indexed again). */
-const bundleInode = async (hash: string) => (await stat(path.join(shardCacheDir(out), hash, "pagefind-entry.json"))).ino;
+const bundleInode = async (hash: string) => (await stat(path.join(searchCacheDir(out), hash, "pagefind-entry.json"))).ino;
 
 test.before(async () => {
   content = await tempArchive();
