@@ -1,3 +1,5 @@
+import { INDEX_LANGUAGE } from "../search/tokenise.ts";
+
 /** The part of Pagefind's browser JS API (`/pagefind/pagefind.js`, Pagefind 1.6) that we use. */
 
 export type FilterCounts = Record<string, Record<string, number>>;
@@ -43,6 +45,7 @@ export interface PagefindApi {
   search: (term: string | null, options?: PagefindSearchOptions) => Promise<PagefindResponse | null>;
   debouncedSearch: (term: string | null, options?: PagefindSearchOptions, ms?: number) => Promise<PagefindResponse | null>;
 }
+
 
 /** Root URL of the site, from the URL of this bundle (`<root>/assets/search.js`), so a path prefix works. */
 export function siteRoot(moduleUrl: string): URL {
@@ -127,9 +130,11 @@ export async function loadPagefind(root: URL, shards: readonly string[] = [], sh
   const url = new URL("pagefind/pagefind.js", root).href;
   const pagefind = (await import(/* webpackIgnore: true */ url)) as PagefindModule;
   const options = { baseUrl: root.pathname, highlightParam: "highlight", excerptLength: 40 };
-  await pagefind.options(options);
+  // The index's language (not the page's zh-CN): Pagefind then leaves our query tokens as they are
+  // instead of cutting them again with the browser's Intl.Segmenter (see src/search/tokenise.ts).
+  await pagefind.options({ ...options, language: INDEX_LANGUAGE });
   await pagefind.init();
-  await Promise.all(shards.map((s) => pagefind.mergeIndex(new URL(s, root).pathname, options)));
+  await Promise.all(shards.map((s) => pagefind.mergeIndex(new URL(s, root).pathname, { ...options, language: INDEX_LANGUAGE })));
   if (shards.length === 0) return pagefind;
   const sorted = new Map<string, Promise<PagefindApi>>();
   const sortedInstance = (direction: "asc" | "desc"): Promise<PagefindApi> => {
@@ -137,9 +142,9 @@ export async function loadPagefind(root: URL, shards: readonly string[] = [], sh
     if (!ready) {
       ready = (async () => {
         const weights = shardSortWeights(shards.length + 1, shardBase);
-        const instance = pagefind.createInstance({ basePath: new URL("pagefind/", root).pathname, ...options, indexWeight: weights[0] });
+        const instance = pagefind.createInstance({ basePath: new URL("pagefind/", root).pathname, ...options, language: INDEX_LANGUAGE, indexWeight: weights[0] });
         await instance.init();
-        await Promise.all(shards.map((s, i) => instance.mergeIndex(new URL(s, root).pathname, { ...options, indexWeight: weights[i + 1] })));
+        await Promise.all(shards.map((s, i) => instance.mergeIndex(new URL(s, root).pathname, { ...options, language: INDEX_LANGUAGE, indexWeight: weights[i + 1] })));
         return instance;
       })();
       sorted.set(direction, ready);

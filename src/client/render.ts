@@ -12,6 +12,16 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<
 }
 
 /**
+ * The link of a result: the document page with the query's words as `highlight` parameters (the
+ * document page marks them, see highlight.ts), instead of Pagefind's, which are our index tokens.
+ */
+export function resultUrl(url: string, words: readonly string[]): string {
+  const base = url.split("?")[0] ?? url;
+  const params = new URLSearchParams(words.map((w) => ["highlight", w]));
+  return words.length > 0 ? `${base}?${params}` : base;
+}
+
+/**
  * One result: title (link), a validity badge for a document not in force (已失效, 已废止,
  * 已修改), 发文字号, 发文机关, 成文日期, 所属期次, and an excerpt of the body around the first match
  * with the query's words marked (`excerptParts`; never the title or number again).
@@ -21,7 +31,7 @@ export function resultItem(data: PagefindResultData, words: readonly string[] = 
   const meta = el("p", { class: "result__meta" });
   const fields: [string, string | undefined][] = [["发文字号", data.meta.docNumber], ["发文机关", data.meta.issuer], ["成文日期", data.meta.date], ["所属期次", data.meta.issue]];
   for (const [label, value] of fields) if (value && value !== "无") meta.append(el("span", { class: "result__field" }, el("span", { class: "visually-hidden" }, `${label}：`), value));
-  const title = el("h3", { class: "result__title" }, el("a", { href: data.url }, data.meta.title ?? data.url));
+  const title = el("h3", { class: "result__title" }, el("a", { href: resultUrl(data.url, words) }, data.meta.title ?? data.url));
   if (data.meta.validity) title.append(" ", el("span", { class: "result__validity" }, data.meta.validity));
   const text = bodyText(data.content, Number(data.meta.bodyAt ?? 0));
   const excerpt = el("p", { class: "result__excerpt" }, ...excerptParts(text, words).map((p) => (p.mark ? el("mark", {}, p.text) : p.text)));

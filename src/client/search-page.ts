@@ -35,8 +35,6 @@ let state: SearchState = readState(window.location.search);
 let sequence = 0;
 let pending: PagefindResult[] = [];
 let words: string[] = [];
-/** True when the results are a listing (series, issuer, filters only): no words to highlight. */
-let listing = false;
 const pagefindReady: Promise<PagefindApi> = loadPagefind(root, indexShards(app?.dataset.indexShards), Number(app?.dataset.indexShardBase ?? "1"));
 /** Every filter value with its number of documents (Pagefind's counts over all shards). */
 const totalFilters: Promise<FilterCounts> = pagefindReady.then((pf) => pf.filters());
@@ -142,8 +140,6 @@ async function run(): Promise<void> {
       ? [el("section", { class: "direct-hit", "aria-label": "文号直达" }, el("p", { class: "direct-hit__label" }, `文号直达：${nq.docNumber}`), el("a", { href: directUrl, class: "direct-hit__link" }, hit.title))]
       : []),
   );
-  listing = !term;
-  if (listing) for (const d of loaded) d.url = d.url.split("?")[0] ?? d.url;
   resultsList?.replaceChildren(...loaded.map((d) => resultItem(d, words)));
   const count = withoutHit.length + (hit ? 1 : 0);
   const what = seriesLabel ? `文号系列“${seriesLabel}”` : issuerLabel ? `发文机关“${issuerLabel}”` : current.q ? `“${current.q}”` : "筛选条件";
@@ -168,7 +164,6 @@ async function more(): Promise<void> {
   const seq = sequence;
   const next = await takeResults(PAGE_SIZE, seq);
   if (!next || !resultsList) return;
-  if (listing) for (const d of next) d.url = d.url.split("?")[0] ?? d.url;
   resultsList.append(...next.map((d) => resultItem(d, words)));
   if (moreButton) moreButton.hidden = pending.length === 0;
 }

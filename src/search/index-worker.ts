@@ -4,7 +4,7 @@
  * memory only when the process ends). Started by `indexInChild` with `<recordsFile> <outputPath>`:
  * reads the search records (JSON Lines, see `writeSearchRecords`), turns each body into plain text
  * (`plainText`) and the title, numbers and text into tokens (`indexContent`), adds them with
- * language `en` (Pagefind's English stemmer leaves our one- and two-character tokens unchanged),
+ * language `INDEX_LANGUAGE` (no stemmer, no segmenter: the tokens are indexed as written),
  * and answers on the IPC channel with `{ errors: string[], urls: string[] }` (the URLs indexed, in order).
  */
 import { createReadStream } from "node:fs";
@@ -13,6 +13,7 @@ import * as pagefind from "pagefind";
 import { createMarkdown } from "../markdown/create-markdown.ts";
 import { plainText } from "./plain-text.ts";
 import { recordContent } from "./record-content.ts";
+import { INDEX_LANGUAGE } from "./tokenise.ts";
 import type { SearchRecord } from "./records.ts";
 
 const [recordsFile, outputPath] = process.argv.slice(2);
@@ -43,7 +44,7 @@ async function run(): Promise<{ errors: string[]; urls: string[] }> {
       urls.push(record.url);
       pending.push(
         index
-          .addCustomRecord({ url: record.url, content, language: "en", meta: { ...record.meta, bodyAt: String(bodyAt) }, filters: record.filters, sort: record.sort })
+          .addCustomRecord({ url: record.url, content, language: INDEX_LANGUAGE, meta: { ...record.meta, bodyAt: String(bodyAt) }, filters: record.filters, sort: record.sort })
           .then((r) => void failed.push(...r.errors.map((e) => `${record.url}: ${e}`))),
       );
       if (pending.length >= IN_FLIGHT) {

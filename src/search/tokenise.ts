@@ -13,17 +13,49 @@
  * phrase of the same tokens (`queryTokens`), and Pagefind's phrase search (consecutive word
  * positions, exact words) finds exactly the documents that contain the query as a substring.
  *
- * Pagefind is given the tokens as its "content" with language `en`: its English stemmer leaves
- * words of one or two characters unchanged, so the index holds the tokens as written. The
- * separators that follow a run are attached to the run's last token (`金，`), where Pagefind keeps
- * them in the stored content but not in the indexed word; `untokenise` turns the content back into
- * the text for excerpts.
+ * Each character of a token is written as four lower-case ASCII letters (its code point in base
+ * 26, {@link encodeChar}), because Pagefind 1.6 cuts words of Chinese characters with its own
+ * dictionary whatever the language, which would undo the bigrams; letters are left alone. Pagefind
+ * is given the tokens as its "content" with language {@link INDEX_LANGUAGE}, which has no stemmer,
+ * so the index holds the tokens as written. The separators that follow a run are attached to the
+ * run's last token (`金，`), where Pagefind keeps them in the stored content but not in the
+ * indexed word; `untokenise` turns the content back into the text for excerpts.
  */
 
 /** What a whitespace run becomes inside the content (U+2060 WORD JOINER: not whitespace, so Pagefind keeps it in the word). */
 const SPACE_MARK = "\u2060";
+/** Letters of one character's code (see {@link encodeChar}). */
+const CODE_LENGTH = 4;
+const A = 97;
+/** The language the index is built with: ISO 639-2 `zxx`, "no linguistic content", for which Pagefind has no stemmer and no segmenter. */
+export const INDEX_LANGUAGE = "zxx";
 const ALNUM = /^[\p{L}\p{N}]+$/u;
 const SPACE = /\s/u;
+
+/**
+ * A character as four lower-case letters: its code point in base 26 (`a` = 0), so every token is
+ * 4 or 8 letters and a character's code is a prefix of every bigram it starts. Code points from
+ * 26⁴ (U+6F910) on do not occur in text of the index (they are treated as separators).
+ * @example encodeChar("a") // "aadt"
+ */
+export function encodeChar(ch: string): string {
+  let cp = ch.codePointAt(0)!;
+  let out = "";
+  for (let i = 0; i < CODE_LENGTH; i++) {
+    out = String.fromCharCode(A + (cp % 26)) + out;
+    cp = Math.floor(cp / 26);
+  }
+  return out;
+}
+
+/** The character of a four-letter code ({@link encodeChar}). */
+export function decodeChar(code: string): string {
+  let cp = 0;
+  for (const c of code) cp = cp * 26 + (c.charCodeAt(0) - A);
+  return String.fromCodePoint(cp);
+}
+
+const MAX_CODE = 26 ** CODE_LENGTH;
 
 /** One run of letters and digits (width-folded) and the separators after it, as written. */
 interface Run {
@@ -47,12 +79,12 @@ function runsOf(text: string): { before: string; runs: Run[] } {
   let current: Run | null = null;
   for (const ch of text) {
     const folded = ch.charCodeAt(0) > 0x7f ? ch.normalize("NFKC") : ch;
-    if (ALNUM.test(folded)) {
+    if (ALNUM.test(folded) && [...folded].every((c) => c.codePointAt(0)! < MAX_CODE)) {
       if (!current || current.closed) {
         current = { chars: [], after: "", closed: false };
         runs.push(current);
       }
-      current.chars.push(...folded);
+      current.chars.push(...[...folded.toLowerCase()].map(encodeChar));
     } else if (current) {
       current.after = addSeparator(current.after, ch);
       current.closed = true;
@@ -64,14 +96,14 @@ function runsOf(text: string): { before: string; runs: Run[] } {
 /**
  * The content given to Pagefind for a text: tokens separated by single spaces (see the file
  * comment). Linear in the length of the text.
- * @example indexContent("住房公积金，2019年") // "住房 房公 公积 积金 金， 20 01 19 9年 年"
+ * @example indexContent("住房公积金，2019年") // the codes of "住房 房公 公积 积金 金， 20 01 19 9年 年"
  */
 export function indexContent(text: string): string {
   const { before, runs } = runsOf(text);
   const words: string[] = before ? [before] : [];
   for (const { chars, after } of runs) {
     for (let i = 0; i + 1 < chars.length; i++) words.push(chars[i]! + chars[i + 1]!);
-    words.push(chars[chars.length - 1]! + (process.env.NOSEP ? "" : after));
+    words.push(chars[chars.length - 1]! + after);
   }
   return words.join(" ");
 }
@@ -86,19 +118,17 @@ export function untokenise(content: string): string {
   let runStart = true;
   for (const word of content.split(" ")) {
     if (word === "") continue;
-    const chars = [...word];
-    let n = 0;
-    while (n < chars.length && ALNUM.test(chars[n]!)) n++;
-    const after = chars.slice(n).join("").replaceAll(SPACE_MARK, " ");
+    const m = /^[a-z]*/u.exec(word)![0];
+    const n = m.length / CODE_LENGTH;
+    const after = word.slice(m.length).replaceAll(SPACE_MARK, " ");
     if (n >= 2) {
-      out += runStart ? chars[0]! + chars[1]! : chars[1]!;
+      out += runStart ? decodeChar(m.slice(0, CODE_LENGTH)) + decodeChar(m.slice(CODE_LENGTH, 2 * CODE_LENGTH)) : decodeChar(m.slice(CODE_LENGTH, 2 * CODE_LENGTH));
       runStart = false;
     } else if (n === 1) {
-      if (runStart) out += chars[0]!;
+      if (runStart) out += decodeChar(m);
       runStart = true;
-    }
+    } else runStart = true;
     out += after;
-    if (n === 0) runStart = true;
   }
   return out;
 }
@@ -128,8 +158,8 @@ export interface QueryTokens {
  * Tokens of one query word (no spaces), lower-cased like Pagefind's index: each run's bigrams,
  * and its last character alone when a separator follows it in the query (the text's run must end
  * there too). A word that is one character gives `prefix` instead.
- * @example queryTokens("住房公积金") // { tokens: ["住房", "房公", "公积", "积金"], prefix: null, loose: false }
- * @example queryTokens("乳政发〔2019〕5号") // tokens 乳政 政发 发 20 01 19 9 5号
+ * @example queryTokens("住房公积金").tokens // the codes of 住房 房公 公积 积金
+ * @example queryTokens("乳政发〔2019〕5号").tokens // the codes of 乳政 政发 发 20 01 19 9 5号
  */
 export function queryTokens(word: string): QueryTokens {
   const { runs } = runsOf(word.toLowerCase());
