@@ -4,7 +4,8 @@
  * types the queries (drawn by rule from the archive, plus test/fixtures/search-eval/queries.json)
  * into the search page in Chromium and prints, per query kind, top result relevant, recall@10,
  * precision@10, stray results and no-match honesty (relevance: exact substring search over the
- * archive), bytes and time to first result. Exits 1 when a goal is missed: recall@10 ≥ 98 % and
+ * archive), bytes and time to first result. `--builder DIR` builds the archive with another
+ * checkout (e.g. main) to measure the search before a change with the same queries and judge. Exits 1 when a goal is missed: recall@10 ≥ 98 % and
  * precision@10 ≥ 95 % on titles, fragments, phrases and compounds; top result ≥ 98 %; no stray
  * result; every no-match query shows the no-result message; document numbers 100 %.
  */
@@ -14,13 +15,13 @@ import { formatReport, runSearchEval, type EvalReport } from "../src/search/eval
 import { parseCliArgs } from "../src/util/index.ts";
 
 const { values } = parseCliArgs({
-  options: { sizes: { type: "string", default: "400" }, corpus: { type: "string", default: "../shared/corpus" }, json: { type: "string" } },
-}, "npm run search-eval [-- --sizes 400,1155] [--corpus DIR] [--json report.json]");
+  options: { sizes: { type: "string", default: "400" }, corpus: { type: "string", default: "../shared/corpus" }, json: { type: "string" }, builder: { type: "string" } },
+}, "npm run search-eval [-- --sizes 400,1155] [--corpus DIR] [--json report.json] [--builder OTHER-CHECKOUT]");
 const root = process.cwd();
 const reports: EvalReport[] = [];
 const missed: string[] = [];
 for (const size of values.sizes.split(",").map(Number)) {
-  const report = await runSearchEval({ root, corpusDir: path.resolve(root, values.corpus), queriesFile: path.join(root, "test/fixtures/search-eval/queries.json"), size });
+  const report = await runSearchEval({ root, corpusDir: path.resolve(root, values.corpus), queriesFile: path.join(root, "test/fixtures/search-eval/queries.json"), size, ...(values.builder ? { builderRoot: path.resolve(values.builder) } : {}) });
   reports.push(report);
   console.log(formatReport(report), "\n");
   const kind = (k: string) => report.kinds.find((s) => s.kind === k);

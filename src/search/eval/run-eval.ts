@@ -27,6 +27,11 @@ export interface EvalOptions {
   size?: number;
   /** Queries are drawn from every n-th document (default: about 30 documents). */
   drawEvery?: number;
+  /**
+   * Build the evaluation archive with another checkout of the project (its `scripts/build.ts`, in
+   * a child process), e.g. the main branch, to measure the search before a change; default: this one.
+   */
+  builderRoot?: string;
 }
 
 /** What one query did in the browser. */
@@ -121,7 +126,7 @@ export async function runSearchEval(options: EvalOptions): Promise<EvalReport> {
     const every = options.drawEvery ?? Math.max(1, Math.floor(docs.length / 30));
     queries = [...drawQueries(docs.map((d) => ({ url: d.url, title: d.title, text: plain.get(d.url) ?? "" })), every, (q) => relevantTo([foldText(q)]).length > 0), ...queries];
     const outputDir = path.join(work, "_site");
-    const build = await buildSite({ root: options.root, contentDir, outputDir });
+    const build = options.builderRoot ? await buildWith(options.builderRoot, contentDir, outputDir) : await buildSite({ root: options.root, contentDir, outputDir });
     if (!build.ok) throw new Error(`the evaluation archive did not build: ${build.error}`);
     const indexBytes = await folderBytes(path.join(outputDir, "pagefind"));
     const pkg = JSON.parse(await readFile(path.join(options.root, "node_modules/pagefind/package.json"), "utf8")) as { version: string };
@@ -268,6 +273,14 @@ function generatedQueries(texts: CorpusText[], docs: EvalDocument[], entries: re
     out.push({ kind: "phrase", form: "", q: t.title, expected: [url] });
   }
   return out;
+}
+
+/** Builds with another checkout's `scripts/build.ts` (same options as `npm run build`). */
+async function buildWith(root: string, contentDir: string, outputDir: string): Promise<{ ok: boolean; error: string; ms: number }> {
+  const { spawnSync } = await import("node:child_process");
+  const started = performance.now();
+  const run = spawnSync(process.execPath, ["--import", "tsx", "--expose-gc", "scripts/build.ts", "--content", contentDir, "--output", outputDir], { cwd: root, encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
+  return { ok: run.status === 0, error: `${run.stderr ?? ""}`.slice(-2000), ms: Math.round(performance.now() - started) };
 }
 
 async function folderBytes(dir: string): Promise<number> {
