@@ -3,7 +3,7 @@ export { DEFAULT_SHARD_DOCUMENTS, planSearchShards, shardDocumentsFromEnv, type 
 export { DOCUMENT_TYPES, OTHER_DOCUMENT_TYPE, documentType } from "./document-type.ts";
 export { documentSeries, normaliseQuery, numberShard, queryDocNumber, querySeries, queryWords, type NormalisedQuery } from "./normalise-query.ts";
 export { traditionalCharacters } from "./traditional-chars.ts";
-export { foldText, indexContent, pagefindTerm, queryTokens, untokenise, type QueryTokens } from "./tokenise.ts";
+export { INDEX_LANGUAGE, encodeChar, decodeChar, foldText, indexContent, pagefindTerm, queryTokens, untokenise, type QueryTokens } from "./tokenise.ts";
 export { plainText } from "./plain-text.ts";
 export { MAX_TEXT_CHARS, recordContent } from "./record-content.ts";
 export { NOT_IN_FORCE, searchRecord, searchRecordsDir, shardRecordsFile, writeShardRecords, type RecordSource, type SearchRecord } from "./records.ts";
