@@ -112,7 +112,7 @@ async function indexInto(records: string, bundle: string): Promise<void> {
   const { errors, urls } = await indexInChild(records, partial);
   if (errors.length > 0) {
     await rm(partial, { recursive: true, force: true });
-    throw new Error(`Pagefind failed to build the search index: ${errors.slice(0, 5).join("; ")}${errors.length > 5 ? ` (and ${errors.length - 5} more)` : ""}`);
+    throw new Error(`检索索引未能建立（Pagefind）：${errors.slice(0, 5).join("；")}${errors.length > 5 ? `（另有 ${errors.length - 5} 处）` : ""}`);
   }
   await rename(partial, bundle);
   await writeFile(`${bundle}.urls.json`, `${JSON.stringify(urls)}\n`);

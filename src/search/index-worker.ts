@@ -12,7 +12,7 @@ import { createInterface } from "node:readline";
 import * as pagefind from "pagefind";
 import { createMarkdown } from "../markdown/create-markdown.ts";
 import { plainText } from "./plain-text.ts";
-import { recordContent } from "./record-content.ts";
+import { checkBodySize, recordContent } from "./record-content.ts";
 import { INDEX_LANGUAGE } from "./tokenise.ts";
 import type { SearchRecord } from "./records.ts";
 
@@ -35,9 +35,10 @@ async function run(): Promise<{ errors: string[]; urls: string[] }> {
       const record = JSON.parse(line) as SearchRecord;
       let made: ReturnType<typeof recordContent>;
       try {
+        checkBodySize(record.source, record.body);
         made = recordContent(record.title, record.docNumbers, record.body ? plainText(md, record.body) : "");
       } catch (err) {
-        failed.push(`${record.url}: ${(err as Error).message}`);
+        failed.push((err as Error).message);
         continue;
       }
       const { content, bodyAt } = made;

@@ -11,6 +11,8 @@ import type { SearchShard } from "./shard-plan.ts";
 export interface SearchRecord {
   /** Site URL of the document page, `/<year>/<number>/<slug>/` (without the path prefix). */
   url: string;
+  /** The document's file in the content folder, `YYYY-NN/slug.md` (for messages). */
+  source: string;
   title: string;
   docNumbers: string[];
   /** Markdown body (turned into plain text by the index worker, `plainText`); "" when not published. */
@@ -26,11 +28,12 @@ export interface SearchRecord {
 /** The part of a document view (`DocumentView` in src/site/site-data.ts) a record is made from. */
 export interface RecordSource {
   url: string;
+  slug: string;
   title: string;
   docNumbers: string[];
   issuers: string[];
   dateLabel: string;
-  issue: { gazette: string; label: string };
+  issue: { key: string; gazette: string; label: string };
   year: number;
   section: string;
   docType: string;
@@ -65,7 +68,7 @@ export function searchRecord(doc: RecordSource, body: string): SearchRecord {
   };
   if (doc.validityLabel) filters["有效性"] = [doc.validityLabel];
   if (doc.series.length > 0) filters["文号系列"] = doc.series;
-  return { url: doc.url, title: doc.title, docNumbers: doc.docNumbers, body: doc.textPublished ? body : "", meta, filters, sort: { ...doc.sortKeys } };
+  return { url: doc.url, source: `${doc.issue.key}/${doc.slug}.md`, title: doc.title, docNumbers: doc.docNumbers, body: doc.textPublished ? body : "", meta, filters, sort: { ...doc.sortKeys } };
 }
 
 /**
