@@ -36,8 +36,11 @@ let sequence = 0;
 let pending: PagefindResult[] = [];
 let words: string[] = [];
 const pagefindReady: Promise<PagefindApi> = loadPagefind(root, indexShards(app?.dataset.indexShards), Number(app?.dataset.indexShardBase ?? "1"));
-/** Every filter value with its number of documents (Pagefind's counts over all shards). */
-const totalFilters: Promise<FilterCounts> = pagefindReady.then((pf) => pf.filters());
+/**
+ * Every filter value with its number of documents, written on the page at build time
+ * (`searchFacetTotals`); Pagefind's own totals (every filter file of every shard) only without it.
+ */
+const totalFilters: Promise<FilterCounts> = app?.dataset.facetTotals ? Promise.resolve(JSON.parse(app.dataset.facetTotals) as FilterCounts) : pagefindReady.then((pf) => pf.filters());
 let simplified: Promise<(t: string) => string> | null = null;
 /** Keys of the shards of the direct-hit map that exist (so a number not in the archive costs no failed request). */
 let shardKeys: Promise<Set<string>> | null = null;

@@ -12,7 +12,7 @@ import { assemblePrintViews, documentBodyMarker, printDocumentMarker } from "../
 import { pdfPath, printUrl } from "../print/paths.ts";
 import { writeSiteAssets } from "./site-assets.ts";
 import { registerPages } from "./pages.ts";
-import { shardIssuesOf, writeSiteSearchRecords } from "./search-shards.ts";
+import { searchFacetTotals, shardIssuesOf, writeSiteSearchRecords } from "./search-shards.ts";
 import { searchRecordsDir } from "../search/records.ts";
 import { publishSite } from "./publishing.ts";
 import { codeFingerprint, droppedPages, handOverPageManifest, planReuse, printFolders, removePages, reusedPart, stampPages, takeServedManifest, type PageManifest, type PagesToRender, type ReuseSource } from "./page-reuse.ts";
@@ -97,7 +97,7 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
       reuse = { printIssues: printFolders(pages), manifest: plan.manifest, orphans };
     }
     // The search page adds the other shards with Pagefind's mergeIndex; `base` exceeds any shard's size (see shardSortWeights).
-    return { ...published, pages, searchShards: { paths: shards.slice(1).map((s) => s.path), base: Math.max(0, ...shards.map((s) => s.documents)) + 1 } };
+    return { ...published, pages, searchShards: { paths: shards.slice(1).map((s) => s.path), base: Math.max(0, ...shards.map((s) => s.documents)) + 1 }, searchFacets: searchFacetTotals(site.documents) };
   });
   config.addFilter("printUrl", printUrl);
   config.addFilter("pdfUrl", (item: Parameters<typeof pdfPath>[0]) => `/${pdfPath(item)}`);

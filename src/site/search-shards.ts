@@ -26,3 +26,21 @@ export function writeSiteSearchRecords(dir: string, documents: readonly Document
     for (const doc of documents) yield searchRecord(doc, bodies.get(doc.url) ?? "");
   })());
 }
+
+/**
+ * Every search filter value with its number of documents, from the same records the index gets
+ * (`searchRecord`), for the search page: the filters shown before any search, and the issuers
+ * and document-number series a query may name. Put on the search page itself
+ * (`data-facet-totals`), so the page need not load every filter file of every index shard.
+ * @returns filter name → value → documents, as JSON.
+ */
+export function searchFacetTotals(documents: readonly DocumentView[]): string {
+  const totals: Record<string, Record<string, number>> = {};
+  for (const doc of documents) {
+    for (const [name, values] of Object.entries(searchRecord(doc, "").filters)) {
+      const byValue = (totals[name] ??= {});
+      for (const v of new Set(values)) byValue[v] = (byValue[v] ?? 0) + 1;
+    }
+  }
+  return JSON.stringify(totals);
+}
