@@ -41,6 +41,11 @@ const pagefindReady: Promise<PagefindApi> = loadPagefind(root, indexShards(app?.
  * (`searchFacetTotals`); Pagefind's own totals (every filter file of every shard) only without it.
  */
 const totalFilters: Promise<FilterCounts> = app?.dataset.facetTotals ? Promise.resolve(JSON.parse(app.dataset.facetTotals) as FilterCounts) : pagefindReady.then((pf) => pf.filters());
+/**
+ * Pagefind counts filter values among a search's results only with its filter files loaded, which
+ * `filters()` does for every shard once; searches wait for it.
+ */
+const filtersLoaded: Promise<unknown> = pagefindReady.then((pf) => pf.filters());
 let simplified: Promise<(t: string) => string> | null = null;
 /** Keys of the shards of the direct-hit map that exist (so a number not in the archive costs no failed request). */
 let shardKeys: Promise<Set<string>> | null = null;
@@ -124,6 +129,7 @@ async function run(): Promise<void> {
   }
   const options = { filters, ...(sort ? { sort } : {}) };
   words = term ? queryWords(q) : [];
+  await filtersLoaded;
   const [found, hit] = await Promise.all([
     term ? findDocuments(pf, words, options) : pf.search(null, options),
     nq.docNumber ? directHit(nq.docNumber) : Promise.resolve(null),
