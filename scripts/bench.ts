@@ -33,7 +33,7 @@ import {
 } from "../src/bench/index.ts";
 import { generateCorpus, readCorpus } from "../src/search/eval/index.ts";
 import { pageManifestPath } from "../src/site/page-reuse.ts";
-import { searchJobsFromEnv, shardCacheDir, shardDocumentsFromEnv, type ShardManifest } from "../src/search/index.ts";
+import { searchCacheDir, shardDocumentsFromEnv, type ShardManifest } from "../src/search/index.ts";
 
 const { values } = parseArgs({
   options: {
@@ -100,7 +100,7 @@ for (const [i, size] of sizes.entries()) {
     // A cold build: no output, no page manifest and no cached search shards.
     await rm(out, { recursive: true, force: true });
     await rm(pageManifestPath(out), { force: true });
-    await rm(shardCacheDir(out), { recursive: true, force: true });
+    await rm(searchCacheDir(out), { recursive: true, force: true });
     log(`${size}: our build, run ${r + 1}/${runs}`);
     builds.push(await ourBuild(content, out));
     log(`  ${(builds.at(-1)!.ms / 1000).toFixed(1)} s, peak ${builds.at(-1)!.peakRssMb} MB`);
@@ -250,7 +250,7 @@ const first = sizes.length === 0 && values.merge ? (JSON.parse(await readFile(va
 const report: BenchReport = {
   date: new Date().toISOString(),
   machine: first?.machine ?? { cpus: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.versions.node, loadAverage: loadavg() },
-  settings: first?.settings ?? { shardDocuments: shardDocumentsFromEnv(process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS) === Infinity ? "all" : shardDocumentsFromEnv(process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS), pagefindJobs: searchJobsFromEnv(process.env.GAZETTE_SEARCH_JOBS), corpus: texts ? "real" : "generated" },
+  settings: first?.settings ?? { shardDocuments: shardDocumentsFromEnv(process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS) === Infinity ? "all" : shardDocumentsFromEnv(process.env.GAZETTE_SEARCH_SHARD_DOCUMENTS), pagefindJobs: 1, corpus: texts ? "real" : "generated" },
   sizes: results,
   queries,
   rebuild,

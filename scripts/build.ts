@@ -23,7 +23,6 @@ const env = settingsFromEnv();
 const result = await buildSite({
   ...(env.asOf ? { asOf: env.asOf } : {}),
   ...(env.shardDocuments ? { shardDocuments: env.shardDocuments } : {}),
-  ...(env.searchJobs ? { searchJobs: env.searchJobs } : {}),
   ...(values.content ? { contentDir: values.content } : {}),
   ...(values.output ? { outputDir: values.output } : {}),
   ...(values["path-prefix"] ? { pathPrefix: values["path-prefix"] } : env.pathPrefix ? { pathPrefix: env.pathPrefix } : {}),

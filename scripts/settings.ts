@@ -4,16 +4,14 @@
  * - `GAZETTE_AS_OF`: calendar date `YYYY-MM-DD` that 有效性 is computed for (default today in Asia/Shanghai);
  * - `GAZETTE_PATH_PREFIX`: URL path the site is served under (a `--path-prefix` option wins);
  * - `GAZETTE_SEARCH_SHARD_DOCUMENTS`: most documents in one search shard (`all` for one shard);
- * - `GAZETTE_SEARCH_JOBS`: search shards indexed at once (default 1);
  * - `CHROMIUM_PATH`: Chromium executable for PDFs and audits (default Debian's `/usr/bin/chromium`).
  */
-import { searchJobsFromEnv, shardDocumentsFromEnv } from "../src/search/index.ts";
+import { shardDocumentsFromEnv } from "../src/search/index.ts";
 
 export interface EnvSettings {
   asOf?: string;
   pathPrefix?: string;
   shardDocuments?: number;
-  searchJobs?: number;
   chromiumPath?: string;
 }
 
@@ -23,7 +21,6 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): EnvSettin
     ...(env.GAZETTE_AS_OF ? { asOf: env.GAZETTE_AS_OF } : {}),
     ...(env.GAZETTE_PATH_PREFIX ? { pathPrefix: env.GAZETTE_PATH_PREFIX } : {}),
     ...(env.GAZETTE_SEARCH_SHARD_DOCUMENTS ? { shardDocuments: shardDocumentsFromEnv(env.GAZETTE_SEARCH_SHARD_DOCUMENTS) } : {}),
-    searchJobs: searchJobsFromEnv(env.GAZETTE_SEARCH_JOBS),
     ...(env.CHROMIUM_PATH ? { chromiumPath: env.CHROMIUM_PATH } : {}),
   };
 }

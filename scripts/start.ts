@@ -20,7 +20,6 @@ try {
   const server = await serveSite({
     ...(env.asOf ? { asOf: env.asOf } : {}),
     ...(env.shardDocuments ? { shardDocuments: env.shardDocuments } : {}),
-    ...(env.searchJobs ? { searchJobs: env.searchJobs } : {}),
     port,
     ...(values.host ? { host: values.host } : {}),
     ...(values.content ? { contentDir: values.content } : {}),

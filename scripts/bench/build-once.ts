@@ -9,6 +9,6 @@ import { settingsFromEnv } from "../settings.ts";
 const [contentDir, outputDir] = process.argv.slice(2);
 if (!contentDir || !outputDir) throw new Error("usage: build-once.ts <contentDir> <outputDir>");
 const env = settingsFromEnv();
-const result = await buildSite({ root: process.cwd(), contentDir, outputDir, ...(env.shardDocuments ? { shardDocuments: env.shardDocuments } : {}), ...(env.searchJobs ? { searchJobs: env.searchJobs } : {}) });
+const result = await buildSite({ root: process.cwd(), contentDir, outputDir, ...(env.shardDocuments ? { shardDocuments: env.shardDocuments } : {}) });
 console.log(JSON.stringify({ ok: result.ok, ms: result.ms, phases: result.phases, pages: result.pages, error: result.error.slice(0, 2000) }));
 process.exit(result.ok ? 0 : 1);

@@ -5,6 +5,7 @@ import { formatFindings, loadArchive, type Finding } from "../content/index.ts";
 import { explainError } from "./explain-error.ts";
 import { removeInBackground } from "./remove-in-background.ts";
 import { phaseTimes, resetPhases, timePhase } from "../util/phase-times.ts";
+import { searchRecordsDir } from "../search/index.ts";
 import { pathExists } from "../util/index.ts";
 import { configureGazette, finishSite, type BuildPlan, type GazettePluginOptions } from "../site/index.ts";
 import { pageManifestPath, removePageManifest, stampPages, writePageManifest } from "../site/page-reuse.ts";
@@ -32,8 +33,6 @@ export interface BuildOptions {
   asOf?: string;
   /** Most documents in one search shard (default `DEFAULT_SHARD_DOCUMENTS` of `src/search/`). */
   shardDocuments?: number;
-  /** Search shards indexed at once, each by a Pagefind process (default 1). */
-  searchJobs?: number;
 }
 
 /** Outcome of a build: `ok` false means the previous output was left exactly as it was. */
@@ -49,7 +48,7 @@ export interface BuildResult {
    * Wall-clock ms of each phase: `checks` (content checks before building), `content`, `site data
    * (Markdown)`, `feeds, data, heads`, `page plan`, `reused pages` (inside Eleventy's data step),
    * `eleventy` (the whole Eleventy run, which includes those), then `pagefind` (the search index,
-   * after Eleventy, with `search shard hashes` and `search merge`) and at the same time `sass`,
+   * after Eleventy, with `search records hash`) and at the same time `sass`,
    * `print assets`, `client bundle` and `print views`, then `swap`.
    */
   phases: Record<string, number>;
@@ -116,8 +115,10 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     const planned = plan as BuildPlan | null;
     if (!planned) throw new Error("Eleventy finished without the site data step (no plan from the gazette plugin)");
     const printIssues = planned.pages?.printIssues;
-    await finishSite(staging, { ...(options.search === false ? {} : { shards: planned.shards }), previousDir: outputDir, ...(printIssues ? { printIssues } : {}), ...(options.searchJobs ? { searchJobs: options.searchJobs } : {}) });
+    await finishSite(staging, { ...(options.search === false ? {} : { shards: planned.shards }), previousDir: outputDir, ...(printIssues ? { printIssues } : {}) });
+    await rm(searchRecordsDir(staging), { recursive: true, force: true });
   } catch (err) {
+    await rm(searchRecordsDir(staging), { recursive: true, force: true });
     const leftover = await discardStaging(staging);
     return { ok: false, findings, error: explainError(err) + leftover, ms: elapsed(), phases: phaseTimes() };
   }

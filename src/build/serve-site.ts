@@ -28,8 +28,6 @@ export interface ServeOptions {
   shardDocuments?: number;
   /** Address to listen on (default `127.0.0.1`: this machine only; `0.0.0.0` opens it to the network). */
   host?: string;
-  /** Search shards indexed at once, each by a Pagefind process (default 1). */
-  searchJobs?: number;
 }
 
 /** A running development server. */
@@ -77,7 +75,6 @@ export async function serveSite(options: ServeOptions = {}): Promise<RunningServ
     reuse: { kind: "in-place" as const, previous },
     ...(options.asOf ? { asOf: options.asOf } : {}),
     ...(options.shardDocuments ? { shardDocuments: options.shardDocuments } : {}),
-    ...(options.searchJobs ? { searchJobs: options.searchJobs } : {}),
   };
   const eleventy: Eleventy = new Eleventy(root, outputDir, {
     configPath: false,

@@ -1,6 +1,7 @@
 // DOM pieces of the search page. Values from the index become text nodes and attributes, never HTML.
 import type { FilterCounts, PagefindResultData } from "./pagefind-api.ts";
 import { FACETS } from "./search-state.ts";
+import { bodyText, excerptParts } from "./excerpt.ts";
 
 /** A DOM element with text content and attributes (no HTML parsing anywhere). */
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
@@ -10,28 +11,31 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<
   return node;
 }
 
-/** Pagefind's excerpt (text with <mark> around matches) as safe nodes. */
-export function excerptNodes(excerpt: string): Node[] {
-  const parser = new DOMParser();
-  const text = (html: string) => parser.parseFromString(`<body>${html}`, "text/html").body.textContent ?? "";
-  return excerpt.split(/(<mark>.*?<\/mark>)/su).filter(Boolean).map((part) => {
-    const m = /^<mark>(.*)<\/mark>$/su.exec(part);
-    return m ? el("mark", {}, text(m[1] ?? "")) : document.createTextNode(text(part));
-  });
+/**
+ * The link of a result: the document page with the query's words as `highlight` parameters (the
+ * document page marks them, see highlight.ts), instead of Pagefind's, which are our index tokens.
+ */
+export function resultUrl(url: string, words: readonly string[]): string {
+  const base = url.split("?")[0] ?? url;
+  const params = new URLSearchParams(words.map((w) => ["highlight", w]));
+  return words.length > 0 ? `${base}?${params}` : base;
 }
 
-/** One result: title (link), 发文字号, 发文机关, 成文日期, 所属期次 and the highlighted excerpt. */
-export function resultItem(data: PagefindResultData): HTMLLIElement {
+/**
+ * One result: title (link), a validity badge for a document not in force (已失效, 已废止,
+ * 已修改), 发文字号, 发文机关, 成文日期, 所属期次, and an excerpt of the body around the first match
+ * with the query's words marked (`excerptParts`; never the title or number again).
+ * @param words the query's words ([] for a listing: the excerpt is the beginning of the text).
+ */
+export function resultItem(data: PagefindResultData, words: readonly string[] = []): HTMLLIElement {
   const meta = el("p", { class: "result__meta" });
   const fields: [string, string | undefined][] = [["发文字号", data.meta.docNumber], ["发文机关", data.meta.issuer], ["成文日期", data.meta.date], ["所属期次", data.meta.issue]];
   for (const [label, value] of fields) if (value && value !== "无") meta.append(el("span", { class: "result__field" }, el("span", { class: "visually-hidden" }, `${label}：`), value));
-  return el(
-    "li",
-    { class: "result" },
-    el("h3", { class: "result__title" }, el("a", { href: data.url }, data.meta.title ?? data.url)),
-    meta,
-    el("p", { class: "result__excerpt" }, ...excerptNodes(data.excerpt)),
-  );
+  const title = el("h3", { class: "result__title" }, el("a", { href: resultUrl(data.url, words) }, data.meta.title ?? data.url));
+  if (data.meta.validity) title.append(" ", el("span", { class: "result__validity" }, data.meta.validity));
+  const text = bodyText(data.content, Number(data.meta.bodyAt ?? 0));
+  const excerpt = el("p", { class: "result__excerpt" }, ...excerptParts(text, words).map((p) => (p.mark ? el("mark", {}, p.text) : p.text)));
+  return el("li", { class: "result" }, title, meta, ...(text ? [excerpt] : []));
 }
 
 /**

@@ -2,16 +2,12 @@
 // from the index is put into the page as text (textContent), never as HTML. The query goes
 // through the same normaliser as the build (src/search/normalise-query.ts).
 import { normaliseQuery, numberShard, queryWords } from "../search/normalise-query.ts";
-import { containsQueryWords } from "../search/query-match.ts";
-import { countFacets, indexFacets, pageNumberOf, type FacetIndex, type SearchFacets } from "../search/facets.ts";
-import { loadPagefind, siteRoot, type FilterCounts, type PagefindApi, type PagefindResponse, type PagefindResult, type PagefindResultData, type PagefindSearchOptions } from "./pagefind-api.ts";
-import { countFilters, rankWholeWordsFirst, resultText } from "./rank-results.ts";
+import { findDocuments } from "./find-documents.ts";
+import { indexShards, loadPagefind, siteRoot, type FilterCounts, type PagefindApi, type PagefindResult, type PagefindResultData, type PagefindSearchOptions } from "./pagefind-api.ts";
 import { el, renderEmpty, renderFacets, resultItem } from "./render.ts";
 import { SERIES_FILTER, pagefindSort, readState, writeState, type SearchState, type SortOrder } from "./search-state.ts";
 
 const PAGE_SIZE = 10;
-/** Pages of results checked for the query's words per page shown. */
-const MAX_CHECKED = 3;
 const root = siteRoot(import.meta.url);
 const app = document.getElementById("search-app");
 const form = document.getElementById("search-form") as HTMLFormElement | null;
@@ -39,25 +35,17 @@ let state: SearchState = readState(window.location.search);
 let sequence = 0;
 let pending: PagefindResult[] = [];
 let words: string[] = [];
-let dropped = 0;
-let numberQuery = false;
-/** True when the results are a listing (series, issuer, filters only): no words to highlight. */
-let listing = false;
-const pagefindReady: Promise<PagefindApi> = loadPagefind(root);
+const pagefindReady: Promise<PagefindApi> = loadPagefind(root, indexShards(app?.dataset.indexShards), Number(app?.dataset.indexShardBase ?? "1"));
 /**
- * Filter values and their pages from `pagefind/facets.json` (counted here in linear time, see
- * src/search/facets.ts); without that file, Pagefind's own counts.
+ * Every filter value with its number of documents, written on the page at build time
+ * (`searchFacetTotals`); Pagefind's own totals (every filter file of every shard) only without it.
  */
-const facetsReady: Promise<FacetIndex | null> = fetch(new URL("pagefind/facets.json", root))
-  .then(async (r) => (r.ok ? indexFacets((await r.json()) as SearchFacets) : null))
-  .catch(() => null);
-let totalFilters: Promise<FilterCounts> = facetsReady.then(async (f) => f?.totals ?? (await pagefindReady).filters());
-
-/** Filter counts among a search's results. */
-async function resultCounts(response: PagefindResponse): Promise<FilterCounts> {
-  const facets = await facetsReady;
-  return facets ? countFacets(facets, response.results.map((r) => pageNumberOf(r.id))) : response.filters;
-}
+const totalFilters: Promise<FilterCounts> = app?.dataset.facetTotals ? Promise.resolve(JSON.parse(app.dataset.facetTotals) as FilterCounts) : pagefindReady.then((pf) => pf.filters());
+/**
+ * Pagefind counts filter values among a search's results only with its filter files loaded, which
+ * `filters()` does for every shard once; searches wait for it.
+ */
+const filtersLoaded: Promise<unknown> = pagefindReady.then((pf) => pf.filters());
 let simplified: Promise<(t: string) => string> | null = null;
 /** Keys of the shards of the direct-hit map that exist (so a number not in the archive costs no failed request). */
 let shardKeys: Promise<Set<string>> | null = null;
@@ -86,33 +74,11 @@ async function directHit(docNumber: string): Promise<{ url: string; title: strin
   return (await shard)[docNumber] ?? null;
 }
 
-/** The terms Pagefind searched for (the `highlight` parameters it put on the result URL). */
-function pagefindTerms(url: string): string[] {
-  return new URL(url, root).searchParams.getAll("highlight");
-}
-
-/** Document-number queries must find the number itself, not documents sharing its parts. */
-function containsAWord(data: PagefindResultData, queryWordList: string[]): boolean {
-  return containsQueryWords(resultText(data), queryWordList, numberQuery ? [] : pagefindTerms(data.url));
-}
-
-/** Loads results from `pending` until `count` pass the word check (or none are left). */
+/** Loads the next `count` results of `pending` (null when a newer search started meanwhile). */
 async function takeResults(count: number, seq: number): Promise<PagefindResultData[] | null> {
-  const kept: PagefindResultData[] = [];
-  let checked = 0;
-  // At most 3 pages' worth of fragments per call (1 for a document number, whose segments 乳, 政,
-  // 发, 2019 … match much of the archive), so a query cannot make the page download it all.
-  const limit = (numberQuery ? 1 : MAX_CHECKED) * count;
-  while (kept.length < count && pending.length > 0 && checked < limit) {
-    const batch = pending.splice(0, count - kept.length);
-    const data = await Promise.all(batch.map((r) => r.data()));
-    if (seq !== sequence) return null;
-    checked += data.length;
-    const passing = data.filter((d) => containsAWord(d, words));
-    dropped += data.length - passing.length;
-    kept.push(...passing);
-  }
-  return kept;
+  const batch = pending.splice(0, count);
+  const data = await Promise.all(batch.map((r) => r.data()));
+  return seq === sequence ? data : null;
 }
 
 /** Runs the search the state describes and renders it; stale runs give way to newer ones. */
@@ -162,44 +128,52 @@ async function run(): Promise<void> {
     return;
   }
   const options = { filters, ...(sort ? { sort } : {}) };
-  const [response, hit] = await Promise.all([pf.search(term, options), nq.docNumber ? directHit(nq.docNumber) : Promise.resolve(null)]);
-  if (seq !== sequence || !response) return;
   words = term ? queryWords(q) : [];
-  pending = response.results.slice();
-  dropped = 0;
-  numberQuery = nq.docNumber !== null;
+  await filtersLoaded;
+  const [found, hit] = await Promise.all([
+    term ? findDocuments(pf, words, options) : pf.search(null, options),
+    nq.docNumber ? directHit(nq.docNumber) : Promise.resolve(null),
+  ]);
+  if (seq !== sequence) return;
+  const directUrl = hit ? new URL(`.${hit.url}`, root).pathname : "";
+  const all = found?.results ?? [];
+  const withoutHit = hit ? await dropDirectHit(all, directUrl) : all;
+  if (seq !== sequence) return;
+  pending = withoutHit.slice();
   const loaded = await takeResults(PAGE_SIZE, seq);
   if (!loaded) return;
-  const counts = numberQuery ? countFilters(loaded) : await resultCounts(response);
-  if (seq !== sequence) return;
-  const shown = rankWholeWordsFirst(loaded, words);
-  const directUrl = hit ? new URL(`.${hit.url}`, root).pathname : "";
-  const kept = shown.filter((d) => d.url.split("?")[0] !== directUrl);
   // Everything is ready: replace the old view in one go (no flicker).
-  renderFacets(facetsBox, counts, current.filters);
+  renderFacets(facetsBox, found?.filters ?? {}, current.filters);
   directBox?.replaceChildren(
     ...(hit && nq.docNumber
       ? [el("section", { class: "direct-hit", "aria-label": "文号直达" }, el("p", { class: "direct-hit__label" }, `文号直达：${nq.docNumber}`), el("a", { href: directUrl, class: "direct-hit__link" }, hit.title))]
       : []),
   );
-  listing = !term;
-  if (listing) for (const d of kept) d.url = d.url.split("?")[0] ?? d.url;
-  resultsList?.replaceChildren(...kept.map(resultItem));
-  const exact = pending.length === 0;
-  const count = response.results.length - dropped + (hit && kept.length === shown.length ? 1 : 0);
+  resultsList?.replaceChildren(...loaded.map((d) => resultItem(d, words)));
+  const count = withoutHit.length + (hit ? 1 : 0);
   const what = seriesLabel ? `文号系列“${seriesLabel}”` : issuerLabel ? `发文机关“${issuerLabel}”` : current.q ? `“${current.q}”` : "筛选条件";
-  statusBox?.replaceChildren(count > 0 ? `${what}：${exact ? "共" : "约"} ${count} 个文件` : "");
+  statusBox?.replaceChildren(count > 0 ? `${what}：共 ${count} 个文件` : "");
   emptyBox?.replaceChildren(...(count === 0 ? [renderEmpty(current.q, hasFilters, new URL("./", root).pathname)] : []));
   if (moreButton) moreButton.hidden = pending.length === 0;
   busy(false, current.q);
+}
+
+/**
+ * The results without the document the direct hit already shows. Only the first results are
+ * looked at (a document number's own document ranks first among the few that contain it).
+ */
+async function dropDirectHit(results: PagefindResult[], directUrl: string): Promise<PagefindResult[]> {
+  const head = results.slice(0, PAGE_SIZE);
+  const urls = await Promise.all(head.map(async (r) => (await r.data()).url.split("?")[0]));
+  const i = urls.indexOf(directUrl);
+  return i < 0 ? results : results.filter((_, k) => k !== i);
 }
 
 async function more(): Promise<void> {
   const seq = sequence;
   const next = await takeResults(PAGE_SIZE, seq);
   if (!next || !resultsList) return;
-  if (listing) for (const d of next) d.url = d.url.split("?")[0] ?? d.url;
-  resultsList.append(...next.map(resultItem));
+  resultsList.append(...next.map((d) => resultItem(d, words)));
   if (moreButton) moreButton.hidden = pending.length === 0;
 }
 

@@ -1,47 +1,44 @@
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { fork } from "node:child_process";
-import { mergeWithCache } from "./merged-cache.ts";
-import { writePageUrls } from "./merge-index.ts";
-import type { SearchShard } from "./shard-plan.ts";
-import { mapLimit, pathExists } from "../util/index.ts";
+import { pathExists } from "../util/index.ts";
 import { timePhase } from "../build/phase-times.ts";
+import { shardRecordsFile } from "./records.ts";
+import type { SearchShard } from "./shard-plan.ts";
 
 /** What one build of the search index did. */
 export interface IndexReport {
-  /** Pages in the index (all shards). */
+  /** Documents in the index (all shards). */
   pages: number;
-  /** Folder of the merged index (`<site>/pagefind`). */
+  /** Folder of the first shard (`<site>/pagefind`); the others lie below it in `shards/`. */
   outputPath: string;
   /** Shards indexed by Pagefind in this build, by path. */
   indexed: string[];
-  /** Shards taken from the shard cache (their pages did not change), by path. */
+  /** Shards taken from the cache (their records, Pagefind and the tokeniser did not change), by path. */
   reused: string[];
-  /** True when the merged index was taken from the cache too (no shard and no sort value changed; see `mergeWithCache`). */
-  mergeReused: boolean;
 }
 
 /** Options of {@link buildSearchIndex}. */
 export interface IndexOptions {
-  /** The shards (see `planSearchShards`); their pages must already be in `siteDir`. */
+  /** The shards (see `planSearchShards`). */
   shards: readonly SearchShard[];
+  /** Folder of the shards' search records (`writeShardRecords`). */
+  records: string;
   /**
    * The published output folder (`_site/` while building into a staging folder, or `siteDir`
-   * itself under `npm start`); the shard cache lies beside it (see {@link shardCacheDir}). Omit to
+   * itself under `npm start`); the index cache lies beside it (see {@link searchCacheDir}). Omit to
    * use `siteDir`.
    */
   previousDir?: string;
-  /** Folder of the shard cache; default {@link shardCacheDir} of `previousDir`. */
+  /** Folder of the index cache; default {@link searchCacheDir} of `previousDir`. */
   cacheDir?: string;
-  /** Shards indexed at the same time, each by a Pagefind service in its own process; default {@link searchJobsFromEnv}. */
-  jobs?: number;
   /**
-   * Work of the caller's that may run while Pagefind's child processes index (they keep about 1.3
-   * of 2 cores busy and this process waits): started with the indexing, awaited before the merge,
-   * which needs this process to itself. `buildSite` writes the site's assets and completes the print views there.
+   * Work of the caller's that may run while Pagefind indexes in its child process: started with
+   * the indexing and awaited with it. `buildSite` writes the site's assets and completes the print views there.
    */
   alongside?: () => Promise<unknown>;
 }
@@ -52,182 +49,144 @@ export interface ShardManifest {
   shards: { path: string; documents: number; hash: string }[];
 }
 
-const MANIFEST = "pagefind/shards.json";
+/** Source files whose code decides the index's words: a change to them makes the cached index stale. */
+const TOKENISER_FILES = ["tokenise.ts", "plain-text.ts", "record-content.ts", "index-worker.ts"];
 
 /**
- * The shard cache of an output folder: `.<name>-search-shards/` beside it (`_site` →
- * `._site-search-shards`), a dot-folder so it stays out of the published site and of git.
+ * The index cache of an output folder: `.<name>-search/` beside it (`_site` → `._site-search`), a
+ * dot-folder so it stays out of the published site and of git.
  */
-export function shardCacheDir(outputDir: string): string {
+export function searchCacheDir(outputDir: string): string {
   const resolved = path.resolve(outputDir);
-  return path.join(path.dirname(resolved), `.${path.basename(resolved)}-search-shards`);
+  return path.join(path.dirname(resolved), `.${path.basename(resolved)}-search`);
 }
 
 /**
- * Builds the Pagefind search index of a built site in shards and merges them into one index at
- * `<site>/pagefind/`. Each shard (whole gazette issues, see `planSearchShards`) is indexed through
- * Pagefind's Node API (Pagefind 1.6, pinned) by its own Pagefind service in a child process
- * (`index-worker.ts`), which exits when the shard is written, so Pagefind's memory is bounded by
- * the shard size (about 1.4 GB per 1,000 documents with Chinese segmentation) instead of growing
- * with the archive; `jobs` shards are indexed at the same time. Shard bundles are kept in a
- * content-addressed cache (`<cache>/<SHA-256 of the Pagefind version, the shard's path and every
- * document page's path and bytes>/`), so a build re-indexes only shards whose pages changed; cache
- * entries no longer planned are removed. `mergeSearchBundles` then writes the one index Pagefind
- * would have written for all pages, so ranking uses the statistics of the whole archive and the
- * browser loads one metadata file; the merged index is kept in the cache too (`mergeWithCache`),
- * so a build whose shards and sort values are unchanged links it instead of merging again. Only pages with `data-pagefind-body` (document pages) are
- * indexed; the language comes from `<html lang="zh-CN">`, which turns on Pagefind's Chinese
- * segmentation.
- * @throws Error with Pagefind's own messages when a run fails, or the merge's message, so a failed
- *   index fails the build instead of shipping a site whose search is broken.
+ * Builds the Pagefind search index of a site from the search records of the site model (see
+ * `SearchRecord`; never from built pages): one Pagefind bundle per shard of whole issues
+ * (`planSearchShards`), the first at `<site>/pagefind/`, the others at
+ * `<site>/pagefind/shards/<first issue>/`; the search page loads the first and adds the others
+ * with Pagefind's own multisite search (`mergeIndex`). Pagefind holds every page of a run in
+ * memory (about 1.3 MB per document of regulation text), so one run per shard bounds its memory;
+ * each shard is indexed through Pagefind's Node API (Pagefind 1.6, pinned) in a child process
+ * (`index-worker.ts`) that ends when the shard is written. The text is tokenised by the project
+ * (`indexContent`: character bigrams, language `en`), the same code the search page uses for
+ * queries. Shard bundles are kept in a cache beside the output (`<cache>/<SHA-256 of the Pagefind
+ * version, the tokeniser's code and the shard's records>/`), so a build indexes only shards whose
+ * records changed; other cache entries are removed.
+ * @throws Error with Pagefind's own messages (or a record's, e.g. a text over the size limit) when
+ *   indexing fails, so a failed index fails the build instead of shipping a site whose search is broken.
  */
 export async function buildSearchIndex(siteDir: string, options: IndexOptions): Promise<IndexReport> {
-  const version = pagefindVersion();
-  const cacheDir = options.cacheDir ?? shardCacheDir(options.previousDir ?? siteDir);
+  const cacheDir = options.cacheDir ?? searchCacheDir(options.previousDir ?? siteDir);
   await mkdir(cacheDir, { recursive: true });
-  const sortValues = new Map<string, Record<string, string>>();
-  // One shard after another: every document page is read here, and Node should not hold them all at once.
-  const hashes: string[] = [];
-  await timePhase("search shard hashes", async () => {
-    for (const shard of options.shards) hashes.push(await shardHash(siteDir, shard, version, sortValues));
-  });
+  const keys = await timePhase("search records hash", () => Promise.all(options.shards.map((_, i) => indexKey(shardRecordsFile(options.records, i)))));
+  const bundles = keys.map((k) => path.join(cacheDir, k.hash));
   const reused: string[] = [];
-  const toIndex: { shard: SearchShard; bundle: string }[] = [];
+  const todo: number[] = [];
   for (const [i, shard] of options.shards.entries()) {
-    const bundle = path.join(cacheDir, hashes[i]!);
-    if (await pathExists(path.join(bundle, "pagefind-entry.json"))) reused.push(shard.path);
-    else toIndex.push({ shard, bundle });
+    if (await pathExists(bundles[i]!)) reused.push(shard.path);
+    else todo.push(i);
   }
   const alongside = options.alongside?.();
-  const indexing = mapLimit(toIndex, options.jobs ?? searchJobsFromEnv(process.env.GAZETTE_SEARCH_JOBS), ({ shard, bundle }) => indexShard(siteDir, shard, bundle));
+  const indexing = (async () => {
+    for (const i of todo) await indexInto(shardRecordsFile(options.records, i), bundles[i]!);
+  })();
   // Both settle before anything else happens (a failure of one must not leave the other running).
   const failed = (await Promise.allSettled([indexing, alongside])).find((r) => r.status === "rejected");
   if (failed) throw failed.reason;
-  const indexed = toIndex.map((t) => t.shard.path);
   const out = path.join(siteDir, "pagefind");
-  const merged = await timePhase("search merge", () => mergeWithCache(cacheDir, hashes, out, { sortValues }));
-  await pruneCache(cacheDir, new Set([...hashes, merged.name]));
-  const manifest: ShardManifest = { pagefind: version, shards: options.shards.map((s, i) => ({ path: s.path, documents: s.documents, hash: hashes[i]! })) };
-  await writeFile(path.join(siteDir, MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`);
-  return { pages: options.shards.reduce((n, s) => n + s.documents, 0), outputPath: out, indexed, reused, mergeReused: merged.reused };
+  await rm(out, { recursive: true, force: true });
+  for (const [i, shard] of options.shards.entries()) await linkTree(bundles[i]!, path.join(siteDir, shard.path));
+  const keep = new Set(keys.map((k) => k.hash));
+  for (const name of await readdir(cacheDir)) if (!keep.has(name.replace(/\.urls\.json$/u, ""))) await rm(path.join(cacheDir, name), { recursive: true, force: true });
+  const manifest: ShardManifest = { pagefind: pagefindVersion(), shards: options.shards.map((s, i) => ({ path: s.path, documents: keys[i]!.records, hash: keys[i]!.hash })) };
+  await writeFile(path.join(out, "shards.json"), `${JSON.stringify(manifest, null, 1)}\n`);
+  return { pages: keys.reduce((n, k) => n + k.records, 0), outputPath: out, indexed: todo.map((i) => options.shards[i]!.path), reused };
+}
+
+/** Indexes the records into `bundle` (written under a temporary name, renamed when complete). */
+async function indexInto(records: string, bundle: string): Promise<void> {
+  const partial = `${bundle}.partial-${process.pid}`;
+  await rm(partial, { recursive: true, force: true });
+  const { errors, urls } = await indexInChild(records, partial);
+  if (errors.length > 0) {
+    await rm(partial, { recursive: true, force: true });
+    throw new Error(`检索索引未能建立（Pagefind）：${errors.slice(0, 5).join("；")}${errors.length > 5 ? `（另有 ${errors.length - 5} 处）` : ""}`);
+  }
+  await rename(partial, bundle);
+  await writeFile(`${bundle}.urls.json`, `${JSON.stringify(urls)}\n`);
+}
+
+/**
+ * The document URLs in the search index of a site, shard by shard (from the list kept beside each
+ * cached shard bundle; for tests and checks, read without touching Pagefind's files).
+ */
+export async function indexedUrls(siteDir: string, cacheDir = searchCacheDir(siteDir)): Promise<string[]> {
+  const manifest = JSON.parse(await readFile(path.join(siteDir, "pagefind", "shards.json"), "utf8")) as ShardManifest;
+  const lists = await Promise.all(manifest.shards.map(async (s) => JSON.parse(await readFile(path.join(cacheDir, `${s.hash}.urls.json`), "utf8")) as string[]));
+  return lists.flat();
+}
+
+/** SHA-256 of the Pagefind version, the tokeniser's code and the records file; and the number of records. */
+async function indexKey(records: string): Promise<{ hash: string; records: number }> {
+  const hash = createHash("sha256").update(`pagefind ${pagefindVersion()}\n`);
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const file of TOKENISER_FILES) await hashFile(hash, path.join(here, file));
+  let lines = 0;
+  await hashFile(hash, records, (chunk) => {
+    for (const byte of chunk) if (byte === 10) lines++;
+  });
+  return { hash: hash.digest("hex"), records: lines };
+}
+
+function hashFile(hash: ReturnType<typeof createHash>, file: string, each?: (chunk: Buffer) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    createReadStream(file)
+      .on("data", (chunk) => {
+        const buffer = chunk as Buffer;
+        hash.update(buffer);
+        each?.(buffer);
+      })
+      .on("error", reject)
+      .on("end", () => resolve());
+  });
+}
+
+/** Hard-links every file of `from` into `to` (a copy where the file system cannot link). */
+async function linkTree(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) await linkTree(source, target);
+    else await link(source, target).catch(() => copyFile(source, target));
+  }
 }
 
 /** Version of the installed `pagefind` package (its package.json lies beside `lib/`, which is not exported). */
-function pagefindVersion(): string {
+export function pagefindVersion(): string {
   const require = createRequire(import.meta.url);
   const main = fileURLToPath(import.meta.resolve("pagefind"));
   const pkg = path.join(main.slice(0, main.lastIndexOf(`${path.sep}lib${path.sep}`)), "package.json");
   return (require(pkg) as { version: string }).version;
 }
 
-/** The glob of a shard's document pages, relative to the site: `{2019/1,2019/2}/*\/index.html`. */
-export function shardGlob(shard: Pick<SearchShard, "urls">): string {
-  const dirs = shard.urls.map((u) => u.replace(/^\/|\/$/gu, ""));
-  if (dirs.length === 0) return "__no-documents__/index.html";
-  return `${dirs.length === 1 ? dirs[0] : `{${dirs.join(",")}}`}/*/index.html`;
-}
-
-/** Indexes one shard into `bundle` (written under a temporary name, renamed when complete). */
-async function indexShard(siteDir: string, shard: SearchShard, bundle: string): Promise<void> {
-  const partial = `${bundle}.partial-${process.pid}`;
-  await rm(partial, { recursive: true, force: true });
-  await mkdir(partial, { recursive: true });
-  const errors = await indexInChild(siteDir, shardGlob(shard), partial);
-  if (errors.length > 0) {
-    await rm(partial, { recursive: true, force: true });
-    throw new Error(`Pagefind failed to index ${shard.path} (${shard.documents} documents): ${errors.join("; ")}`);
-  }
-  await writePageUrls(partial);
-  await rm(bundle, { recursive: true, force: true });
-  await rename(partial, bundle);
-}
-
 const WORKER = fileURLToPath(new URL("./index-worker.ts", import.meta.url));
 
 /**
- * Indexes the pages of `siteDir` matching `glob` into a Pagefind bundle at `outputPath`, by
- * `index-worker.ts` in a child Node process (same loader flags as this one).
- * @returns Pagefind's errors (empty on success), or why the worker stopped; never rejects.
+ * Builds a Pagefind index of the records file at `outputPath`, by `index-worker.ts` in a child
+ * Node process (same loader flags as this one).
+ * @returns Pagefind's errors (empty on success) or why the worker stopped, and the URLs indexed; never rejects.
  */
-export function indexInChild(siteDir: string, glob: string, outputPath: string): Promise<string[]> {
+export function indexInChild(records: string, outputPath: string): Promise<{ errors: string[]; urls: string[] }> {
   return new Promise((resolve) => {
-    const child = fork(WORKER, [siteDir, glob, outputPath], { stdio: ["ignore", "ignore", "pipe", "ipc"] });
-    let answer: string[] | null = null;
+    const child = fork(WORKER, [records, outputPath], { stdio: ["ignore", "ignore", "pipe", "ipc"] });
+    let answer: { errors: string[]; urls: string[] } | null = null;
     let stderr = "";
     child.stderr?.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
-    child.on("message", (m: { errors?: string[] }) => (answer = Array.isArray(m.errors) ? m.errors : ["unexpected answer from the index worker"]));
-    child.on("error", (err) => resolve([err.message]));
-    child.on("exit", (code, signal) => resolve(answer ?? [`the index worker stopped (${signal ?? `exit code ${code}`})${stderr ? `: ${stderr.trim()}` : ""}`]));
+    child.on("message", (m: { errors?: string[]; urls?: string[] }) => (answer = Array.isArray(m.errors) ? { errors: m.errors, urls: m.urls ?? [] } : { errors: ["unexpected answer from the index worker"], urls: [] }));
+    child.on("error", (err) => resolve({ errors: [err.message], urls: [] }));
+    child.on("exit", (code, signal) => resolve(answer ?? { errors: [`the index worker stopped (${signal ?? `exit code ${code}`})${stderr ? `: ${stderr.trim()}` : ""}`], urls: [] }));
   });
 }
-
-/**
- * Number of shards indexed at the same time: `GAZETTE_SEARCH_JOBS` (a whole number ≥ 1), else 1.
- * Each Pagefind run holds up to about 0.9 GB for a shard of 500 documents of regulation text and
- * keeps about 1.3 cores busy, so on the 2-core, 2 GB target of `npm run bench` two runs at once
- * raised the peak at 20,000 documents from 1.9 GB to 2.6 GB without a faster build; machines
- * with more cores and memory can set more.
- * @throws Error when `GAZETTE_SEARCH_JOBS` is not a whole number ≥ 1.
- */
-export function searchJobsFromEnv(value: string | undefined): number {
-  if (value === undefined || value === "") return 1;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`GAZETTE_SEARCH_JOBS must be a whole number ≥ 1, got "${value}"`);
-  return n;
-}
-
-/**
- * SHA-256 over the Pagefind version, the shard's path and every document page (path and bytes), in
- * sorted order; records each page's `data-pagefind-sort` values in `sortValues` (by URL) for the merge.
- */
-async function shardHash(siteDir: string, shard: SearchShard, version: string, sortValues: Map<string, Record<string, string>>): Promise<string> {
-  const hash = createHash("sha256").update(`pagefind ${version}\n${shard.path}\n`);
-  for (const url of shard.urls) {
-    const dir = path.join(siteDir, url);
-    const slugs = (await readdirOrEmpty(dir)).sort();
-    // One issue's pages read at once (the disk, not the CPU, is the limit); hashed in order.
-    const pages = await mapLimit(slugs, 16, (slug) => readIfExists(path.join(dir, slug, "index.html")));
-    slugs.forEach((slug, i) => {
-      const bytes = pages[i];
-      if (!bytes) return;
-      hash.update(`${url}${slug}/\n`).update(bytes);
-      const values: Record<string, string> = {};
-      for (const m of bytes.toString("utf8").matchAll(/data-pagefind-sort="([^":]+):([^"]*)"/gu)) values[m[1]!] = decodeEntities(m[2]!);
-      sortValues.set(`${url}${slug}/`, values);
-    });
-  }
-  return hash.digest("hex");
-}
-
-/** The bytes of a file, or null when it does not exist (or is a folder). */
-async function readIfExists(file: string): Promise<Buffer | null> {
-  try {
-    return await readFile(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "EISDIR" || code === "ENOTDIR") return null;
-    throw err;
-  }
-}
-
-/** The few entities our templates write in attribute values (Nunjucks autoescape). */
-function decodeEntities(value: string): string {
-  return value.replace(/&(amp|lt|gt|quot|#39);/gu, (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[e]!);
-}
-
-/** Removes cache entries (and partial bundles) not used by this build. */
-async function pruneCache(cacheDir: string, keep: ReadonlySet<string>): Promise<void> {
-  for (const name of await readdirOrEmpty(cacheDir)) {
-    if (!keep.has(name)) await rm(path.join(cacheDir, name), { recursive: true, force: true });
-  }
-}
-
-async function readdirOrEmpty(dir: string): Promise<string[]> {
-  try {
-    return await readdir(dir);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw err;
-  }
-}
-

@@ -26,7 +26,8 @@ const SPACED_WORDS = /[\p{Script=Han}A-Za-z][\s\u3000]+[\p{Script=Han}A-Za-z]/u;
 /**
  * Canonical document number of a query typed in any common form: brackets 〔〕 [] 【】 （） ()
  * ［］ ﹝﹞ 〖〗 around the year, or none (`乳政发2019年2号`, `乳政发 2019 2`), full-width digits,
- * spaces anywhere, with or without `号`, leading zeros in the serial.
+ * spaces anywhere, with or without `号`, leading zeros in the serial, `第N号`, `年第N号`, a
+ * trailing `号文`.
  * @returns the canonical form `乳政发〔2019〕2号`, or null when the query is not one number.
  * @example queryDocNumber("乳政发（２０１９） 2") // "乳政发〔2019〕2号"
  */
@@ -35,9 +36,16 @@ export function queryDocNumber(query: string): string | null {
   const direct = canonicalDocNumber(query);
   if (direct) return direct;
   const folded = foldDocNumber(query);
-  const m = /^([\p{Script=Han}A-Za-z]+)(\d{4})年?(\d+)号?$/u.exec(folded);
+  const m = NUMBER_FORMS_TYPED.exec(folded);
   return m ? canonicalDocNumber(`${m[1]}〔${m[2]}〕${m[3]}号`) : null;
 }
+
+/**
+ * Written forms besides the bracketed one, after `foldDocNumber`: the year with or without
+ * brackets and 年 (`乳政发2019年2号`, `乳政发〔2019〕2号`), 第 before the serial (`〔2019〕第5号`,
+ * `2019年第5号`), and a trailing 号文 or 文 (`5号文`, readers' shorthand for "document no. 5").
+ */
+const NUMBER_FORMS_TYPED = /^([\p{Script=Han}A-Za-z]+?)〔?(\d{4})〕?年?第?0*(\d+)(?:号文?|号?)$/u;
 
 /**
  * Series keys (文号系列) of a canonical document number: its 机关代字 alone and with the year.

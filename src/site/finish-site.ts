@@ -1,5 +1,6 @@
 import { assemblePrintViews } from "../print/assemble-print-views.ts";
 import { buildSearchIndex } from "../search/build-index.ts";
+import { searchRecordsDir } from "../search/records.ts";
 import type { SearchShard } from "../search/shard-plan.ts";
 import { timePhase } from "../util/phase-times.ts";
 import { writeSiteAssets } from "./site-assets.ts";
@@ -12,8 +13,6 @@ export interface FinishOptions {
   previousDir?: string;
   /** Print folders (`<YYYY-NN>`) whose print views this build rendered; default every folder. */
   printIssues?: ReadonlySet<string>;
-  /** Search shards indexed at once, each by a Pagefind process (default 1). */
-  searchJobs?: number;
 }
 
 /**
@@ -31,5 +30,5 @@ export async function finishSite(outputDir: string, options: FinishOptions = {})
   };
   if (!options.shards) return alongside();
   const { shards, previousDir } = options;
-  await timePhase("pagefind", () => buildSearchIndex(outputDir, { shards, jobs: options.searchJobs ?? 1, ...(previousDir ? { previousDir } : {}), alongside }));
+  await timePhase("pagefind", () => buildSearchIndex(outputDir, { shards, records: searchRecordsDir(outputDir), ...(previousDir ? { previousDir } : {}), alongside }));
 }

@@ -2,7 +2,7 @@ export { compileTheme, THEME_ENTRY } from "./compile-theme.ts";
 export { gazettePlugin, type BuildPlan, type GazettePluginOptions, type PageReuseOption } from "./plugin.ts";
 export { configureGazette } from "./eleventy-config.ts";
 export { finishSite, type FinishOptions } from "./finish-site.ts";
-export { shardIssuesOf } from "./search-shards.ts";
+export { searchFacetTotals, shardIssuesOf, writeSiteSearchRecords } from "./search-shards.ts";
 export { buildSiteData, type SiteDataOptions } from "./site-data.ts";
 export { UNDATED_LABEL, type CitationEdge, type DocumentView, type IssueView, type NumberShard, type SiteData } from "../model/site-model.ts";
 export { CLIENT_DIR, copyClientFiles } from "./copy-client-files.ts";

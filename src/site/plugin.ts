@@ -13,7 +13,8 @@ import { finishSite } from "./finish-site.ts";
 import { printTitle, tocTitleLines } from "../print/print-titles.ts";
 import { registerPages } from "./pages.ts";
 import { renderRegisteredPagesOnly } from "./registered-pages-only.ts";
-import { shardIssuesOf } from "./search-shards.ts";
+import { searchFacetTotals, shardIssuesOf, writeSiteSearchRecords } from "./search-shards.ts";
+import { searchRecordsDir } from "../search/records.ts";
 import { publishSite } from "./publishing.ts";
 import { codeFingerprint, droppedPages, planReuse, printFolders, removePages, reusedPart, stampPages, type PageManifest, type PageReport, type PagesToRender } from "./page-reuse.ts";
 import { buildSiteData } from "./site-data.ts";
@@ -50,8 +51,6 @@ export interface GazettePluginOptions {
   asOf?: string;
   /** Most documents in one search shard (default `DEFAULT_SHARD_DOCUMENTS`). */
   shardDocuments?: number;
-  /** Search shards indexed at once, each by a Pagefind process (default 1). */
-  searchJobs?: number;
   /** Called at the end of each build's data step with its plan (`buildSite` runs `finishSite` from it). */
   onPlan?: (plan: BuildPlan) => void;
   /** Page reuse (default none: every page is rendered). */
@@ -72,7 +71,7 @@ export interface GazettePluginOptions {
  * the layouts in `_includes/layouts/` (with Atom feeds, open-data files, sitemap and robots.txt, see
  * `publishSite`), turns on Nunjucks autoescaping and adds the path prefix to HTML URLs
  * (HtmlBasePlugin). After Eleventy, `finishSite` writes the assets, the print views and the search
- * index (unless `finish` is false). Document, issue and print pages whose inputs did not change
+ * index from the search records of the site model (`writeSiteSearchRecords`; unless `finish` is false). Document, issue and print pages whose inputs did not change
  * are not rendered again when `reuse` is given (`planReuse`). Each step is timed (`timePhase`).
  * Markdown bodies are rendered by our markdown-it instance only, never by a template engine, so
  * `{{` and `{%` in a document stay text.
@@ -100,6 +99,8 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
     const history = await timePhase("git history", () => readGitHistory(contentDir));
     const site = await timePhase("site data (Markdown)", () => buildSiteData(archive, md, { asOf: asOfDate(options.asOf), history }));
     shards = planSearchShards(shardIssuesOf(archive), options.shardDocuments ?? DEFAULT_SHARD_DOCUMENTS);
+    // The index is built from these records after Eleventy (finishSite), in a folder beside the output.
+    if (options.search !== false) await timePhase("search records", () => writeSiteSearchRecords(searchRecordsDir(config.directories.output), site.documents, archive, shards));
     const published = await timePhase("feeds, data, heads", () => publishSite(site, siteLinks(site.settings.url, config.pathPrefix)));
     let pages: PagesToRender = { documents: published.documents, printDocuments: published.documents, issues: published.issues, printIssues: published.issues };
     printIssues = undefined;
@@ -122,7 +123,8 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
       }
     }
     options.onPlan?.({ shards, pages: report });
-    return { ...published, pages };
+    // The search page adds the other shards with Pagefind's mergeIndex; `base` exceeds any shard's size (see shardSortWeights).
+    return { ...published, pages, searchShards: { paths: shards.slice(1).map((s) => s.path), base: Math.max(0, ...shards.map((s) => s.documents)) + 1 }, searchFacets: searchFacetTotals(site.documents) };
   });
   config.addFilter("printUrl", printUrl);
   config.addFilter("pdfUrl", (item: Parameters<typeof pdfPath>[0]) => `/${pdfPath(item)}`);
@@ -136,7 +138,7 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   config.on("eleventy.after", async ({ directories }) => {
     if (orphans.length > 0) await removePages(directories.output, orphans);
     if (options.finish === false) return;
-    await finishSite(directories.output, { ...(options.search === false ? {} : { shards }), ...(printIssues ? { printIssues } : {}), ...(options.searchJobs ? { searchJobs: options.searchJobs } : {}) });
+    await finishSite(directories.output, { ...(options.search === false ? {} : { shards }), ...(printIssues ? { printIssues } : {}) });
     // npm start: every page of this build is now in the output folder as planned.
     if (planned) served = stampPages(directories.output, planned);
   });

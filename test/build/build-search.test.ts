@@ -5,7 +5,7 @@ import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildSite } from "../../src/build/index.ts";
-import { shardCacheDir, type ShardManifest } from "../../src/search/index.ts";
+import { INDEX_LANGUAGE, indexedUrls, searchCacheDir, searchRecordsDir, type ShardManifest } from "../../src/search/index.ts";
 import { allSiteText } from "../helpers/site-files.ts";
 import { PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
 import { after, before } from "../helpers/hooks.ts";
@@ -19,7 +19,7 @@ let out = "";
 const build = () => buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: out });
 const manifest = async () => JSON.parse(await readFile(path.join(out, "pagefind/shards.json"), "utf8")) as ShardManifest;
 /** Inode of the cached shard bundle's entry file (the same inode: the shard was not indexed again). */
-const bundleInode = async (hash: string) => (await stat(path.join(shardCacheDir(out), hash, "pagefind-entry.json"))).ino;
+const bundleInode = async (hash: string) => (await stat(path.join(searchCacheDir(out), hash, "pagefind-entry.json"))).ino;
 
 before(test, async () => {
   content = await tempArchive();
@@ -31,7 +31,7 @@ after(test, async () => {
   await rm(path.dirname(out), { recursive: true, force: true });
 });
 
-test("npm run build indexes the document pages after Eleventy, as its own phase, and the next build reuses the index", async () => {
+test("npm run build indexes the documents' search records after Eleventy, as its own phase, and the next build reuses the index", async () => {
   const first = await build();
   assert.ok(first.ok, first.error);
   const phases = Object.keys(first.phases);
@@ -39,7 +39,9 @@ test("npm run build indexes the document pages after Eleventy, as its own phase,
   const m = await manifest();
   assert.equal(m.shards.map((s) => [s.path, s.documents]), [["pagefind/", 4]]);
   const entry = JSON.parse(await readFile(path.join(out, "pagefind/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
-  assert.is(entry.languages["zh-cn"]?.page_count, 4, JSON.stringify(entry.languages));
+  assert.is(entry.languages[INDEX_LANGUAGE]?.page_count, 4, JSON.stringify(entry.languages));
+  assert.equal((await indexedUrls(out)).length, 4);
+  assert.not.ok(existsSync(searchRecordsDir(path.join(path.dirname(out), `_site.staging-${process.pid}`))), "the records written for the index are removed");
   const inode = await bundleInode(m.shards[0]!.hash);
   const second = await build();
   assert.ok(second.ok, second.error);
@@ -65,7 +67,7 @@ test("a failing Pagefind stops the build with its message, no stack trace, and k
     assert.match(result.error, /Pagefind/);
     assert.not.match(result.error, /\n\s+at /, "no stack trace");
     assert.is(await allSiteText(out), before, "the last good output is untouched");
-    const leftovers = (await readdir(path.dirname(out))).filter((n) => n.startsWith("_site.staging-"));
+    const leftovers = (await readdir(path.dirname(out))).filter((n) => n.startsWith("_site.staging-") || n.startsWith("._site.staging-"));
     assert.equal(leftovers, [], "no staging folder is left behind");
   } finally {
     if (saved === undefined) delete process.env.PAGEFIND_BINARY_PATH;

@@ -30,6 +30,11 @@ test("every written form the search evaluation types folds back to the canonical
   for (const [form, write] of Object.entries(NUMBER_FORMS)) assert.is(queryDocNumber(write("乳财发", "2021", "17")), "乳财发〔2021〕17号", form);
 });
 
+test("folds 第N号, 年第N号 and a trailing 号文 (forms readers type) to the canonical number", () => {
+  for (const q of ["乳政办发〔2019〕第5号", "乳政办发2019年第5号", "乳政办发〔2019〕5号文", "乳政办发[2019]第5号文", "乳政办发（2019）第05号"]) assert.is(queryDocNumber(q), "乳政办发〔2019〕5号", q);
+  assert.is(queryDocNumber("乳政办发2019"), null);
+});
+
 test("leaves ordinary words and phrases alone, apart from spaces", () => {
   assert.equal(normaliseQuery("  严重精神障碍   救治 "), { text: "严重精神障碍 救治", docNumber: null, seriesCandidates: [] });
   assert.is(queryDocNumber("2019年工作要点"), null);

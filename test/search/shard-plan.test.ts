@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { planSearchShards, shardDocumentsFromEnv, shardGlob } from "../../src/search/index.ts";
+import { planSearchShards, shardDocumentsFromEnv } from "../../src/search/index.ts";
 
 const issue = (key: string, documents: number) => {
   const [y, n] = key.split("-");
@@ -46,9 +46,5 @@ test("the shard size comes from GAZETTE_SEARCH_SHARD_DOCUMENTS", () => {
   for (const bad of ["0", "-3", "2.5", "many"]) assert.throws(() => shardDocumentsFromEnv(bad), /whole number/);
 });
 
-test("a shard's glob names the document pages of its issues only", () => {
-  assert.is(shardGlob({ urls: ["/2019/1/"] }), "2019/1/*/index.html");
-  assert.is(shardGlob({ urls: ["/2019/1/", "/2019/12/"] }), "{2019/1,2019/12}/*/index.html");
-});
 
 test.run();

@@ -1,4 +1,5 @@
 export { generateCorpus, readCorpus, type CorpusText } from "./corpus.ts";
+export { drawQueries, DRAWN_KINDS, type DrawSource } from "./draw-queries.ts";
 export { chooseTexts, EVAL_ISSUERS, EVAL_SECTIONS, writeEvalArchive, type EvalDocument, type EvalIssuer } from "./make-archive.ts";
 export { mean, measure, percentile, type QueryMeasures } from "./metrics.ts";
 export { expandQueries, namedDocuments, NUMBER_FORMS, QUERY_KINDS, readQuerySet, type EvalQuery, type QueryEntry, type QueryKind } from "./queries.ts";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { EvalDocument } from "./make-archive.ts";
 
 /** Kinds of evaluation queries, as reported. */
-export const QUERY_KINDS = ["number", "series", "issuer", "phrase", "topical", "single", "traditional"] as const;
+export const QUERY_KINDS = ["title", "fragment", "phrase4", "compound", "phrase", "topical", "single", "traditional", "nomatch", "number", "series", "issuer"] as const;
 export type QueryKind = (typeof QUERY_KINDS)[number];
 
 const entry = z.discriminatedUnion("kind", [
@@ -39,6 +39,10 @@ export const NUMBER_FORMS: Record<string, (prefix: string, year: string, serial:
   "no-hao": (p, y, s) => `${p}〔${y}〕${s}`,
   spaces: (p, y, s) => `${p} 〔${y}〕 ${s} 号`,
   "year-word": (p, y, s) => `${p}${y}年${s}号`,
+  "di-hao": (p, y, s) => `${p}〔${y}〕第${s}号`,
+  "year-di-hao": (p, y, s) => `${p}${y}年第${s}号`,
+  "hao-wen": (p, y, s) => `${p}〔${y}〕${s}号文`,
+  "square-di-hao-wen": (p, y, s) => `${p}[${y}]第${s}号文`,
 };
 
 function toFullWidth(digits: string): string {
