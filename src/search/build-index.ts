@@ -6,7 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { fork } from "node:child_process";
 import { pathExists } from "../util/index.ts";
-import { timePhase } from "../build/phase-times.ts";
+import { timePhase } from "../util/phase-times.ts";
 import { shardRecordsFile } from "./records.ts";
 import type { SearchShard } from "./shard-plan.ts";
 
