@@ -7,6 +7,8 @@ import {
   checkBodyText,
   checkDocNumberForm,
   checkFieldShapes,
+  checkKnownIssuers,
+  checkMetadataShapes,
   checkRawText,
   checkReviewMarkers,
   checkUnknownFields,
@@ -71,6 +73,7 @@ export async function loadArchive(contentDir: string, root = process.cwd(), opti
   }
   findings.push(...checkAcrossFiles(issues));
   findings.push(...checkValidityFields(issues));
+  findings.push(...checkKnownIssuers(issues, settings?.issuers ?? []));
   issues.sort((a, b) => b.year - a.year || b.number - a.number);
   const hasError = findings.some((f) => f.severity === "error");
   return { archive: hasError || !settings ? null : { settings, issues }, findings };
@@ -166,6 +169,7 @@ function loadDocument(
   findings.push(...checkRawText(raw, relPath, split.bodyLine - 1));
   const source = parseYamlSource(split.frontMatter, relPath, 1);
   const fm = checkYaml(split.frontMatter, relPath, documentFrontMatter, findings, source, 1, false);
+  if (source.findings.length === 0) findings.push(...checkMetadataShapes(source, source.value));
   if (!fm) return null;
   findings.push(...checkDocNumberForm(source, (source.value as Record<string, unknown>).docNumber, fm.date));
   findings.push(...checkBodyText(split.body, relPath, split.bodyLine, { gazette: issue.gazette, textPublished: isTextPublished(fm) }));
@@ -188,7 +192,7 @@ function loadDocument(
     ...(fm.validUntil === undefined ? {} : { validUntil: fm.validUntil }),
     ...(fm.repealedBy === undefined ? {} : { repealedBy: fm.repealedBy }),
     ...(fm.amendedBy === undefined ? {} : { amendedBy: fm.amendedBy }),
-    fieldLines: fieldLines(source, ["docNumber", "validFrom", "validUntil", "repealedBy", "amendedBy", "validity", "date"]),
+    fieldLines: fieldLines(source, ["issuer", "docNumber", "validFrom", "validUntil", "repealedBy", "amendedBy", "validity", "date"]),
     ...(fm.page === undefined ? {} : { page: fm.page, pageLine: source.positionOf(["page"]).line }),
     body: split.body,
     bodyLine: split.bodyLine,

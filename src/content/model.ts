@@ -45,7 +45,7 @@ export interface GazetteDocument {
   /** Canonical numbers of amending documents, when given. */
   amendedBy?: string[];
   /** 1-based lines of the document-number and validity fields in the file, for findings. */
-  fieldLines?: Partial<Record<"docNumber" | "validFrom" | "validUntil" | "repealedBy" | "amendedBy" | "validity" | "date", number>>;
+  fieldLines?: Partial<Record<"issuer" | "docNumber" | "validFrom" | "validUntil" | "repealedBy" | "amendedBy" | "validity" | "date", number>>;
   /** 原刊页码 */
   page?: number;
   /** 1-based line of the `page:` field in the file, when present. */

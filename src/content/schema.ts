@@ -122,6 +122,8 @@ export const archiveSettings = z.object({
   publisher: text("主办 publisher"),
   /** 网址 — public base URL, e.g. https://www.rushan.gov.cn/gazette/ (optional). */
   url: z.url({ error: "must be a full URL like https://example.gov.cn/gazette/" }).optional(),
+  /** 已知发文机关 — issuers known to the archive: an issuer not listed gets a warning naming the closest (optional). */
+  issuers: z.array(text("发文机关 issuer")).optional(),
   /** 语言 — language of the content (BCP 47). */
   lang: z.string().default("zh-CN"),
 });

@@ -72,10 +72,12 @@ export function importDump(text: string, options: ImportOptions = {}): ImportRes
   }
   if (options.year !== undefined && coverGuess.year !== undefined && options.year !== coverGuess.year) issueUnsure.year = `封面为${coverGuess.year}年`;
   if (options.number !== undefined && coverGuess.number !== undefined && options.number !== coverGuess.number) issueUnsure.number = `封面为第${coverGuess.number}期`;
+  // Only the latest issue of the same gazette may lend what the cover does not print.
+  const sameGazette = options.latest && coverGuess.gazette && comparable(options.latest.gazette) === comparable(coverGuess.gazette) ? options.latest : undefined;
   const fallback = (key: "gazette" | "frequency" | "publisher", value: string | undefined): string => {
     if (value) return value;
-    const latest = options.latest?.[key];
-    issueUnsure[key] = latest ? "封面未载，取自上一期" : "封面未载，请填写";
+    const latest = sameGazette?.[key];
+    issueUnsure[key] = latest ? `封面未载，取自同一公报的上一期（${sameGazette!.year}年第${sameGazette!.number}期）` : "封面未载，请填写";
     return latest ?? "待填";
   };
   const issue: IssueMetadata = {
@@ -89,8 +91,9 @@ export function importDump(text: string, options: ImportOptions = {}): ImportRes
   if (split.sections.length === 0) issueUnsure.sections = "目录中没有栏目";
 
   const known = new Set(options.knownIssuers ?? []);
+  const issuePrintsNotes = split.segments.some((s) => s.lines.some((l) => /此件(?:公开发布|依申请公开|不予公开)/.test(toSimplified(l))));
   const inferred = split.segments.map((segment) => {
-    const fields = inferFields(segment, [...known]);
+    const fields = inferFields(segment, { knownIssuers: [...known], issuePrintsNotes });
     if (fields.issuer && !fields.unsure.issuer) known.add(fields.issuer);
     return { segment, fields };
   });
@@ -98,7 +101,7 @@ export function importDump(text: string, options: ImportOptions = {}): ImportRes
   const documents: ImportedDocument[] = [];
   const slugs = new Set<string>();
   for (const { segment } of inferred) {
-    const fields = inferFields(segment, [...known]);
+    const fields = inferFields(segment, { knownIssuers: [...known], issuePrintsNotes });
     checkUnlisted(segment, fields.movedLines);
     const bodyLines = segment.lines.filter((_, i) => !fields.movedLines.includes(i));
     const { body, changes } = formatBody(bodyLines, fields.issuer);
