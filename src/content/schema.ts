@@ -92,6 +92,8 @@ export const documentFrontMatter = z.object({
     .optional(),
   /** 原刊页码 — page in the printed issue. */
   page: z.number({ error: "must be a page number like 12" }).int().positive().optional(),
+  /** 原件页 — page of the issue's original PDF (`original.pdf` beside issue.yml) where the document starts; written by `npm run import` from a PDF. */
+  pdfPage: z.number({ error: "must be a page number like 12" }).int().positive().optional(),
 });
 export type DocumentFrontMatter = z.output<typeof documentFrontMatter>;
 

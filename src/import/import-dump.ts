@@ -6,6 +6,7 @@ import { formatBody, type BodyChanges } from "./format-body.ts";
 import { ImportError } from "./import-error.ts";
 import { cleanValue, inferFields, type InferredFields } from "./infer-fields.ts";
 import { canonicalDocNumber } from "../content/doc-number.ts";
+import { findTocStart } from "./toc.ts";
 import { comparable, splitDump, type DumpSegment, type SplitDump } from "./split-dump.ts";
 import { isTraditional, toSimplified } from "./traditional.ts";
 
@@ -20,6 +21,8 @@ export interface ImportOptions {
   knownIssuers?: readonly string[];
   /** File name of the dump, named in the editor's note. */
   dumpName?: string;
+  /** For a dump laid out from a PDF: the page number printed on each PDF page (index 0 = page 1), null where none. */
+  printedPages?: readonly (number | null)[];
 }
 
 /** One imported document. */
@@ -39,8 +42,10 @@ export interface ImportResult {
   /** Issue fields the importer is unsure of → reason. */
   issueUnsure: Partial<Record<keyof IssueMetadata, string>>;
   documents: ImportedDocument[];
-  /** File name → content: `issue.yml`, `<slug>.md` for each document, `_editors-note.md`. */
+  /** File name → content: `issue.yml`, `<slug>.md` for each document, `_editors-note.md`, `_review.md`. */
   files: Record<string, string>;
+  /** File name → bytes: `original.pdf` for a PDF import. */
+  binaryFiles?: Record<string, Uint8Array>;
   traditional: boolean;
   dropped: SplitDump["dropped"];
 }
@@ -60,7 +65,7 @@ const FREQUENCY = /^(季刊|月刊|半月刊|双月刊|旬刊|周刊|年刊|半�
 export function importDump(text: string, options: ImportOptions = {}): ImportResult {
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   const issueUnsure: ImportResult["issueUnsure"] = {};
-  const coverGuess = inferCover(lines.slice(0, Math.max(0, lines.findIndex((l) => comparable(l) === "目录"))));
+  const coverGuess = inferCover(lines.slice(0, Math.max(0, findTocStart(lines))));
   const gazette = coverGuess.gazette ?? options.latest?.gazette;
   const split = splitDump(text, gazette ?? "");
   const traditional = isTraditional(text);
@@ -68,7 +73,7 @@ export function importDump(text: string, options: ImportOptions = {}): ImportRes
   const year = options.year ?? coverGuess.year;
   const number = options.number ?? coverGuess.number;
   if (year === undefined || number === undefined) {
-    throw new ImportError("the dump does not say which gazette issue it is (no line like 2019年第2期 before the table of contents); give it: npm run import -- <dump.md> --year 2019 --number 2");
+    throw new ImportError("底本没有写明是哪一期（目录之前没有“2019年第2期”这样的行）；请在命令中给出：npm run import -- <底本> --year 2019 --number 2");
   }
   if (options.year !== undefined && coverGuess.year !== undefined && options.year !== coverGuess.year) issueUnsure.year = `封面为${coverGuess.year}年`;
   if (options.number !== undefined && coverGuess.number !== undefined && options.number !== coverGuess.number) issueUnsure.number = `封面为第${coverGuess.number}期`;
@@ -102,6 +107,7 @@ export function importDump(text: string, options: ImportOptions = {}): ImportRes
   const slugs = new Set<string>();
   for (const { segment } of inferred) {
     const fields = inferFields(segment, { knownIssuers: [...known], issuePrintsNotes });
+    if (options.printedPages) pdfPageFields(fields, segment.pdfPage, options.printedPages[segment.pdfPage - 1] ?? null);
     checkUnlisted(segment, fields.movedLines);
     const bodyLines = segment.lines.filter((_, i) => !fields.movedLines.includes(i));
     const { body, changes } = formatBody(bodyLines, fields.issuer);
@@ -129,14 +135,32 @@ function checkUnlisted(segment: DumpSegment, moved: readonly number[]): void {
     if (moved.includes(i) || line.trim() === "") return;
     const number = canonicalDocNumber(toSimplified(line.trim()));
     if (number) {
-      throw new ImportError(`dump line ${segment.lineNumbers[i]}: the document number ${number} stands on its own line inside "${segment.entry.title}" — a document the table of contents does not list? Add it to the table of contents (title ..... (page)) or check the dump.`);
+      throw new ImportError(`底本第${segment.lineNumbers[i]}行：文号 ${number} 单独成行，位于“${segment.entry.title}”之内，可能是目录未列出的另一件文件。请在目录中补上该文件（标题 ..... (页码)），或核对底本。`);
     }
   });
+}
+
+/**
+ * For a PDF import: the page of the original PDF where the document starts, and the check of
+ * the 目录's page against the number printed on that page (a difference is unsure).
+ */
+function pdfPageFields(fields: InferredFields, pdfPage: number, printed: number | null): void {
+  fields.pdfPage = pdfPage;
+  fields.evidence.pdfPage = `标题所在的原件第${pdfPage}页`;
+  if (printed === null) return;
+  fields.evidence.page = `${fields.evidence.page}；原件第${pdfPage}页印有页码${printed}`;
+  if (printed !== fields.page) fields.unsure.page = `目录为第${fields.page}页，标题所在页印的页码是${printed}`;
 }
 
 /** Gazette name, year, number, frequency and publisher as printed on the cover. */
 function inferCover(cover: readonly string[]): { gazette?: string; year?: number; number?: number; frequency?: string; publisher?: string } {
   const out: { gazette?: string; year?: number; number?: number; frequency?: string; publisher?: string } = {};
+  const filled = cover.filter((l) => l.trim() !== "");
+  filled.forEach((line, i) => {
+    // A gazette name printed over two lines of the cover.
+    const two = cleanValue(line).replace(/\s+/g, "") + cleanValue(filled[i + 1] ?? "").replace(/\s+/g, "");
+    if (!out.gazette && /^#/.test(line.trim()) && /公报$/.test(toSimplified(two)) && !/公报/.test(toSimplified(line)) && two.length <= 30) out.gazette = two;
+  });
   for (const line of cover) {
     const s = toSimplified(line).normalize("NFKC").replace(/^#+\s*/, "").trim();
     const bare = s.replace(/\s+/g, "");
@@ -171,6 +195,7 @@ function frontMatter(f: InferredFields): string {
   lines.push(`publication: ${f.publication}${marker(f.unsure.publication)}`);
   lines.push(`section: ${yamlValue(f.section || "待定")}${marker(f.unsure.section)}`);
   lines.push(`page: ${f.page}${marker(f.unsure.page)}`);
+  if (f.pdfPage !== undefined) lines.push(`pdfPage: ${f.pdfPage}`);
   if (f.validUntil) lines.push(`validUntil: ${f.validUntil}${marker(f.unsure.validUntil)}`);
   return lines.join("\n") + "\n";
 }

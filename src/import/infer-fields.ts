@@ -8,7 +8,7 @@ import { toSimplified } from "./traditional.ts";
 import { issuerShapeProblem, titleShapeProblem } from "../content/checks/metadata-shapes.ts";
 
 /** The front-matter fields the importer infers. */
-export type FieldName = "title" | "docNumber" | "issuer" | "date" | "publication" | "section" | "page" | "validUntil";
+export type FieldName = "title" | "docNumber" | "issuer" | "date" | "publication" | "section" | "page" | "pdfPage" | "validUntil";
 
 /** Front-matter fields inferred for one document, each with its evidence, and the reason for each field the importer is unsure of. */
 export interface InferredFields {
@@ -20,6 +20,8 @@ export interface InferredFields {
   publication: Publication;
   section: string;
   page: number;
+  /** Page of the original PDF where the document starts (PDF imports only). */
+  pdfPage?: number;
   /** 有效期至 `YYYY-MM-DD` read from a phrase such as `有效期至2022年12月31日`. */
   validUntil?: string;
   /** Field name → where the value was read, in Chinese, with the printed line (for the review sheet). */

@@ -112,7 +112,7 @@ test("refuses to overwrite an existing gazette issue", async () => {
     const again = importDump(await dump("rushan-gazette-2019-2.md"), { year: 2019, number: 2 });
     again.files["rzf-2019-2.md"] = "changed";
     const error = await writeImport(again, content).then(() => null, (err: unknown) => err);
-    assert.ok(error instanceof ImportError && /exists already/.test(error.message), String(error));
+    assert.ok(error instanceof ImportError && /已经存在/.test(error.message), String(error));
     assert.is(await readFile(path.join(content, "2019-02/rzf-2019-2.md"), "utf8"), before);
   } finally {
     await rm(content, { recursive: true, force: true });
@@ -162,13 +162,13 @@ test("a dump in Traditional characters: metadata inferred, text never converted"
 });
 
 const bad: [string, string, RegExp][] = [
-  ["no table of contents", "# 公报\n\n2019年第1期\n\n# 某某市人民政府\n\n正文。\n", /no table of contents: no line 目录 was found/],
-  ["a listed document that is not in the text", "2019年第1期\n\n目录\n\n【文件】\n\n甲市人民政府关于甲的通知 ..... (1)\n\n# 乙市人民政府关于乙的通知\n\n正文。\n", /cannot find the document "甲市人民政府关于甲的通知" \(table of contents line 7, page 1\)/],
-  ["documents out of table-of-contents order", "2019年第1期\n\n目录\n\n甲的通知 ..... (1)\n\n乙的通知 ..... (2)\n\n# 乙的通知\n\n乙。\n\n# 甲的通知\n\n甲。\n", /cannot find the document "乙的通知"/],
-  ["stray text before the first document", "2019年第1期\n\n目录\n\n甲的通知 ..... (1)\n\n# 编者按\n\n说明文字。\n\n# 甲的通知\n\n甲。\n", /cannot find the document|belongs to no document/],
-  ["no year and number", "目录\n\n甲的通知 ..... (1)\n\n# 甲的通知\n\n甲。\n", /does not say which gazette issue it is.*--year 2019 --number 2/],
-  ["a document the table of contents does not list", "2019年第1期\n\n目录\n\n甲市人民政府关于甲的通知 ..... (1)\n\n# 甲市人民政府关于甲的通知\n\n甲政发〔2019〕1号\n\n甲。\n\n# 甲市人民政府关于乙的通知\n\n甲政发〔2019〕2号\n\n乙。\n", /dump line 15: the document number 甲政发〔2019〕2号 stands on its own line inside "甲市人民政府关于甲的通知"/],
-  ["a table of contents without pages", "2019年第1期\n\n目录\n\n【文件】\n\n甲的通知\n\n【其他】\n", /has no page number|lists no document/],
+  ["no table of contents", "# 公报\n\n2019年第1期\n\n# 某某市人民政府\n\n正文。\n", /底本中没有目录：未找到“目录”一行/],
+  ["a listed document that is not in the text", "2019年第1期\n\n目录\n\n【文件】\n\n甲市人民政府关于甲的通知 ..... (1)\n\n# 乙市人民政府关于乙的通知\n\n正文。\n", /找不到文件“甲市人民政府关于甲的通知”（目录第7行，第1页）/],
+  ["documents out of table-of-contents order", "2019年第1期\n\n目录\n\n甲的通知 ..... (1)\n\n乙的通知 ..... (2)\n\n# 乙的通知\n\n乙。\n\n# 甲的通知\n\n甲。\n", /找不到文件“乙的通知”/],
+  ["stray text before the first document", "2019年第1期\n\n目录\n\n甲的通知 ..... (1)\n\n# 编者按\n\n说明文字。\n\n# 甲的通知\n\n甲。\n", /找不到文件|不属于任何文件/],
+  ["no year and number", "目录\n\n甲的通知 ..... (1)\n\n# 甲的通知\n\n甲。\n", /底本没有写明是哪一期.*--year 2019 --number 2/],
+  ["a document the table of contents does not list", "2019年第1期\n\n目录\n\n甲市人民政府关于甲的通知 ..... (1)\n\n# 甲市人民政府关于甲的通知\n\n甲政发〔2019〕1号\n\n甲。\n\n# 甲市人民政府关于乙的通知\n\n甲政发〔2019〕2号\n\n乙。\n", /底本第15行：文号 甲政发〔2019〕2号 单独成行，位于“甲市人民政府关于甲的通知”之内/],
+  ["a table of contents without pages", "2019年第1期\n\n目录\n\n【文件】\n\n甲的通知\n\n【其他】\n", /没有页码|没有列出任何文件/],
 ];
 
 for (const [name, text, message] of bad) {
@@ -195,7 +195,7 @@ test("npm run import writes the issue, prints the table, and on a bad dump stops
     );
     assert.ok(failed, "exits with an error");
     assert.is(failed!.code, 1);
-    assert.match(failed!.stderr, /Import stopped, nothing was written: cannot find the document/);
+    assert.match(failed!.stderr, /找不到文件/);
     assert.not.match(failed!.stderr, /\n\s+at /);
     assert.not.ok((await readdir(content)).includes("2019-01-bad"));
   } finally {
