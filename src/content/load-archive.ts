@@ -133,6 +133,7 @@ async function loadIssue(
   const issue: GazetteIssue = { ...meta, key: folder, url, label: `${meta.year}年第${meta.number}期`, sourcePath: rel(metaPath), documents: [] };
 
   const entries = await readdir(dir, { withFileTypes: true });
+  if (entries.some((e) => e.isFile() && e.name === "original.pdf")) issue.originalPath = rel(path.join(dir, "original.pdf"));
   for (const e of entries) if (e.isFile()) checkUnreadFile(e.name, rel(path.join(dir, e.name)), findings);
   const files = entries.filter((e) => e.isFile() && e.name.endsWith(".md") && !e.name.startsWith("_")).map((e) => e.name).sort();
   // Each file is read and checked in turn, in file order. Read synchronously: from the page cache a
@@ -194,6 +195,7 @@ function loadDocument(
     ...(fm.amendedBy === undefined ? {} : { amendedBy: fm.amendedBy }),
     fieldLines: fieldLines(source, ["issuer", "docNumber", "validFrom", "validUntil", "repealedBy", "amendedBy", "validity", "date"]),
     ...(fm.page === undefined ? {} : { page: fm.page, pageLine: source.positionOf(["page"]).line }),
+    ...(fm.pdfPage === undefined ? {} : { pdfPage: fm.pdfPage }),
     body: split.body,
     bodyLine: split.bodyLine,
     issueKey: issue.key,
@@ -269,7 +271,8 @@ function checkYaml<S extends z.ZodObject>(
  * other file (a scan, a Word file) is a warning.
  */
 function checkUnreadFile(name: string, relPath: string, findings: Finding[]): void {
-  if (name === "issue.yml" || name.endsWith(".md") || name.startsWith("_") || name.startsWith(".")) return;
+  // original.pdf: the printed issue kept by npm run import, published beside the issue page.
+  if (name === "issue.yml" || name === "original.pdf" || name.endsWith(".md") || name.startsWith("_") || name.startsWith(".")) return;
   const stem = name.replace(/\.[^.]*$/, "");
   if (/\.(?:md|markdown|txt)$/i.test(name)) {
     findings.push(fileFinding(relPath, `"${name}" is not read: only files ending in .md are documents`, `rename it ${stem}.md (lowercase .md)`));

@@ -10,6 +10,8 @@ export interface GazetteIssue extends IssueMetadata {
   label: string;
   /** Path of `issue.yml`, relative to the repository root. */
   sourcePath: string;
+  /** Repository-relative path of the issue's original PDF (`original.pdf` beside issue.yml), when kept. */
+  originalPath?: string;
   /** Documents in table-of-contents order: section order, then printed page, then file name. */
   documents: GazetteDocument[];
 }
@@ -48,6 +50,8 @@ export interface GazetteDocument {
   fieldLines?: Partial<Record<"issuer" | "docNumber" | "validFrom" | "validUntil" | "repealedBy" | "amendedBy" | "validity" | "date", number>>;
   /** 原刊页码 */
   page?: number;
+  /** 原件页: page of the issue's original PDF where the document starts, when known. */
+  pdfPage?: number;
   /** 1-based line of the `page:` field in the file, when present. */
   pageLine?: number;
   /** Markdown body (the text after the front matter). */

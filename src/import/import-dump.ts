@@ -2,6 +2,7 @@ import { stringify } from "yaml";
 import type { IssueMetadata } from "../content/schema.ts";
 import { REVIEW_MARKER } from "../content/checks/review-markers.ts";
 import { documentSlug } from "./document-slug.ts";
+import { formatReviewSheet } from "./review-sheet.ts";
 import { formatBody, type BodyChanges } from "./format-body.ts";
 import { ImportError } from "./import-error.ts";
 import { cleanValue, inferFields, type InferredFields } from "./infer-fields.ts";
@@ -96,9 +97,11 @@ export function importDump(text: string, options: ImportOptions = {}): ImportRes
   if (split.sections.length === 0) issueUnsure.sections = "目录中没有栏目";
 
   const known = new Set(options.knownIssuers ?? []);
+  const pageOfLine = pagesOfLines(text);
+  const place = options.printedPages ? (line: number) => `原件第${pageOfLine[line - 1] ?? "?"}页` : undefined;
   const issuePrintsNotes = split.segments.some((s) => s.lines.some((l) => /此件(?:公开发布|依申请公开|不予公开)/.test(toSimplified(l))));
   const inferred = split.segments.map((segment) => {
-    const fields = inferFields(segment, { knownIssuers: [...known], issuePrintsNotes });
+    const fields = inferFields(segment, { knownIssuers: [...known], issuePrintsNotes, ...(place ? { place } : {}) });
     if (fields.issuer && !fields.unsure.issuer) known.add(fields.issuer);
     return { segment, fields };
   });
@@ -106,7 +109,7 @@ export function importDump(text: string, options: ImportOptions = {}): ImportRes
   const documents: ImportedDocument[] = [];
   const slugs = new Set<string>();
   for (const { segment } of inferred) {
-    const fields = inferFields(segment, { knownIssuers: [...known], issuePrintsNotes });
+    const fields = inferFields(segment, { knownIssuers: [...known], issuePrintsNotes, ...(place ? { place } : {}) });
     if (options.printedPages) pdfPageFields(fields, segment.pdfPage, options.printedPages[segment.pdfPage - 1] ?? null);
     checkUnlisted(segment, fields.movedLines);
     const bodyLines = segment.lines.filter((_, i) => !fields.movedLines.includes(i));
@@ -121,6 +124,7 @@ export function importDump(text: string, options: ImportOptions = {}): ImportRes
   result.files["issue.yml"] = issueYaml(issue, issueUnsure);
   for (const d of documents) result.files[`${d.slug}.md`] = d.text;
   result.files["_editors-note.md"] = editorsNote(result, options.dumpName ?? "dump");
+  result.files["_review.md"] = formatReviewSheet(documents, `${issue.gazette} ${year}年第${number}期`);
   return result;
 }
 
@@ -137,6 +141,16 @@ function checkUnlisted(segment: DumpSegment, moved: readonly number[]): void {
     if (number) {
       throw new ImportError(`底本第${segment.lineNumbers[i]}行：文号 ${number} 单独成行，位于“${segment.entry.title}”之内，可能是目录未列出的另一件文件。请在目录中补上该文件（标题 ..... (页码)），或核对底本。`);
     }
+  });
+}
+
+/** The 1-based page (form feeds before it, plus one) of every line of a dump, index 0 = line 1. */
+function pagesOfLines(text: string): number[] {
+  let page = 1;
+  return text.split(/\r?\n/).map((line) => {
+    const here = page + (line.startsWith("\f") ? (line.match(/\f/g) ?? []).length : 0);
+    page += (line.match(/\f/g) ?? []).length;
+    return here;
   });
 }
 
@@ -185,7 +199,7 @@ function yamlValue(value: unknown): string {
   return stringify(value, { defaultStringType: "QUOTE_DOUBLE", flowCollectionPadding: false, collectionStyle: "flow", lineWidth: 0 }).trim();
 }
 
-function frontMatter(f: InferredFields): string {
+export function frontMatter(f: InferredFields): string {
   const lines: string[] = [];
   lines.push(`title: ${yamlValue(f.title)}${marker(f.unsure.title)}`);
   if (f.docNumbers.length === 1) lines.push(`docNumber: ${yamlValue(f.docNumbers[0])}${marker(f.unsure.docNumber)}`);
@@ -194,7 +208,7 @@ function frontMatter(f: InferredFields): string {
   lines.push(`date: ${f.date || '"待填"'}${marker(f.unsure.date)}`);
   lines.push(`publication: ${f.publication}${marker(f.unsure.publication)}`);
   lines.push(`section: ${yamlValue(f.section || "待定")}${marker(f.unsure.section)}`);
-  lines.push(`page: ${f.page}${marker(f.unsure.page)}`);
+  if (f.page > 0) lines.push(`page: ${f.page}${marker(f.unsure.page)}`);
   if (f.pdfPage !== undefined) lines.push(`pdfPage: ${f.pdfPage}`);
   if (f.validUntil) lines.push(`validUntil: ${f.validUntil}${marker(f.unsure.validUntil)}`);
   return lines.join("\n") + "\n";

@@ -13,3 +13,4 @@ export { importPdf } from "./import-pdf.ts";
 export { foldRadicals } from "./fold-radicals.ts";
 export { readPdf } from "./read-pdf.ts";
 export { layoutPdf } from "./pdf-layout.ts";
+export { formatReviewSheet } from "./review-sheet.ts";

@@ -38,6 +38,8 @@ export interface InferContext {
   knownIssuers: readonly string[];
   /** True when some document of the issue prints a publication note such as （此件公开发布）. */
   issuePrintsNotes: boolean;
+  /** Where a 1-based dump line is, for an editor: `底本第12行`, or `原件第3页` for a PDF. */
+  place?: (line: number) => string;
 }
 
 const DOC_NUMBER_IN_LINE = /([\p{Script=Han}A-Za-z]+\s*[〔[【（(［﹝〖]\s*[0-9０-９]{4}\s*[〕\]】）)］﹞〗]\s*[0-9０-９]+\s*号)/gu;
@@ -83,7 +85,8 @@ function redHeader(segment: DumpSegment, title: string): { text: string; printed
   return { text, printed };
 }
 
-const at = (segment: DumpSegment, i: number) => `底本第${segment.lineNumbers[i] ?? "?"}行`;
+let placeOf = (line: number) => `底本第${line}行`;
+const at = (segment: DumpSegment, i: number) => placeOf(segment.lineNumbers[i] ?? 0);
 
 /**
  * Infers the front matter of one document from its segment of the dump and its table-of-contents
@@ -105,11 +108,12 @@ const at = (segment: DumpSegment, i: number) => `底本第${segment.lineNumbers[
  */
 export function inferFields(segment: DumpSegment, context: InferContext): InferredFields {
   const { entry, lines } = segment;
+  placeOf = context.place ?? ((line: number) => `底本第${line}行`);
   const unsure: InferredFields["unsure"] = {};
   const evidence: InferredFields["evidence"] = {};
   const movedLines: number[] = [];
   const title = cleanValue(entry.title).replace(/\s+/g, "");
-  evidence.title = `目录（底本第${entry.line}行）`;
+  evidence.title = `目录（${placeOf(entry.line)}）`;
   const titleProblem = titleShapeProblem(title);
   if (titleProblem) unsure.title = titleProblem;
 
@@ -125,7 +129,7 @@ export function inferFields(segment: DumpSegment, context: InferContext): Inferr
     if (tocNumber && tocNumber !== firstCanonical) unsure.docNumber = `正文为 ${firstCanonical}，目录为 ${tocNumber}`;
   } else if (tocNumber) {
     docNumbers = [tocNumber];
-    evidence.docNumber = `目录“${entry.docNumber}”（底本第${entry.line}行）`;
+    evidence.docNumber = `目录“${entry.docNumber}”（${placeOf(entry.line)}）`;
   }
   const dated: { date: string; number: string; index: number }[] = [];
   lines.forEach((line, index) => {
@@ -179,7 +183,7 @@ export function inferFields(segment: DumpSegment, context: InferContext): Inferr
   let issuer = "";
   if (header) {
     issuer = header.text;
-    evidence.issuer = `版头“${header.printed}”（底本第${segment.startLine}行）`;
+    evidence.issuer = `标题首行（版头）“${header.printed}”（${placeOf(segment.startLine)}）`;
     if (signature && comparable(signature.text) !== comparable(header.text)) unsure.issuer = `版头为“${header.text}”，署名为“${signature.text}”`;
   } else if (signature) {
     issuer = signature.text;
@@ -187,7 +191,7 @@ export function inferFields(segment: DumpSegment, context: InferContext): Inferr
     if (fromTitle && comparable(fromTitle) !== comparable(signature.text)) unsure.issuer = `署名为“${signature.text}”，标题开头为“${fromTitle}”`;
   } else if (fromTitle) {
     issuer = fromTitle;
-    evidence.issuer = `标题开头“${fromTitle}”（目录，底本第${entry.line}行）`;
+    evidence.issuer = `标题开头“${fromTitle}”（目录，${placeOf(entry.line)}）`;
     if (!known.some((k) => comparable(k) === comparable(fromTitle))) unsure.issuer = "原文无署名，由标题开头推断，且不在已知发文机关名单中";
   } else {
     const k = [...known].sort((a, b) => b.length - a.length).find((x) => comparable(title).startsWith(comparable(x)));
@@ -215,7 +219,7 @@ export function inferFields(segment: DumpSegment, context: InferContext): Inferr
   }
   evidence.section = entry.section ? `目录栏目“${entry.section}”` : "无";
   if (!entry.section) unsure.section = "目录中没有栏目";
-  evidence.page = `目录页码（底本第${entry.line}行）`;
+  evidence.page = `目录页码（${placeOf(entry.line)}）`;
   const validUntil = proposeValidUntil(all);
   if (validUntil) evidence.validUntil = `正文“${validUntil.phrase}”`;
   return { title, docNumbers, issuer, date, publication, section: entry.section, page: entry.page, ...(validUntil ? { validUntil: validUntil.date } : {}), evidence, unsure, movedLines };

@@ -52,7 +52,9 @@ export function findFurniture(pages: readonly PdfPage[], bodySize: number): { dr
     for (const i of edges[k]!) {
       const line = p.lines[i]!;
       const text = line.text.replace(/\s+/g, " ").trim();
-      const number = PAGE_NUMBER.exec(text);
+      // A page number alone, or as the first or last cell of a running-head line.
+      const cells = line.text.split("\t").map((c) => c.replace(/\s+/g, " ").trim());
+      const number = PAGE_NUMBER.exec(text) ?? (cells.length > 1 ? PAGE_NUMBER.exec(cells.at(-1)!) ?? PAGE_NUMBER.exec(cells[0]!) : null);
       const atEdge = line.y === top || line.y === bottom;
       if (number && recurring(line.y)) {
         drop[k]!.add(i);

@@ -1,4 +1,5 @@
 import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
+import { copyOriginals } from "./originals.ts";
 import path from "node:path";
 import { loadArchiveOrThrow, takeCheckedArchive } from "../content/index.ts";
 import { createMarkdown } from "../markdown/index.ts";
@@ -64,6 +65,7 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   let shards: SearchShard[] = [];
   let reuse: { printIssues: Set<string>; manifest: PageManifest; orphans: string[] } | null = null;
   let served: PageManifest | null = null;
+  let originals: { url: string; source: string }[] = [];
   // buildSite (GAZETTE_REUSE_FROM): pages linked from the previous output into Eleventy's output
   // folder. npm start (GAZETTE_REUSE_IN_PLACE): the output folder is rewritten in place; `served`
   // is the manifest of what it holds, first the one `npm run build` left there.
@@ -79,6 +81,7 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
     const history = await timePhase("git history", () => readGitHistory(contentDir));
     const site = await timePhase("site data (Markdown)", () => buildSiteData(archive, md, { asOf: asOfDate(), history }));
     shards = planSearchShards(shardIssuesOf(archive), shardDocuments);
+    originals = site.issues.flatMap((i) => (i.original ? [i.original] : []));
     const published = await timePhase("feeds, data, heads", () => publishSite(site, siteLinks(site.settings.url, config.pathPrefix)));
     reuse = null;
     let pages: PagesToRender = { documents: published.documents, printDocuments: published.documents, issues: published.issues, printIssues: published.issues };
@@ -109,6 +112,7 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
       await timePhase("print views", () => assemblePrintViews(directories.output, reused ? { issues: reused.printIssues } : {}));
     }
     if (reused && reused.orphans.length > 0) await removePages(directories.output, reused.orphans);
+    await copyOriginals(directories.output, originals);
     if (options.search !== false && process.env.GAZETTE_SEARCH !== "off") {
       await timePhase("pagefind", () => buildSearchIndex(directories.output, { shards }));
     }

@@ -29,6 +29,8 @@ export interface IssueView {
   sections: { name: string; documents: DocumentView[] }[];
   /** All listed documents in table-of-contents order. */
   documents: DocumentView[];
+  /** The printed issue as published (original.pdf): its URL and repository-relative source file. */
+  original?: { url: string; source: string };
   /** Older and newer neighbours in the archive, by year and number. */
   previous?: IssueLink;
   next?: IssueLink;
@@ -87,7 +89,9 @@ export interface DocumentView {
   textPublished: boolean;
   section: string;
   page?: number;
-  issue: IssueLink & { key: string; gazette: string; year: number; number: number };
+  /** 原件页: page of the issue's original PDF where the document starts. */
+  pdfPage?: number;
+  issue: IssueLink & { key: string; gazette: string; year: number; number: number; original?: string };
   /** Rendered body HTML; "" when the text is not published. */
   html: string;
   outline: OutlineEntry[];
@@ -286,7 +290,8 @@ interface ViewContext {
 }
 
 function issueView(issue: GazetteIssue, ctx: ViewContext): IssueView {
-  const link = { key: issue.key, url: issue.url, label: issue.label, gazette: issue.gazette, year: issue.year, number: issue.number };
+  const original = issue.originalPath ? `${issue.url}original.pdf` : undefined;
+  const link = { key: issue.key, url: issue.url, label: issue.label, gazette: issue.gazette, year: issue.year, number: issue.number, ...(original ? { original } : {}) };
   const documents = issue.documents.filter(isListed).map((d) => documentView(d, link, ctx));
   const sections = issue.sections
     .map((name) => ({ name, documents: documents.filter((d) => d.section === name) }))
@@ -303,6 +308,7 @@ function issueView(issue: GazetteIssue, ctx: ViewContext): IssueView {
     ...(issue.published ? { published: issue.published, publishedLabel: formatChineseDate(issue.published) } : {}),
     sections,
     documents,
+    ...(original && issue.originalPath ? { original: { url: original, source: issue.originalPath } } : {}),
   };
 }
 
@@ -345,6 +351,7 @@ function documentView(doc: GazetteDocument, issue: DocumentView["issue"], ctx: V
     textPublished,
     section: doc.section,
     ...(doc.page === undefined ? {} : { page: doc.page }),
+    ...(doc.pdfPage === undefined ? {} : { pdfPage: doc.pdfPage }),
     issue,
     html,
     outline: body?.outline ?? [],
