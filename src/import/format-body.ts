@@ -81,7 +81,7 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
   const merged: string[] = [];
   for (const p of paragraphs) {
     const prev = merged.at(-1);
-    if (prev !== undefined && (!hasBreaks || p.afterBreak) && isBroken(prev, wrap) && continues(p.text)) {
+    if (prev !== undefined && (!hasBreaks || p.afterBreak) && isBroken(prev, wrap, p.afterBreak) && continues(p.text)) {
       changes.merges.push(`${prev.slice(-12)}｜${p.text.slice(0, 12)}`);
       merged[merged.length - 1] = prev + p.text.trimStart();
     } else merged.push(p.text);
@@ -125,12 +125,13 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
   return { body: out.join("\n\n") + "\n", changes };
 }
 
-function isBroken(p: string, wrap: number | null): boolean {
+function isBroken(p: string, wrap: number | null, atPageBreak = false): boolean {
   const last = p.split("\n").at(-1)!;
   if (p.startsWith("#") || p.startsWith("|") || p.startsWith("附件") || TERMINAL.test(last)) return false;
   if (/〔\d{4}〕\d+号$/.test(last) || isDateLine(toSimplified(last))) return false;
   if (wrap !== null) return width(last) >= wrap - 1;
-  return CJK_END.test(last) && [...last].length >= 15;
+  // At a marked page break a shorter piece counts too (a list line split at the page end).
+  return CJK_END.test(last) && [...last].length >= (atPageBreak ? 8 : 15);
 }
 
 /** Characters of a line, Latin letters and digits counting half. */

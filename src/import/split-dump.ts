@@ -56,6 +56,7 @@ export function splitDump(text: string, gazette = ""): SplitDump {
   }
   const dropped: SplitDump["dropped"] = [];
   const heads = runningHeads(lines, toc.end, toc.sections, toc.entries, gazette);
+  const titles = new Set(toc.entries.map((e) => comparable(e.title)));
   const isDroppable = (line: string, i: number): string | null => {
     const bare = comparable(line);
     const sec = comparable(bracketedSection(line) ?? line);
@@ -64,6 +65,8 @@ export function splitDump(text: string, gazette = ""): SplitDump {
     if (gazette && bare.startsWith(comparable(gazette)) && bare.length <= comparable(gazette).length + 12) return "page header";
     if (/^-{3,}$/.test(line.trim())) return "page break";
     if (heads.has(i)) return "page header";
+    // Leaders or a title standing alone outside its document: the 目录's leaders, or a running head printing a title.
+    if (/^(?:[.．…·。\-—_]\s*){2,}$/u.test(line.trim()) || titles.has(bare)) return "page header";
     return null;
   };
   for (let i = toc.end; i < starts[0]!.index; i++) {

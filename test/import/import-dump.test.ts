@@ -185,7 +185,7 @@ test("npm run import writes the issue, prints the table, and on a bad dump stops
     const tsx = path.join(PROJECT_ROOT, "node_modules/.bin/tsx");
     const ok = await run(tsx, [path.join(PROJECT_ROOT, "scripts/import.ts"), path.join(FIXTURES, "one-heading.md"), "--content", content], { cwd: PROJECT_ROOT });
     assert.match(ok.stdout, /yzr-2021-1\.md\s+5\s+人事任免/);
-    assert.match(ok.stdout, /Wrote 5 files/);
+    assert.match(ok.stdout, /已写入 6 个文件/);
     assert.match(ok.stdout, /"date" is marked # 待核/);
     const badDump = path.join(dir, "bad.md");
     await import("node:fs/promises").then((fs) => fs.writeFile(badDump, bad[1]![1]));
