@@ -7,6 +7,8 @@ import {
   checkBodyText,
   checkDocNumberForm,
   checkFieldShapes,
+  checkKnownIssuers,
+  checkMetadataShapes,
   checkRawText,
   checkReviewMarkers,
   checkUnknownFields,
@@ -87,6 +89,7 @@ export async function loadArchive(contentDir: string, root = process.cwd(), opti
   findings.push(...checkLimits(issues, settings?.limits));
   findings.push(...checkAcrossFiles(issues));
   findings.push(...checkValidityFields(issues));
+  findings.push(...checkKnownIssuers(issues, settings?.issuers ?? []));
   issues.sort((a, b) => b.year - a.year || b.number - a.number);
   const hasError = findings.some((f) => f.severity === "error");
   return { archive: hasError || !settings ? null : { settings, issues }, findings };
@@ -148,6 +151,7 @@ async function loadIssue(
   const issue: GazetteIssue = { ...meta, key: folder, url, label: `${meta.year}年第${meta.number}期`, sourcePath: rel(metaPath), documents: [] };
 
   const entries = await readdir(dir, { withFileTypes: true });
+  if (entries.some((e) => e.isFile() && e.name === "original.pdf")) issue.originalPath = rel(path.join(dir, "original.pdf"));
   const files = entries.filter((e) => e.isFile() && e.name.endsWith(".md") && !e.name.startsWith("_")).map((e) => e.name).sort();
   // Each file is read and checked in turn, in file order. Read synchronously: from the page cache a
   // read takes microseconds, and the promise API's four thread-pool steps a file took twice as long (profiled).
@@ -216,6 +220,7 @@ function loadDocument(
   findings.push(...checkRawText(raw, relPath, split.bodyLine - 1));
   const source = parseYamlSource(split.frontMatter, relPath, 1);
   const fm = checkYaml(split.frontMatter, relPath, documentFrontMatter, findings, source, 1, false);
+  if (source.findings.length === 0) findings.push(...checkMetadataShapes(source, source.value));
   // Every rule runs even when a field is wrong, on what could be read: all errors in one pass.
   const readable = (source.value ?? {}) as Record<string, unknown>;
   const date = fm ? fm.date : typeof readable.date === "string" ? readable.date : undefined;
@@ -250,8 +255,9 @@ function loadDocument(
     ...(fm.validUntil === undefined ? {} : { validUntil: fm.validUntil }),
     ...(fm.repealedBy === undefined ? {} : { repealedBy: fm.repealedBy }),
     ...(fm.amendedBy === undefined ? {} : { amendedBy: fm.amendedBy }),
-    fieldLines: fieldLines(source, ["title", "docNumber", "validFrom", "validUntil", "repealedBy", "amendedBy", "validity", "date"]),
+    fieldLines: fieldLines(source, ["title", "issuer", "docNumber", "validFrom", "validUntil", "repealedBy", "amendedBy", "validity", "date"]),
     ...(fm.page === undefined ? {} : { page: fm.page, pageLine: source.positionOf(["page"]).line }),
+    ...(fm.pdfPage === undefined ? {} : { pdfPage: fm.pdfPage }),
     body: split.body,
     bodyLine: split.bodyLine,
     issueKey: issue.key,

@@ -11,6 +11,8 @@ export interface GazetteIssue extends IssueMetadata {
   label: string;
   /** Path of `issue.yml`, relative to the repository root. */
   sourcePath: string;
+  /** Repository-relative path of the issue's original PDF (`original.pdf` beside issue.yml), when kept. */
+  originalPath?: string;
   /** Documents in table-of-contents order: section order, then printed page, then file name. */
   documents: GazetteDocument[];
 }
@@ -46,9 +48,11 @@ export interface GazetteDocument {
   /** Canonical numbers of amending documents, when given. */
   amendedBy?: string[];
   /** 1-based lines of the document-number and validity fields in the file, for findings. */
-  fieldLines?: Partial<Record<"title" | "docNumber" | "validFrom" | "validUntil" | "repealedBy" | "amendedBy" | "validity" | "date", number>>;
+  fieldLines?: Partial<Record<"title" | "issuer" | "docNumber" | "validFrom" | "validUntil" | "repealedBy" | "amendedBy" | "validity" | "date", number>>;
   /** 原刊页码 */
   page?: number;
+  /** 原件页: page of the issue's original PDF where the document starts, when known. */
+  pdfPage?: number;
   /** 1-based line of the `page:` field in the file, when present. */
   pageLine?: number;
   /** Markdown body (the text after the front matter). */

@@ -95,6 +95,8 @@ export const documentFrontMatter = z.object({
     .optional(),
   /** 原刊页码 — page in the printed issue. */
   page: z.number({ error: bi("应为页码（整数），如 12", "must be a page number like 12") }).int().positive().optional(),
+  /** 原件页 — page of the issue's original PDF (`original.pdf` beside issue.yml) where the document starts; written by `npm run import` from a PDF. */
+  pdfPage: z.number({ error: bi("应为页码（整数），如 12", "must be a page number like 12") }).int().positive().optional(),
 });
 export type DocumentFrontMatter = z.output<typeof documentFrontMatter>;
 
@@ -127,6 +129,8 @@ export const archiveSettings = z.object({
   publisher: text("主办 publisher"),
   /** 网址 — public base URL, e.g. https://www.rushan.gov.cn/gazette/ (optional). */
   url: z.url({ protocol: /^https?$/, error: bi("必须是以 http:// 或 https:// 开头的完整网址，如 https://example.gov.cn/gazette/", "must be a full http:// or https:// URL like https://example.gov.cn/gazette/") }).optional(),
+  /** 已知发文机关 — issuers known to the archive: an issuer not listed gets a warning naming the closest (optional). */
+  issuers: z.array(text("发文机关 issuer")).optional(),
   /** 语言 — language of the content (BCP 47). */
   lang: z.string().default("zh-CN"),
   /** 网站标识码 — the site code issued for government websites (政府网站标识码), 10 letters or digits. */

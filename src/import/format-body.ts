@@ -35,11 +35,15 @@ const TERMINAL = /[。！？；：”’）)》」』…—*|]$/u;
  */
 export function formatBody(lines: readonly string[], issuer: string): { body: string; changes: BodyChanges } {
   const changes: BodyChanges = { spaces: 0, punctuation: 0, joinedLines: 0, merges: [], tables: 0, containers: [] };
-  let blocks: string[][] = [];
+  let blocks: { lines: string[]; afterBreak: boolean }[] = [];
   let current: string[] = [];
+  let pageBreak = false;
+  const hasBreaks = lines.includes("\f");
   for (const raw of lines) {
     if (raw.trim() === "" || /^-{3,}$/.test(raw.trim())) {
-      if (current.length > 0) blocks.push(current);
+      if (current.length > 0) blocks.push({ lines: current, afterBreak: pageBreak });
+      if (current.length > 0) pageBreak = false;
+      if (raw === "\f") pageBreak = true;
       current = [];
       continue;
     }
@@ -47,33 +51,40 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
     addCorrections(changes, corrections);
     current.push(text);
   }
-  if (current.length > 0) blocks.push(current);
+  if (current.length > 0) blocks.push({ lines: current, afterBreak: pageBreak });
+  const wrap = wrapWidth(blocks.flatMap((b) => b.lines));
 
   // 2. Join lines inside a paragraph; 4. tables.
-  const paragraphs: string[] = blocks.map((block) => {
-    if (block.length >= 2 && block.every((l) => l.includes("\t"))) {
+  const paragraphs = blocks.flatMap((block) => {
+    if (block.lines.length >= 2 && block.lines.every((l) => l.includes("\t"))) {
       changes.tables++;
-      return toTable(block);
+      return [{ text: toTable(block.lines), afterBreak: block.afterBreak }];
     }
-    let out = block[0]!;
-    for (const next of block.slice(1)) {
-      const prev = out.replace(/ {2,}$/, "");
-      if (!/^\s*#/.test(next) && CJK_END.test(prev) && (CJK_START.test(next) || /^[\p{Script=Han}]/u.test(next))) {
-        out = prev + next;
+    const out: { text: string; afterBreak: boolean }[] = [{ text: block.lines[0]!, afterBreak: block.afterBreak }];
+    for (const next of block.lines.slice(1)) {
+      const last = out.at(-1)!;
+      const prev = last.text.replace(/ {2,}$/, "");
+      const prevLine = prev.split("\n").at(-1)!;
+      const joins = wrap !== null
+        ? width(prevLine) >= wrap - 1 && !/^\s/.test(next) && !(TERMINAL.test(prevLine) && ITEM_START.test(next))
+        : (!/^\s*#/.test(next) && CJK_END.test(prev) && /^[\p{Script=Han}“（《]/u.test(next) && !ITEM_START.test(next) && [...prevLine].length >= 15) || /^[”’，。、；：！？）》」』]/u.test(next);
+      if (joins) {
+        last.text = prev + next.trimStart();
         changes.joinedLines++;
-      } else out += "\n" + next;
+      } else if (wrap !== null || hasBreaks) out.push({ text: next, afterBreak: false });
+      else last.text += "\n" + next;
     }
     return out;
   });
 
-  // 3. Paragraphs broken across pages.
+  // 3. Paragraphs broken across pages (only where a page break was, when the dump marks them).
   const merged: string[] = [];
   for (const p of paragraphs) {
     const prev = merged.at(-1);
-    if (prev !== undefined && isBroken(prev) && continues(p)) {
-      changes.merges.push(`${prev.slice(-12)}｜${p.slice(0, 12)}`);
-      merged[merged.length - 1] = prev + p;
-    } else merged.push(p);
+    if (prev !== undefined && (!hasBreaks || p.afterBreak) && isBroken(prev, wrap, p.afterBreak) && continues(p.text)) {
+      changes.merges.push(`${prev.slice(-12)}｜${p.text.slice(0, 12)}`);
+      merged[merged.length - 1] = prev + p.text.trimStart();
+    } else merged.push(p.text);
   }
 
   // 5. Containers.
@@ -114,15 +125,41 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
   return { body: out.join("\n\n") + "\n", changes };
 }
 
-function isBroken(p: string): boolean {
+function isBroken(p: string, wrap: number | null, atPageBreak = false): boolean {
   const last = p.split("\n").at(-1)!;
   if (p.startsWith("#") || p.startsWith("|") || p.startsWith("附件") || TERMINAL.test(last)) return false;
   if (/〔\d{4}〕\d+号$/.test(last) || isDateLine(toSimplified(last))) return false;
-  return CJK_END.test(last) && [...last].length >= 15;
+  if (wrap !== null) return width(last) >= wrap - 1;
+  // At a marked page break a shorter piece counts too (a list line split at the page end).
+  return CJK_END.test(last) && [...last].length >= (atPageBreak ? 8 : 15);
+}
+
+/** Characters of a line, Latin letters and digits counting half. */
+function width(line: string): number {
+  let w = 0;
+  for (const ch of line.trim()) w += /[\x20-\x7e]/.test(ch) ? 0.5 : 1;
+  return Math.round(w);
+}
+
+/**
+ * The width (in characters) at which the text was hard-wrapped, as `pdftotext` gives it:
+ * the most common width of lines of 12 characters or more, when at least 40 % of those lines
+ * (and 5) have it, give or take one; else null (one paragraph a line, or free layout).
+ */
+export function wrapWidth(lines: readonly string[]): number | null {
+  const widths = lines.filter((l) => !l.includes("\t") && !/^\s*#/.test(l)).map(width).filter((w) => w >= 12);
+  if (widths.length < 5) return null;
+  const counts = new Map<number, number>();
+  for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const [best] = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]!;
+  const near = widths.filter((w) => Math.abs(w - best) <= 1).length;
+  return near >= 5 && near >= widths.length * 0.4 ? best + 1 - 1 : null;
 }
 
 function continues(p: string): boolean {
   if (/^[（(]责任单位/.test(p)) return true;
+  // No paragraph opens with closing punctuation: it is the rest of one.
+  if (/^[”’，。、；：！？）》」』]/u.test(p)) return true;
   if (ITEM_START.test(p) || isDateLine(toSimplified(p))) return false;
   const plain = p.replace(/\s/g, "");
   if ([...plain].length <= 25 && /^[\p{Script=Han}]+$/u.test(plain)) return false;

@@ -2,10 +2,12 @@ import { stringify } from "yaml";
 import type { IssueMetadata } from "../content/schema.ts";
 import { REVIEW_MARKER } from "../content/checks/review-markers.ts";
 import { documentSlug } from "./document-slug.ts";
+import { formatReviewSheet } from "./review-sheet.ts";
 import { formatBody, type BodyChanges } from "./format-body.ts";
 import { ImportError } from "./import-error.ts";
 import { cleanValue, inferFields, type InferredFields } from "./infer-fields.ts";
 import { canonicalDocNumber } from "../content/doc-number.ts";
+import { findTocStart } from "./toc.ts";
 import { comparable, splitDump, type DumpSegment, type SplitDump } from "./split-dump.ts";
 import { isTraditional, toSimplified } from "./traditional.ts";
 
@@ -20,6 +22,8 @@ export interface ImportOptions {
   knownIssuers?: readonly string[];
   /** File name of the dump, named in the editor's note. */
   dumpName?: string;
+  /** For a dump laid out from a PDF: the page number printed on each PDF page (index 0 = page 1), null where none. */
+  printedPages?: readonly (number | null)[];
 }
 
 /** One imported document. */
@@ -39,8 +43,10 @@ export interface ImportResult {
   /** Issue fields the importer is unsure of → reason. */
   issueUnsure: Partial<Record<keyof IssueMetadata, string>>;
   documents: ImportedDocument[];
-  /** File name → content: `issue.yml`, `<slug>.md` for each document, `_editors-note.md`. */
+  /** File name → content: `issue.yml`, `<slug>.md` for each document, `_editors-note.md`, `_review.md`. */
   files: Record<string, string>;
+  /** File name → bytes: `original.pdf` for a PDF import. */
+  binaryFiles?: Record<string, Uint8Array>;
   traditional: boolean;
   dropped: SplitDump["dropped"];
 }
@@ -60,7 +66,7 @@ const FREQUENCY = /^(季刊|月刊|半月刊|双月刊|旬刊|周刊|年刊|半�
 export function importDump(text: string, options: ImportOptions = {}): ImportResult {
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   const issueUnsure: ImportResult["issueUnsure"] = {};
-  const coverGuess = inferCover(lines.slice(0, Math.max(0, lines.findIndex((l) => comparable(l) === "目录"))));
+  const coverGuess = inferCover(lines.slice(0, Math.max(0, findTocStart(lines))));
   const gazette = coverGuess.gazette ?? options.latest?.gazette;
   const split = splitDump(text, gazette ?? "");
   const traditional = isTraditional(text);
@@ -68,14 +74,16 @@ export function importDump(text: string, options: ImportOptions = {}): ImportRes
   const year = options.year ?? coverGuess.year;
   const number = options.number ?? coverGuess.number;
   if (year === undefined || number === undefined) {
-    throw new ImportError({ zh: "文字稿没有写明是哪一期（目录前没有“2019年第2期”这样的一行）；请指定：npm run import -- 文字稿.md --year 2019 --number 2", en: "the dump does not say which gazette issue it is (no line like 2019年第2期 before the table of contents); give it: npm run import -- <dump.md> --year 2019 --number 2" });
+    throw new ImportError("底本没有写明是哪一期（目录之前没有“2019年第2期”这样的行）；请在命令中给出：npm run import -- <底本> --year 2019 --number 2");
   }
   if (options.year !== undefined && coverGuess.year !== undefined && options.year !== coverGuess.year) issueUnsure.year = `封面为${coverGuess.year}年`;
   if (options.number !== undefined && coverGuess.number !== undefined && options.number !== coverGuess.number) issueUnsure.number = `封面为第${coverGuess.number}期`;
+  // Only the latest issue of the same gazette may lend what the cover does not print.
+  const sameGazette = options.latest && coverGuess.gazette && comparable(options.latest.gazette) === comparable(coverGuess.gazette) ? options.latest : undefined;
   const fallback = (key: "gazette" | "frequency" | "publisher", value: string | undefined): string => {
     if (value) return value;
-    const latest = options.latest?.[key];
-    issueUnsure[key] = latest ? "封面未载，取自上一期" : "封面未载，请填写";
+    const latest = sameGazette?.[key];
+    issueUnsure[key] = latest ? `封面未载，取自同一公报的上一期（${sameGazette!.year}年第${sameGazette!.number}期）` : "封面未载，请填写";
     return latest ?? "待填";
   };
   const issue: IssueMetadata = {
@@ -89,8 +97,11 @@ export function importDump(text: string, options: ImportOptions = {}): ImportRes
   if (split.sections.length === 0) issueUnsure.sections = "目录中没有栏目";
 
   const known = new Set(options.knownIssuers ?? []);
+  const pageOfLine = pagesOfLines(text);
+  const place = options.printedPages ? (line: number) => `原件第${pageOfLine[line - 1] ?? "?"}页` : undefined;
+  const issuePrintsNotes = split.segments.some((s) => s.lines.some((l) => /此件(?:公开发布|依申请公开|不予公开)/.test(toSimplified(l))));
   const inferred = split.segments.map((segment) => {
-    const fields = inferFields(segment, [...known]);
+    const fields = inferFields(segment, { knownIssuers: [...known], issuePrintsNotes, ...(place ? { place } : {}) });
     if (fields.issuer && !fields.unsure.issuer) known.add(fields.issuer);
     return { segment, fields };
   });
@@ -98,7 +109,8 @@ export function importDump(text: string, options: ImportOptions = {}): ImportRes
   const documents: ImportedDocument[] = [];
   const slugs = new Set<string>();
   for (const { segment } of inferred) {
-    const fields = inferFields(segment, [...known]);
+    const fields = inferFields(segment, { knownIssuers: [...known], issuePrintsNotes, ...(place ? { place } : {}) });
+    if (options.printedPages) pdfPageFields(fields, segment.pdfPage, options.printedPages[segment.pdfPage - 1] ?? null);
     checkUnlisted(segment, fields.movedLines);
     const bodyLines = segment.lines.filter((_, i) => !fields.movedLines.includes(i));
     const { body, changes } = formatBody(bodyLines, fields.issuer);
@@ -112,6 +124,7 @@ export function importDump(text: string, options: ImportOptions = {}): ImportRes
   result.files["issue.yml"] = issueYaml(issue, issueUnsure);
   for (const d of documents) result.files[`${d.slug}.md`] = d.text;
   result.files["_editors-note.md"] = editorsNote(result, options.dumpName ?? "dump");
+  result.files["_review.md"] = formatReviewSheet(documents, `${issue.gazette} ${year}年第${number}期`);
   return result;
 }
 
@@ -126,14 +139,42 @@ function checkUnlisted(segment: DumpSegment, moved: readonly number[]): void {
     if (moved.includes(i) || line.trim() === "") return;
     const number = canonicalDocNumber(toSimplified(line.trim()));
     if (number) {
-      throw new ImportError({ zh: `文字稿第 ${segment.lineNumbers[i]} 行：发文字号 ${number} 单独成行，位于“${segment.entry.title}”之中——是目录漏列的一件文件吗？请把它补进目录（标题 ..... (页码)），或核对文字稿`, en: `dump line ${segment.lineNumbers[i]}: the document number ${number} stands on its own line inside "${segment.entry.title}" — a document the table of contents does not list? Add it to the table of contents (title ..... (page)) or check the dump.` });
+      throw new ImportError(`底本第${segment.lineNumbers[i]}行：文号 ${number} 单独成行，位于“${segment.entry.title}”之内，可能是目录未列出的另一件文件。请在目录中补上该文件（标题 ..... (页码)），或核对底本。`);
     }
   });
+}
+
+/** The 1-based page (form feeds before it, plus one) of every line of a dump, index 0 = line 1. */
+function pagesOfLines(text: string): number[] {
+  let page = 1;
+  return text.split(/\r?\n/).map((line) => {
+    const here = page + (line.startsWith("\f") ? (line.match(/\f/g) ?? []).length : 0);
+    page += (line.match(/\f/g) ?? []).length;
+    return here;
+  });
+}
+
+/**
+ * For a PDF import: the page of the original PDF where the document starts, and the check of
+ * the 目录's page against the number printed on that page (a difference is unsure).
+ */
+function pdfPageFields(fields: InferredFields, pdfPage: number, printed: number | null): void {
+  fields.pdfPage = pdfPage;
+  fields.evidence.pdfPage = `标题所在的原件第${pdfPage}页`;
+  if (printed === null) return;
+  fields.evidence.page = `${fields.evidence.page}；原件第${pdfPage}页印有页码${printed}`;
+  if (printed !== fields.page) fields.unsure.page = `目录为第${fields.page}页，标题所在页印的页码是${printed}`;
 }
 
 /** Gazette name, year, number, frequency and publisher as printed on the cover. */
 function inferCover(cover: readonly string[]): { gazette?: string; year?: number; number?: number; frequency?: string; publisher?: string } {
   const out: { gazette?: string; year?: number; number?: number; frequency?: string; publisher?: string } = {};
+  const filled = cover.filter((l) => l.trim() !== "");
+  filled.forEach((line, i) => {
+    // A gazette name printed over two lines of the cover.
+    const two = cleanValue(line).replace(/\s+/g, "") + cleanValue(filled[i + 1] ?? "").replace(/\s+/g, "");
+    if (!out.gazette && /^#/.test(line.trim()) && /公报$/.test(toSimplified(two)) && !/公报/.test(toSimplified(line)) && two.length <= 30) out.gazette = two;
+  });
   for (const line of cover) {
     const s = toSimplified(line).normalize("NFKC").replace(/^#+\s*/, "").trim();
     const bare = s.replace(/\s+/g, "");
@@ -158,7 +199,7 @@ function yamlValue(value: unknown): string {
   return stringify(value, { defaultStringType: "QUOTE_DOUBLE", flowCollectionPadding: false, collectionStyle: "flow", lineWidth: 0 }).trim();
 }
 
-function frontMatter(f: InferredFields): string {
+export function frontMatter(f: InferredFields): string {
   const lines: string[] = [];
   lines.push(`title: ${yamlValue(f.title)}${marker(f.unsure.title)}`);
   if (f.docNumbers.length === 1) lines.push(`docNumber: ${yamlValue(f.docNumbers[0])}${marker(f.unsure.docNumber)}`);
@@ -167,7 +208,8 @@ function frontMatter(f: InferredFields): string {
   lines.push(`date: ${f.date || '"待填"'}${marker(f.unsure.date)}`);
   lines.push(`publication: ${f.publication}${marker(f.unsure.publication)}`);
   lines.push(`section: ${yamlValue(f.section || "待定")}${marker(f.unsure.section)}`);
-  lines.push(`page: ${f.page}${marker(f.unsure.page)}`);
+  if (f.page > 0) lines.push(`page: ${f.page}${marker(f.unsure.page)}`);
+  if (f.pdfPage !== undefined) lines.push(`pdfPage: ${f.pdfPage}`);
   if (f.validUntil) lines.push(`validUntil: ${f.validUntil}${marker(f.unsure.validUntil)}`);
   return lines.join("\n") + "\n";
 }

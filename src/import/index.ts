@@ -9,3 +9,8 @@ export { comparable, parseTableOfContents, splitDump, type DumpSegment, type Spl
 export { formatSummaryTable } from "./summary-table.ts";
 export { isTraditional, toSimplified } from "./traditional.ts";
 export { writeImport } from "./write-import.ts";
+export { importPdf } from "./import-pdf.ts";
+export { foldRadicals } from "./fold-radicals.ts";
+export { readPdf } from "./read-pdf.ts";
+export { layoutPdf } from "./pdf-layout.ts";
+export { formatReviewSheet } from "./review-sheet.ts";

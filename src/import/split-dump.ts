@@ -1,20 +1,7 @@
-import { parseDocNumber } from "../content/doc-number.ts";
 import { ImportError } from "./import-error.ts";
-import { toSimplified } from "./traditional.ts";
+import { bracketedSection, comparable, parseTableOfContents, type TocEntry } from "./toc.ts";
 
-/** One entry of the dump's own table of contents (目录). */
-export interface TocEntry {
-  /** Section (栏目) heading the entry is listed under, e.g. `市政府文件`; "" when none. */
-  section: string;
-  /** Title as printed in the table of contents (original characters, spaces kept). */
-  title: string;
-  /** Document number printed beside the title, as printed; undefined when none. */
-  docNumber?: string;
-  /** Printed page. */
-  page: number;
-  /** 1-based line of the dump where the entry ends (its page reference). */
-  line: number;
-}
+export { comparable, parseTableOfContents, type TocEntry } from "./toc.ts";
 
 /** The part of the dump that holds one document. */
 export interface DumpSegment {
@@ -27,6 +14,8 @@ export interface DumpSegment {
   lines: string[];
   /** 1-based dump line of each entry of `lines`. */
   lineNumbers: number[];
+  /** 1-based page of the dump (form feeds before the title, plus one): the page of the original PDF for a PDF import. */
+  pdfPage: number;
 }
 
 /** A whole dump split up: its cover lines, table of contents and one segment per document. */
@@ -40,73 +29,6 @@ export interface SplitDump {
   dropped: { line: number; text: string; why: string }[];
 }
 
-/** Normalised form for comparing printed text: Simplified, NFKC, no spaces or Markdown marks. */
-export function comparable(text: string): string {
-  return toSimplified(text).normalize("NFKC").replace(/[\s#*　>]/g, "");
-}
-
-const PAGE_REF = /^(.*?)\s*(?:[.．…·。\-—_]\s*){2,}\s*[(（]?\s*(\d{1,3})\s*[)）]?\s*$/u;
-const SECTION = /^【(.+)】$/u;
-
-/**
- * Reads the table of contents of a dump: the line `目录` (any heading level, spaces between the
- * characters allowed, Traditional `目錄` too), then section lines `【栏目】` and entries: title
- * lines ending with a page reference `..... (12)`, with the document number in brackets before
- * it when printed (`(乳政发〔2019〕2号) ..... (1)`). The table ends at the first heading that is
- * not a section line, or at a section line seen before (the body's own section heading).
- * @returns the entries and the 0-based index of the first line after the table.
- * @throws ImportError when there is no table of contents or it lists nothing.
- */
-export function parseTableOfContents(lines: readonly string[]): { tocStart: number; end: number; sections: string[]; entries: TocEntry[] } {
-  const tocStart = lines.findIndex((l) => comparable(l) === "目录");
-  if (tocStart < 0) {
-    throw new ImportError({ zh: "文字稿没有目录：找不到“目录”一行。导入程序要从目录中取标题、栏目和页码；请按印刷本补上目录（先一行“目录”，再写【栏目】行和以 ..... (页码) 结尾的标题）", en: "the dump has no table of contents: no line 目录 was found. The importer takes titles, sections and printed pages from it; add the table of contents as printed (a line 目录, then 【栏目】 lines and titles ending with ..... (page))." });
-  }
-  const sections: string[] = [];
-  const entries: TocEntry[] = [];
-  let section = "";
-  let pending: string[] = [];
-  let i = tocStart + 1;
-  for (; i < lines.length; i++) {
-    const raw = lines[i]!;
-    const text = raw.replace(/^#+\s*/, "").trim();
-    if (text === "" || /^-{3,}$/.test(text)) continue;
-    const bare = comparable(text);
-    const sec = SECTION.exec(bare);
-    if (sec && sections.some((x) => comparable(x) === sec[1])) break;
-    if (sec) {
-      if (pending.length > 0) throw new ImportError({ zh: `文字稿第 ${i + 1} 行：目录条目“${pending.join("")}”在栏目 ${text} 之前没有页码；请写成“标题 ..... (页码)”`, en: `dump line ${i + 1}: the table of contents entry "${pending.join("")}" has no page number before the section ${text}; write it as title ..... (page).` });
-      section = text.normalize("NFKC").replace(/[\s#*　【】]/g, "");
-      sections.push(section);
-      continue;
-    }
-    if (/^#/.test(raw.trim()) && pending.length === 0) break;
-    const ref = PAGE_REF.exec(text);
-    if (ref) {
-      let before = ref[1]!.trim();
-      let docNumber: string | undefined;
-      const num = /[(（]([^]*)[)）]$/u.exec(before);
-      if (num && parseDocNumber(num[1]!.replace(/號/g, "号")) !== null) {
-        docNumber = num[1]!.trim();
-        before = before.slice(0, num.index).trim();
-      }
-      const title = [...pending, before].filter((s) => s !== "").join("");
-      if (title === "") throw new ImportError({ zh: `文字稿第 ${i + 1} 行：目录中有页码却没有标题；请补上标题`, en: `dump line ${i + 1}: a page reference without a title in the table of contents.` });
-      entries.push({ section, title, ...(docNumber ? { docNumber } : {}), page: Number(ref[2]), line: i + 1 });
-      pending = [];
-      continue;
-    }
-    if (pending.length >= 3) {
-      i -= pending.length;
-      pending = [];
-      break;
-    }
-    pending.push(text);
-  }
-  if (entries.length === 0) throw new ImportError({ zh: `文字稿第 ${tocStart + 1} 行：目录中没有任何文件（找不到以 ..... (页码) 结尾的行）；请按印刷本补全目录`, en: `dump line ${tocStart + 1}: the table of contents lists no document (no line ending with ..... (page) was found).` });
-  return { tocStart, end: i, sections, entries };
-}
-
 /**
  * Splits a whole-issue dump into one segment per document listed in its table of contents.
  * Each document is found by its title: one to three consecutive heading or short lines after
@@ -118,35 +40,41 @@ export function parseTableOfContents(lines: readonly string[]): { tocStart: numb
  *   text that belongs to no document stands between the table of contents and the first one.
  */
 export function splitDump(text: string, gazette = ""): SplitDump {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  const toc = parseTableOfContents(lines);
+  const { lines, orig } = splitLines(text);
+  const lineOf = (index: number) => orig[index] ?? index + 1;
+  const toc = parseTableOfContents(lines, gazette);
+  for (const e of toc.entries) e.line = lineOf(e.line - 1);
   const starts: { index: number; count: number }[] = [];
   let from = toc.end;
   for (const entry of toc.entries) {
     const found = findTitle(lines, from, comparable(entry.title));
     if (!found) {
-      throw new ImportError({ zh: `在目录之后、文字稿第 ${from} 行以后的正文中找不到文件“${entry.title}”（目录第 ${entry.line} 行，第 ${entry.page} 页）。正文中的标题须与目录一致、单独成行（或作为标题），各件文件的顺序须与目录相同；请核对文字稿`, en: `cannot find the document "${entry.title}" (table of contents line ${entry.line}, page ${entry.page}) in the text after the table of contents, after dump line ${from}. Its title must be printed as a heading (or on its own lines) as in the table of contents, and documents must follow in the same order.` });
+      throw new ImportError(`在目录之后（底本第${from}行以后）找不到文件“${entry.title}”（目录第${entry.line}行，第${entry.page}页）。正文中的标题应与目录一致（可分几行印），各文件应按目录顺序排列；请对照原刊修正底本。`);
     }
     starts.push(found);
     from = found.index + found.count;
   }
   const dropped: SplitDump["dropped"] = [];
-  const sectionSet = new Set(toc.sections.map(comparable));
-  const isDroppable = (line: string): string | null => {
+  const heads = runningHeads(lines, toc.end, toc.sections, toc.entries, gazette);
+  const titles = new Set(toc.entries.map((e) => comparable(e.title)));
+  const isDroppable = (line: string, i: number): string | null => {
     const bare = comparable(line);
-    const sec = SECTION.exec(bare);
-    if (sec && sectionSet.has(sec[1]!)) return "section heading";
+    const sec = comparable(bracketedSection(line) ?? line);
+    if (toc.sections.some((s) => comparable(s) === sec)) return "section heading";
     if (/^[-—–·]*\d{1,3}[-—–·]*$/.test(bare) || /^第\d{1,3}页$/.test(bare)) return "page number";
     if (gazette && bare.startsWith(comparable(gazette)) && bare.length <= comparable(gazette).length + 12) return "page header";
     if (/^-{3,}$/.test(line.trim())) return "page break";
+    if (heads.has(i)) return "page header";
+    // Leaders or a title standing alone outside its document: the 目录's leaders, or a running head printing a title.
+    if (/^(?:[.．…·。\-—_]\s*){2,}$/u.test(line.trim()) || titles.has(bare)) return "page header";
     return null;
   };
   for (let i = toc.end; i < starts[0]!.index; i++) {
     const line = lines[i]!;
     if (line.trim() === "") continue;
-    const why = isDroppable(line);
-    if (!why) throw new ImportError({ zh: `文字稿第 ${i + 1} 行：文字“${line.trim().slice(0, 40)}”位于目录和第一件文件“${toc.entries[0]!.title}”之间，不属于任何文件；请移走或删去`, en: `dump line ${i + 1}: the text "${line.trim().slice(0, 40)}" stands between the table of contents and the first document "${toc.entries[0]!.title}" and belongs to no document; move or delete it.` });
-    dropped.push({ line: i + 1, text: line, why });
+    const why = isDroppable(line, i);
+    if (!why) throw new ImportError(`底本第${i + 1}行：“${line.trim().slice(0, 40)}”位于目录和第一件文件“${toc.entries[0]!.title}”之间，不属于任何文件；请移走或删除。`);
+    dropped.push({ line: lineOf(i), text: line, why });
   }
   const segments: DumpSegment[] = toc.entries.map((entry, k) => {
     const start = starts[k]!;
@@ -154,37 +82,105 @@ export function splitDump(text: string, gazette = ""): SplitDump {
     const titleLines: string[] = [];
     const body: string[] = [];
     const numbers: number[] = [];
+    const startLine = lineOf(start.index);
     for (let i = start.index; i < end; i++) {
       const line = lines[i]!;
       if (i < start.index + start.count) {
         if (line.trim() !== "") titleLines.push(line);
         continue;
       }
-      const why = line.trim() === "" ? null : isDroppable(line);
+      const why = line.trim() === "" ? null : isDroppable(line, i);
       if (why) {
-        dropped.push({ line: i + 1, text: line, why });
+        dropped.push({ line: lineOf(i), text: line, why });
+        // The place of a page break stays, for paragraphs split across pages.
+        if (why !== "section heading" && body.at(-1) !== "\f") {
+          body.push("\f");
+          numbers.push(lineOf(i));
+        }
         continue;
       }
       body.push(line);
-      numbers.push(i + 1);
+      numbers.push(lineOf(i));
     }
-    return { entry, startLine: start.index + 1, titleLines, lines: body, lineNumbers: numbers };
+    return { entry, startLine, titleLines, lines: body, lineNumbers: numbers, pdfPage: pageOf(lines, start.index) };
   });
   const cover = lines.slice(0, toc.tocStart);
   return { cover, sections: toc.sections, entries: toc.entries, segments, dropped };
 }
 
 /**
- * Finds the first line at or after `from` where one to three consecutive non-empty lines
- * (headings or short lines) read together as `title`.
+ * The lines of a dump, a form feed (page break) on a line of its own, and the 1-based line of
+ * the dump each comes from.
+ */
+export function splitLines(text: string): { lines: string[]; orig: number[] } {
+  const lines: string[] = [];
+  const orig: number[] = [];
+  text.replace(/^\uFEFF/, "").split(/\r?\n/).forEach((line, n) => {
+    const parts = line.split("\f");
+    parts.forEach((part, k) => {
+      if (k > 0) {
+        lines.push("\f");
+        orig.push(n + 1);
+      }
+      if (part !== "" || parts.length === 1) {
+        lines.push(part);
+        orig.push(n + 1);
+      }
+    });
+  });
+  return { lines, orig };
+}
+
+/** 1-based page of the dump where line `index` stands: form feeds before it, plus one. */
+function pageOf(lines: readonly string[], index: number): number {
+  let n = 1;
+  for (let i = 0; i < index; i++) if (lines[i] === "\f") n++;
+  return n;
+}
+
+/**
+ * Running heads recognised by repetition: after the table of contents, a short line (digits
+ * aside) that stands at least three times next to a page break (a form feed, a `---` line or a
+ * page-number line) every time, or that repeats a document title or 栏目 name (a running head
+ * printing the title). Lines that end a document (a date, an organ name, a note in brackets)
+ * never count.
+ * @returns 0-based indexes of the lines that are running heads.
+ */
+function runningHeads(lines: readonly string[], from: number, sections: readonly string[], entries: readonly TocEntry[], gazette: string): Set<number> {
+  const isBreak = (l: string) => l === "\f" || /^-{3,}$/.test(l.trim()) || /^[-—–·\s]*\d{1,3}[-—–·\s]*$/.test(l.trim()) || /^第\s*\d{1,3}\s*页$/.test(l.trim());
+  const nonEmpty: number[] = [];
+  for (let i = from; i < lines.length; i++) if (lines[i]!.trim() !== "" || lines[i] === "\f") nonEmpty.push(i);
+  const occurrences = new Map<string, { index: number; nearBreak: boolean }[]>();
+  nonEmpty.forEach((i, k) => {
+    const line = lines[i]!;
+    if (line === "\f" || isBreak(line)) return;
+    const key = comparable(line).replace(/\d+/g, "#");
+    if (key.length < 2 || key.length > 40 || /^[(（].*[)）]$/.test(key) || /年#+月#+日$|人民政府$|办公室$|局$|委员会$/.test(key)) return;
+    const near = [nonEmpty[k - 1], nonEmpty[k + 1]].some((j) => j !== undefined && isBreak(lines[j]!));
+    (occurrences.get(key) ?? occurrences.set(key, []).get(key)!).push({ index: i, nearBreak: near });
+  });
+  const titles = new Set(entries.map((e) => comparable(e.title)));
+  const out = new Set<number>();
+  for (const [key, occ] of occurrences) {
+    const known = titles.has(key) || sections.some((s) => comparable(s) === key) || (gazette !== "" && key.startsWith(comparable(gazette)));
+    if ((occ.length >= 3 && occ.every((o) => o.nearBreak)) || (known && occ.length >= 2 && occ.slice(1).every((o) => o.nearBreak))) {
+      for (const o of occ) if (o.nearBreak || !titles.has(key)) out.add(o.index);
+    }
+  }
+  return out;
+}
+
+/**
+ * Finds the first line at or after `from` where one to five consecutive non-empty lines
+ * (headings or short lines; blank lines and page breaks between them allowed) read together as
+ * `title`. When the title stands again within the next three lines (a running head printing
+ * the title above the title itself), the later one is taken.
  * @returns 0-based index of the first line and how many lines (blank ones included) it spans.
  */
 function findTitle(lines: readonly string[], from: number, title: string): { index: number; count: number } | null {
-  for (let i = from; i < lines.length; i++) {
-    if (lines[i]!.trim() === "") continue;
+  const at = (i: number): { index: number; count: number } | null => {
     let acc = "";
-    let j = i;
-    for (let taken = 0; taken < 3 && j < lines.length; j++) {
+    for (let j = i, taken = 0; taken < 5 && j < lines.length; j++) {
       const line = lines[j]!;
       if (line.trim() === "") continue;
       const isHeading = /^\s*#/.test(line);
@@ -196,6 +192,20 @@ function findTitle(lines: readonly string[], from: number, title: string): { ind
       if (acc === title) return { index: i, count: j - i + 1 };
       if (!title.startsWith(acc)) break;
     }
+    return null;
+  };
+  for (let i = from; i < lines.length; i++) {
+    if (lines[i]!.trim() === "") continue;
+    const found = at(i);
+    if (!found) continue;
+    let next = found.index + found.count;
+    for (let seen = 0; next < lines.length && seen < 3; next++) {
+      if (lines[next]!.trim() === "") continue;
+      const again = at(next);
+      if (again) return again;
+      seen++;
+    }
+    return found;
   }
   return null;
 }

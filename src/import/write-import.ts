@@ -13,10 +13,11 @@ import { pathExists } from "../util/index.ts";
 export async function writeImport(result: ImportResult, contentDir: string): Promise<string> {
   const dir = path.join(contentDir, result.folder);
   if (await pathExists(dir)) {
-    throw new ImportError({ zh: `${path.join(path.basename(contentDir), result.folder)}/ 已经存在；导入程序从不覆盖已有的期次。请先移走或改名该文件夹，或用别的 --year/--number 导入`, en: `${path.join(path.basename(contentDir), result.folder)}/ exists already; the importer never overwrites a gazette issue. Remove or rename that folder first, or import with other --year/--number.` });
+    throw new ImportError(`${path.join(path.basename(contentDir), result.folder)}/ 已经存在；导入程序从不覆盖已有的一期。请先删除或改名该文件夹，或用其他 --year/--number 导入。`);
   }
   await mkdir(dir, { recursive: true });
   for (const [name, text] of Object.entries(result.files)) await writeFile(path.join(dir, name), text, { flag: "wx" });
+  for (const [name, bytes] of Object.entries(result.binaryFiles ?? {})) await writeFile(path.join(dir, name), bytes, { flag: "wx" });
   return dir;
 }
 

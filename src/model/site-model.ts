@@ -37,6 +37,8 @@ export interface IssueView {
   sections: { name: string; documents: DocumentView[] }[];
   /** All listed documents in table-of-contents order. */
   documents: DocumentView[];
+  /** The printed issue as published (original.pdf): its URL and repository-relative source file. */
+  original?: { url: string; source: string };
   /** Older and newer neighbours in the archive, by year and number. */
   previous?: IssueLink;
   next?: IssueLink;
@@ -95,7 +97,9 @@ export interface DocumentView {
   textPublished: boolean;
   section: string;
   page?: number;
-  issue: IssueLink & { key: string; gazette: string; year: number; number: number };
+  /** 原件页: page of the issue's original PDF where the document starts. */
+  pdfPage?: number;
+  issue: IssueLink & { key: string; gazette: string; year: number; number: number; original?: string };
   /** Rendered body HTML; "" when the text is not published. */
   html: string;
   outline: OutlineEntry[];

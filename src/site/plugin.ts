@@ -1,4 +1,5 @@
 import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
+import { copyOriginals } from "./originals.ts";
 import path from "node:path";
 import { loadArchiveOrThrow, type Archive } from "../content/index.ts";
 import { createMarkdown } from "../markdown/index.ts";
@@ -93,6 +94,7 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   let planned: PageManifest | null = null;
   // npm start: the manifest of what the output folder holds, first the one `npm run build` left there.
   let served = options.reuse?.kind === "in-place" ? options.reuse.previous : null;
+  let originals: { url: string; source: string }[] = [];
   config.addGlobalData("site", async () => {
     const archive = given ?? (await timePhase("content", () => loadArchiveOrThrow(contentDir, root)));
     given = undefined;
@@ -101,6 +103,7 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
     shards = planSearchShards(shardIssuesOf(archive), options.shardDocuments ?? DEFAULT_SHARD_DOCUMENTS);
     // The index is built from these records after Eleventy (finishSite), in a folder beside the output.
     if (options.search !== false) await timePhase("search records", () => writeSiteSearchRecords(searchRecordsDir(config.directories.output), site.documents, archive, shards));
+    originals = site.issues.flatMap((i) => (i.original ? [i.original] : []));
     const published = await timePhase("feeds, data, heads", () => publishSite(site, siteLinks(site.settings.url, config.pathPrefix)));
     let pages: PagesToRender = { documents: published.documents, printDocuments: published.documents, issues: published.issues, printIssues: published.issues };
     printIssues = undefined;
@@ -137,6 +140,8 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   registerPages(config);
   config.on("eleventy.after", async ({ directories }) => {
     if (orphans.length > 0) await removePages(directories.output, orphans);
+    // The printed issues as published (original.pdf), copied beside their issue pages.
+    await copyOriginals(directories.output, originals);
     if (options.finish === false) return;
     await finishSite(directories.output, { ...(options.search === false ? {} : { shards }), ...(printIssues ? { printIssues } : {}) });
     // npm start: every page of this build is now in the output folder as planned.

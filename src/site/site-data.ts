@@ -137,7 +137,8 @@ interface ViewContext {
 }
 
 function issueView(issue: GazetteIssue, ctx: ViewContext): IssueView {
-  const link = { key: issue.key, url: issue.url, label: issue.label, gazette: issue.gazette, year: issue.year, number: issue.number };
+  const original = issue.originalPath ? `${issue.url}original.pdf` : undefined;
+  const link = { key: issue.key, url: issue.url, label: issue.label, gazette: issue.gazette, year: issue.year, number: issue.number, ...(original ? { original } : {}) };
   const documents = issue.documents.filter(isListed).map((d) => documentView(d, link, ctx, issue.published));
   const sections = issue.sections
     .map((name) => ({ name, documents: documents.filter((d) => d.section === name) }))
@@ -155,6 +156,7 @@ function issueView(issue: GazetteIssue, ctx: ViewContext): IssueView {
     ...(issue.total ? { total: issue.total } : {}),
     sections,
     documents,
+    ...(original && issue.originalPath ? { original: { url: original, source: issue.originalPath } } : {}),
   };
 }
 
@@ -197,6 +199,7 @@ function documentView(doc: GazetteDocument, issue: DocumentView["issue"], ctx: V
     textPublished,
     section: doc.section,
     ...(doc.page === undefined ? {} : { page: doc.page }),
+    ...(doc.pdfPage === undefined ? {} : { pdfPage: doc.pdfPage }),
     issue,
     html,
     outline: body?.outline ?? [],

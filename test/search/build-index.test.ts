@@ -5,19 +5,20 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildSearchIndex, indexedUrls, MAX_TEXT_CHARS, planSearchShards, searchCacheDir, writeShardRecords, type SearchRecord } from "../../src/search/index.ts";
+import { after, before } from "../helpers/hooks.ts";
 
 // Real Pagefind runs on two tiny shards of records (no site build): the index is made from
 // records, shard by shard, and a body over the size limit is refused with the limit named.
 let work = "";
 let hookError: unknown = null;
-test.before(async () => {
+before(test, async () => {
   try {
     work = await mkdtemp(path.join(tmpdir(), "gazette-index-"));
   } catch (err) {
     hookError = err;
   }
 });
-test.after(async () => {
+after(test, async () => {
   await rm(work, { recursive: true, force: true });
 });
 

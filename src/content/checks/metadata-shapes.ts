@@ -1,0 +1,106 @@
+import { closest } from "fastest-levenshtein";
+import type { Finding } from "../finding.ts";
+import type { GazetteIssue } from "../model.ts";
+import type { YamlSource } from "../yaml-source.ts";
+
+/**
+ * Shape rules for metadata that cannot be right whatever its source (typed by hand or inferred
+ * by `npm run import`): an issuer (发文机关) that holds a piece of a title, and a title that is
+ * only part of one. An organ name never contains 关于 or 印发 (they open the subject of a title,
+ * GB/T 9704-2012 §7.2.5: 标题由发文机关名称、事由和文种组成), nor 《 (a cited document) or 、
+ * (an enumeration), and never ends in punctuation.
+ * @returns the problem in Chinese, or null when the issuer may be an organ name.
+ */
+export function issuerShapeProblem(issuer: string): string | null {
+  const s = issuer.trim();
+  for (const word of ["关于", "關於", "印发", "印發"]) if (s.includes(word)) return `含有“${word}”，是标题的一部分而非机关名称`;
+  for (const mark of ["《", "、"]) if (s.includes(mark)) return `含有“${mark}”，是标题的一部分而非机关名称`;
+  if (/[\p{P}]$/u.test(s)) return `以标点“${[...s].at(-1)}”结尾`;
+  return null;
+}
+
+const PAIRS: [string, string][] = [["《", "》"], ["（", "）"], ["(", ")"], ["“", "”"], ["〔", "〕"]];
+
+/**
+ * A title (标题) that is not a whole title: it ends in 、 ， ； or ：, or opens a bracket or
+ * quotation mark (《 （ “ 〔) that it never closes, or closes one it never opened: the sign of a
+ * title taken from one line of a title printed over several.
+ * @returns the problem in Chinese, or null.
+ */
+export function titleShapeProblem(title: string): string | null {
+  const s = title.trim();
+  const last = [...s].at(-1);
+  if (last !== undefined && "、，,；;：:".includes(last)) return `以“${last}”结尾，标题不完整`;
+  for (const [open, close] of PAIRS) {
+    let depth = 0;
+    for (const ch of s) {
+      if (ch === open) depth++;
+      else if (ch === close && --depth < 0) return `有“${close}”而没有对应的“${open}”，标题不完整`;
+    }
+    if (depth > 0) return `“${open}”没有闭合，标题不完整`;
+  }
+  return null;
+}
+
+/**
+ * Checks the issuer(s) and the title of one document's front matter against
+ * {@link issuerShapeProblem} and {@link titleShapeProblem}; each problem is an error at the
+ * field's line.
+ * @param value the parsed front matter (before the schema).
+ */
+export function checkMetadataShapes(source: YamlSource, value: unknown): Finding[] {
+  const findings: Finding[] = [];
+  const fm = (value ?? {}) as Record<string, unknown>;
+  const issuers = Array.isArray(fm.issuer) ? fm.issuer : [fm.issuer];
+  issuers.forEach((issuer, i) => {
+    if (typeof issuer !== "string") return;
+    const problem = issuerShapeProblem(issuer);
+    if (!problem) return;
+    const pos = source.positionOf(Array.isArray(fm.issuer) ? ["issuer", i] : ["issuer"]);
+    findings.push({ file: source.file, ...pos, severity: "error", message: `发文机关“${issuer}”${problem}`, fix: "按原件的署名或版头填写发文机关全称，如 issuer: \"乳山市人民政府\"" });
+  });
+  if (typeof fm.title === "string") {
+    const problem = titleShapeProblem(fm.title);
+    if (problem) findings.push({ file: source.file, ...source.positionOf(["title"]), severity: "error", message: `标题“${fm.title}”${problem}`, fix: "按原件（或目录）补全标题：分几行印刷的标题要连成一行" });
+  }
+  return findings;
+}
+
+/**
+ * The closest of `known` to `issuer` by edit distance, preferring one that `issuer` starts with
+ * or that starts with `issuer` (a name cut short or run on).
+ */
+export function closestIssuer(issuer: string, known: readonly string[]): string | undefined {
+  if (known.length === 0) return undefined;
+  const prefix = [...known].sort((a, b) => b.length - a.length).find((k) => issuer.startsWith(k) || k.startsWith(issuer));
+  return prefix ?? closest(issuer, [...known]);
+}
+
+/**
+ * Warns about every issuer that the archive's list of known issuers (`issuers:` in
+ * `issues/archive.yml`) does not hold, naming the closest known one. Does nothing when the
+ * archive keeps no such list.
+ * @param issues every loaded gazette issue.
+ */
+export function checkKnownIssuers(issues: readonly GazetteIssue[], known: readonly string[]): Finding[] {
+  if (known.length === 0) return [];
+  const set = new Set(known);
+  const findings: Finding[] = [];
+  for (const issue of issues) {
+    for (const doc of issue.documents) {
+      for (const issuer of doc.issuers) {
+        if (set.has(issuer)) continue;
+        const near = closestIssuer(issuer, known);
+        findings.push({
+          file: doc.sourcePath,
+          line: doc.fieldLines?.issuer ?? 1,
+          column: 1,
+          severity: "warning",
+          message: `发文机关“${issuer}”不在已知发文机关名单（issues/archive.yml 的 issuers）中${near ? `，最接近的是“${near}”` : ""}`,
+          fix: near ? `核对原件：如应为“${near}”请改正；确为新的发文机关时，把它加入 issues/archive.yml 的 issuers` : "核对原件后，把它加入 issues/archive.yml 的 issuers",
+        });
+      }
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,88 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import { importDump, importPdf, type ImportResult } from "../../src/import/index.ts";
+import { score, type Score } from "../fixtures/import/generator/measure.ts";
+import type { Expected } from "../fixtures/import/generator/print.ts";
+import { PROJECT_ROOT } from "../helpers/temp-archive.ts";
+import { after, before } from "../helpers/hooks.ts";
+
+const DIR = path.join(PROJECT_ROOT, "test/fixtures/import/layouts");
+
+/** Each fixture layout: file, expected values, what it shows. */
+const FIXTURES: [string, string, string][] = [
+  ["one-column-bottom-numbers.pdf", "one-column-bottom-numbers", "one column, gazette running head, page numbers at the bottom, issuer on its own title line"],
+  ["section-heads-three-line-titles.pdf", "section-heads-three-line-titles", "栏目 running heads on odd pages, page numbers at the top, titles over three lines, 目录 without 【】, each document on a new page"],
+  ["two-columns-title-heads.pdf", "two-columns-title-heads", "two columns, document title as running head, 第N页 numbers, 目录 without leaders"],
+  ["table-and-personnel-list.pdf", "table-and-personnel-list", "a table and a personnel list, 栏目 heads, numbers at the top"],
+  ["regulations.pdf", "regulations", "regulations without signature, gazette name over two cover lines"],
+  ["pdf-to-markdown.md", "pdf-to-markdown", "PDF-to-Markdown: titles over several heading lines, each followed by a blank line"],
+  ["ocr-text.txt", "ocr-text", "OCR text: no blank lines, OCR spaces and half-width commas, 栏目 lines without 【】, 栏目 running heads"],
+  ["pdftotext-table-and-list.txt", "table-and-personnel-list", "pdftotext: hard line wraps, form feeds, page numbers of the 目录 after its titles"],
+];
+
+const results = new Map<string, { result: ImportResult; expected: Expected; score: Score }>();
+before(test, async () => {
+    for (const [file, name] of FIXTURES) {
+      const expected = JSON.parse(await readFile(path.join(DIR, `${name}.expected.json`), "utf8")) as Expected;
+      const result = file.endsWith(".pdf") ? await importPdf(new Uint8Array(await readFile(path.join(DIR, file))), { dumpName: file }) : importDump(await readFile(path.join(DIR, file), "utf8"), { dumpName: file });
+      results.set(file, { result, expected, score: score(result, expected) });
+    }
+});
+
+for (const [file, , what] of FIXTURES) {
+  test(`${file} (${what}): every document, every value right or marked 待核, no character lost`, () => {
+    const r = results.get(file);
+    assert.ok(r, "imported");
+    const { score: s, expected, result } = r!;
+    assert.is(s.documents, expected.documents.length);
+    assert.is(s.right, s.checked, "titles, numbers, dates, pages, sections (and PDF pages) all right");
+    assert.equal(s.wrongUnmarked, [], "no wrong or unknown value without 待核");
+    assert.is(s.lost, 0, "characters lost");
+    assert.is(s.added, 0, "characters added");
+    assert.ok(s.sameOrder, "text in printed order");
+    assert.is(s.rejoined, s.split, `paragraphs split at a page end rejoined: ${s.notRejoined.join(" / ")}`);
+    assert.is(result.issue.gazette, expected.gazette);
+    assert.is(result.issue.frequency, expected.frequency);
+    assert.equal(result.issue.sections, expected.sections);
+    assert.equal(Object.keys(result.issueUnsure), []);
+  });
+}
+
+test("a PDF import keeps the original and knows each document's page in it, checked against the printed number", () => {
+  const { result, expected } = results.get("one-column-bottom-numbers.pdf")!;
+  assert.ok(result.binaryFiles?.["original.pdf"] instanceof Uint8Array);
+  assert.equal(result.documents.map((d) => d.fields.pdfPage), expected.documents.map((d) => d.pdfPage));
+  for (const d of result.documents) {
+    assert.match(d.text, new RegExp(`\\npdfPage: ${d.fields.pdfPage}\\n`));
+    assert.match(d.fields.evidence.page!, /原件第\d+页印有页码\d+/);
+  }
+  assert.match(result.files["_editors-note.md"]!, /偏旁部首码位折回为规范汉字 [1-9]\d* 个/);
+});
+
+test("running heads and page numbers never reach the text", () => {
+  for (const [file] of FIXTURES) {
+    const { result, expected } = results.get(file)!;
+    for (const d of result.documents) {
+      assert.not.match(d.text, /— \d+ —|第 ?\d+ ?页\n|公报　\d{4}年第\d+期|公报 \d{4}年第\d+期/, `${file} ${d.slug}`);
+      for (const other of expected.documents) if (other.title !== d.fields.title) assert.not.ok(d.text.includes(`\n${other.title}\n`), `${file}: title of another document in ${d.slug}`);
+    }
+  }
+});
+
+test("the review sheet lists every inferred field of every document with its evidence", () => {
+  const { result } = results.get("section-heads-three-line-titles.pdf")!;
+  const sheet = result.files["_review.md"]!;
+  assert.match(sheet, /^# 导入核对单：乳山市人民政府公报 2019年第3期/);
+  assert.match(sheet, /\| 发文机关 \| 乳山市人民政府 \| 署名“乳山市人民政府”（原件第4页） \| {2}\|/);
+  assert.match(sheet, /\| 发文机关 \| 乳山市人民政府办公室 \| 标题首行（版头）“乳山市人民政府办公室”（原件第6页） \| {2}\|/);
+  assert.match(sheet, /\| 成文日期 \| 2019-04-03 \| “2019年4月3日.{0,2}乳政任〔2019〕3号”（原件第\d+页） \| 正文含多个日期，取最晚的一个 \|/);
+  assert.is((sheet.match(/^## /gm) ?? []).length, result.documents.length);
+});
+
+after(test, async () => {
+  await rm(path.join(DIR, ".tmp"), { recursive: true, force: true });
+});
+
+test.run();
