@@ -6,6 +6,7 @@ import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildSite } from "../../src/build/index.ts";
+import { configureGazette } from "../../src/site/index.ts";
 import { loadArchive } from "../../src/content/index.ts";
 import { FIXTURE_ARCHIVE, PROJECT_ROOT } from "../helpers/temp-archive.ts";
 import { after, before } from "../helpers/hooks.ts";
@@ -47,26 +48,18 @@ test("Eleventy renders none of the template files in the project, even with ever
   }
   const content = path.join(work, "clean-content");
   await cp(FIXTURE_ARCHIVE, content, { recursive: true });
-  const saved = { cwd: process.cwd(), content: process.env.GAZETTE_CONTENT, search: process.env.GAZETTE_SEARCH };
-  let pages: { url: string | false; inputPath: string; content: string }[];
-  try {
-    process.chdir(root);
-    process.env.GAZETTE_CONTENT = content;
-    process.env.GAZETTE_SEARCH = "off";
-    const eleventy = new Eleventy(".", path.join(work, "out"), {
-      configPath: path.join(root, "eleventy.config.ts"),
-      quietMode: true,
-      config: (config) => config.setTemplateFormats(["njk", "liquid", "11ty.js", "html", "md"]),
-    });
-    eleventy.disableLogger();
-    pages = await eleventy.toJSON();
-  } finally {
-    process.chdir(saved.cwd);
-    for (const [name, value] of [["GAZETTE_CONTENT", saved.content], ["GAZETTE_SEARCH", saved.search]] as const) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  }
+  // The project's own configuration (configureGazette, as buildSite and eleventy.config.ts use it),
+  // with every template format switched on afterwards.
+  const eleventy = new Eleventy(root, path.join(work, "out"), {
+    configPath: false,
+    quietMode: true,
+    config: (config) => {
+      configureGazette(config, { root, contentDir: content, search: false });
+      config.setTemplateFormats(["njk", "liquid", "11ty.js", "html", "md"]);
+    },
+  });
+  eleventy.disableLogger();
+  const pages: { url: string | false; inputPath: string; content: string }[] = await eleventy.toJSON();
   assert.ok(pages.length > 10, `the registered pages are rendered (${pages.length})`);
   assert.ok(pages.some((p) => p.url === "/2019/1/csf-2019-1/"), "a document page is there");
   const fromFiles = pages.filter((p) => !p.inputPath.includes("/gazette/"));

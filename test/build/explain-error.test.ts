@@ -32,7 +32,7 @@ test("an Eleventy template error names the template and line, and says it is for
 
 test("Pagefind's errors say what to check; a full disk says so", () => {
   assert.match(explainError(new Error("Pagefind failed to index 2019-2020 (12 documents): Error: could not write")), /^生成检索索引失败（2019-2020），网站没有更新。请确认磁盘有空间/);
-  assert.is(explainError(new Error("Pagefind failed to index x (1 documents): No space left on device (os error 28)")), "磁盘空间已满，没有写完：请清理磁盘后重新运行");
+  assert.is(explainError(new Error("Pagefind failed to index x (1 documents): No space left on device (os error 28)")), "磁盘空间已满：网站没有更新，上一次构建的输出保持不变。请清理磁盘空间（或用 --output 把网站写到另一块磁盘）后重新运行");
 });
 
 test("any other error gets a Chinese sentence with the library's words as details", () => {

@@ -60,7 +60,7 @@ const cases: Case[] = [
   { name: "issue.yml as a folder", prepare: async (dir) => { await rm(path.join(dir, "2019-01/issue.yml")); await mkdir(path.join(dir, "2019-01/issue.yml")); }, file: "2019-01/issue.yml", line: 1, message: /“issue\.yml”是文件夹，不是文件/ },
   { name: "a document in a subfolder of an issue", prepare: put("2019-01/extra/new.md", documentText()), file: "2019-01/extra/new.md", line: 1, message: /位于期文件夹的子文件夹中，不会作为公报文件读取/, fix: /移到上一级的期文件夹/ },
   { name: "a document at the root of issues/", prepare: put("new.md", documentText()), file: "new.md", line: 1, message: /位于 issues\/ 根目录，不会被读取/, fix: /移到所属期的文件夹/ },
-  { name: "a javascript: URL as the archive's address", prepare: put("archive.yml", 'title: x\npublisher: y\nurl: "javascript:alert(1)//"\n'), file: "archive.yml", line: 3, message: /"url" 必须是以 http:\/\/ 或 https:\/\/ 开头的完整网址/ },
+  { name: "a javascript: URL as the archive's address", prepare: put("archive.yml", 'title: x\npublisher: y\nurl: "javascript:alert(1)//"\n'), file: "archive.yml", line: 3, message: /网址（url）必须是以 http:\/\/ 或 https:\/\/ 开头的完整网址/ },
   // 4. Size limits (the sizes are set in archive.yml)
   { name: "a title over the default 500 characters", prepare: put(A, documentText({ title: `"${"长".repeat(501)}"` })), file: A, line: 2, message: /标题有 501 个字符，超过上限 500 个字符/, fix: /limits: \{ titleChars: 501 \}/ },
   { name: "a 5 MB single-paragraph document under the default 2 MB limit", prepare: put(A, documentText({}, `${"本市各级人民政府应当加强精神卫生工作，".repeat(87_720)}\n`)), file: A, line: 10, message: /^正文有 5\.0 MB，超过每件文件 2\.0 MB 的上限$/, fix: /拆成几件文件/ },
