@@ -1,6 +1,7 @@
 /**
- * `npm run build [-- --path-prefix /gazette/] [-- --no-search] [-- --full]`: checks the content,
- * builds the site into `_site/` (pages, theme, search index) and swaps it in only on success.
+ * `npm run build [-- --path-prefix /gazette/] [-- --no-search] [-- --no-pdf] [-- --full]`: checks
+ * the content, builds the site into `_site/` (pages, theme, search index, each gazette issue's
+ * PDF) and swaps it in only on success.
  * Unchanged document, issue and print pages are taken from the previous `_site/`; `--full`
  * renders every page again.
  */
@@ -14,11 +15,12 @@ const { values } = parseCliArgs({
   options: {
     "path-prefix": { type: "string" },
     "no-search": { type: "boolean", default: false },
+    "no-pdf": { type: "boolean", default: false },
     full: { type: "boolean", default: false },
     content: { type: "string" },
     output: { type: "string" },
   },
-}, "npm run build [-- --full] [--no-search] [--path-prefix /gazette/] [--content DIR] [--output DIR]");
+}, "npm run build [-- --full] [--no-search] [--no-pdf] [--path-prefix /gazette/] [--content DIR] [--output DIR]");
 const env = settingsFromEnv();
 const result = await buildSite({
   ...(env.asOf ? { asOf: env.asOf } : {}),
@@ -27,6 +29,8 @@ const result = await buildSite({
   ...(values.output ? { outputDir: values.output } : {}),
   ...(values["path-prefix"] ? { pathPrefix: values["path-prefix"] } : env.pathPrefix ? { pathPrefix: env.pathPrefix } : {}),
   search: !values["no-search"],
+  pdfs: !values["no-pdf"],
+  ...(env.chromiumPath ? { chromiumPath: env.chromiumPath } : {}),
   reusePages: !values.full,
 });
 if (!result.ok) {

@@ -10,6 +10,7 @@ import { pathExists } from "../util/index.ts";
 import { configureGazette, finishSite, type BuildPlan, type GazettePluginOptions } from "../site/index.ts";
 import { pageManifestPath, removePageManifest, stampPages, writePageManifest } from "../site/page-reuse.ts";
 import { withBuildLock } from "./build-lock.ts";
+import { makeIssuePdfs } from "./build-pdfs.ts";
 import { say } from "../i18n/index.ts";
 
 /** Options of {@link buildSite}. Paths are relative to `root`. */
@@ -33,6 +34,13 @@ export interface BuildOptions {
   asOf?: string;
   /** Most documents in one search shard (default `DEFAULT_SHARD_DOCUMENTS` of `src/search/`). */
   shardDocuments?: number;
+  /**
+   * Make each gazette issue's PDF (`pdf/<YYYY-NN>.pdf`, GB/T 9704-2012) before publishing and link
+   * it from the issue and document pages (default false; `npm run build` turns it on, `--no-pdf` off).
+   */
+  pdfs?: boolean;
+  /** Chromium executable for the PDFs (default: see `findChromium`). */
+  chromiumPath?: string;
 }
 
 /** Outcome of a build: `ok` false means the previous output was left exactly as it was. */
@@ -106,6 +114,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
       reuse: { kind: "staged", from: outputDir, render: options.reusePages === false ? "all" : "changed" },
       ...(options.asOf ? { asOf: options.asOf } : {}),
       ...(options.shardDocuments ? { shardDocuments: options.shardDocuments } : {}),
+      ...(options.pdfs ? { pdfs: true } : {}),
     };
     // Memory: no reference to the archive (every Markdown body) outlives Eleventy's data step.
     loaded.archive = null;
@@ -117,6 +126,9 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     const printIssues = planned.pages?.printIssues;
     await finishSite(staging, { ...(options.search === false ? {} : { shards: planned.shards }), previousDir: outputDir, ...(printIssues ? { printIssues } : {}) });
     await rm(searchRecordsDir(staging), { recursive: true, force: true });
+    if (planned.pdfs.length > 0) {
+      await timePhase("pdf", () => makeIssuePdfs(staging, planned.pdfs, { previousDir: outputDir, ...(printIssues ? { printIssues } : {}), ...(options.pathPrefix ? { pathPrefix: options.pathPrefix } : {}), ...(options.chromiumPath ? { chromiumPath: options.chromiumPath } : {}) }));
+    }
   } catch (err) {
     await rm(searchRecordsDir(staging), { recursive: true, force: true });
     const leftover = await discardStaging(staging);

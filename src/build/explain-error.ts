@@ -40,7 +40,8 @@ export function explainError(err: unknown, lang?: MessageLang): string {
   const details = chain.map((e) => (e instanceof Error ? e.message : String(e)).trim().split("\n")[0]!).filter((m, i, all) => m && all.indexOf(m) === i);
   if (template) {
     const text = chain.map((e) => (e instanceof Error ? e.message : "")).join("\n");
-    const file = /\(\.?\/?([^()\s]+\.(?:njk|11ty\.js|html|md|liquid))\)/.exec(text)?.[1];
+    // Eleventy names the template by its path from the input folder, absolute when the input is: shown from _includes/ on.
+    const file = /\(\.?\/?([^()\s]+\.(?:njk|11ty\.js|html|md|liquid))\)/.exec(text)?.[1]?.replace(/^.*\/(?=_includes\/)/, "");
     const line = /\[Line (\d+)/.exec(text)?.[1];
     const where = file ? `${file}${line ? `:${line}` : ""}` : "";
     // The deepest error says what is wrong (e.g. "template not found: x.njk"); Eleventy's wrappers only where.

@@ -8,7 +8,7 @@ export { readOutline, type OutlineItem } from "./pdf-outline.ts";
 export { PRINT_CSS, PRINT_THEME_ENTRY, writePrintAssets } from "./print-assets.ts";
 export { MAX_PASSES, renderPdf, type PdfJob, type PdfResult } from "./render-pdf.ts";
 export { printTasks, type PrintTask, type PrintTaskOptions } from "./print-jobs.ts";
-export { printPdfs, unhidePdfLinks, type PrintPdfOptions, type PrintedPdf } from "./print-pdfs.ts";
+export { printPdfs, type PrintPdfOptions, type PrintedPdf } from "./print-pdfs.ts";
 export { breakTitle, printTitleHtml, textWidthEm, titleWords, type BreakTitleOptions } from "./title-lines.ts";
 export { printTitle, titleLineEm, tocTitleLines } from "./print-titles.ts";
 export { inkBands, renderPage, renderPages, type InkBand, type Raster } from "./ink.ts";

@@ -9,8 +9,6 @@ export interface PrintTask {
   view: string;
   /** Output path relative to the site folder, e.g. `pdf/2019-02.pdf`. */
   file: string;
-  /** Folder (relative to the site) whose HTML pages may link to this PDF: the issue's pages. */
-  linkedFrom: string;
   title: string;
   author: string;
   subject: string;
@@ -53,7 +51,6 @@ export function printTasks(site: SiteData, options: PrintTaskOptions = {}): Prin
     tasks.push({
       view: printUrl(issue),
       file: pdfPath(issue),
-      linkedFrom: issue.url,
       title: `${issue.gazette}${issue.label}`,
       author: issue.publisher,
       subject: `${issue.gazette} ${issue.year}年第${issue.number}期（${issue.frequency}）`,
@@ -74,7 +71,6 @@ function documentTask(doc: DocumentView, issue: IssueView, lang: string): PrintT
   return {
     view: printUrl(doc),
     file: pdfPath(doc),
-    linkedFrom: issue.url,
     title: doc.title,
     author: doc.issuers.join("、"),
     subject: [doc.docNumbers.join("、"), `${issue.gazette}${issue.label}`].filter(Boolean).join(" "),

@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { launchChromium, serveStatic } from "../browser/index.ts";
 import type { PrintTask } from "./print-jobs.ts";
@@ -40,8 +40,8 @@ export interface PrintPdfOptions {
 /**
  * Makes the PDFs of `tasks` from a built site: serves `siteDir` on loopback, prints each print
  * view in headless Chromium (`renderPdf`), writes the file atomically (temp file + rename, so a
- * failed run leaves the previous PDF in place) and then shows the links to it on the gazette
- * issue and document pages (`unhidePdfLinks`). One browser for all tasks.
+ * failed run leaves the previous PDF in place). No page is changed: the pages link the issue PDFs
+ * that `npm run build` makes (`makeIssuePdfs`). One browser for all tasks.
  * @param onDone called after each PDF (for a progress bar).
  * @param pathPrefix URL path the site was built for, e.g. `/gazette/` (default `/`), so the
  *   print views find their stylesheets and fonts.
@@ -77,7 +77,6 @@ export async function printPdfs(siteDir: string, tasks: PrintTask[], onDone: (pd
           press = { file: pressPdfPath(file), bytes: made.bytes.byteLength, pages: made.pages };
           await writeAtomically(press.file, made.bytes);
         }
-        await unhidePdfLinks(path.join(siteDir, task.linkedFrom), task.file);
         const printed: PrintedPdf = { task, file, bytes: result.bytes.byteLength, pages: result.pages, ms: Math.round(performance.now() - started), passes: result.passes, starts: result.starts, fonts: result.fonts, ...(press ? { press } : {}) };
         const officeEmbedded = result.fonts.filter((f) => !/^(NotoSerifSC|NotoSansSC|LXGWWenKai)/.test(f));
         if (hasOffice && officeEmbedded.length === 0) {
@@ -100,29 +99,4 @@ async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(`${file}.tmp`, bytes);
   await rename(`${file}.tmp`, file);
-}
-
-/**
- * Shows the links to a PDF that now exists: in every `index.html` under `dir`, removes the
- * `hidden` attribute (`hidden` or `hidden=""`) of the `<a … data-pdf="<pdfFile>" hidden>` anchors the layouts write
- * (issue and document pages carry them hidden, since the build does not make PDFs).
- * @param pdfFile path relative to the site root, e.g. `pdf/2019-02.pdf`.
- * @returns number of pages changed.
- */
-export async function unhidePdfLinks(dir: string, pdfFile: string): Promise<number> {
-  // Eleventy's HtmlBasePlugin re-serialises pages built with a path prefix and writes the
-  // boolean attribute as `hidden=""`; both spellings are removed.
-  const marker = new RegExp(`data-pdf="${pdfFile.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}" hidden(?:="")?`, "g");
-  let changed = 0;
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  for (const e of entries) {
-    if (!e.isFile() || e.name !== "index.html") continue;
-    const file = path.join(e.parentPath, e.name);
-    const html = await readFile(file, "utf8");
-    const shown = html.replace(marker, `data-pdf="${pdfFile}"`);
-    if (shown === html) continue;
-    await writeFile(file, shown);
-    changed++;
-  }
-  return changed;
 }

@@ -25,6 +25,14 @@ import type { DocumentView, IssueView } from "../model/site-model.ts";
  * always rendered. Tested: a rebuild that reuses pages writes the same bytes as a full build.
  */
 
+/** What every page's fingerprint also covers: the code, the path prefix and whether pages link PDFs. */
+export interface ReuseContext {
+  code: string;
+  pathPrefix: string;
+  /** Pages link the gazette issues' PDFs (`GazettePluginOptions.pdfs`). */
+  pdfs?: boolean;
+}
+
 /**
  * Fingerprints of the pages a build wrote: output file (relative, `/`-separated) → SHA-256 hex;
  * and `stamps`, each file's size, modification time and inode as the build left it
@@ -153,8 +161,8 @@ export async function codeFingerprint(root: string): Promise<string> {
  * @param exists whether the previous output has a file (relative, `/`-separated); default: every
  *   file of the manifest is there (`linkPages` then reports those that are not).
  */
-export function planPages(site: PublishedSite, context: { code: string; pathPrefix: string }, previous: PageManifest | null, exists: (file: string) => boolean = () => true): PagePlan {
-  const shared = sha256(JSON.stringify([context.code, context.pathPrefix, site.settings]));
+export function planPages(site: PublishedSite, context: ReuseContext, previous: PageManifest | null, exists: (file: string) => boolean = () => true): PagePlan {
+  const shared = sha256(JSON.stringify([context.code, context.pathPrefix, context.pdfs === true, site.settings]));
   const pages: Record<string, string> = {};
   const reuse: string[] = [];
   const keep = (file: string, fingerprint: string): boolean => {
@@ -204,7 +212,7 @@ export type ReuseSource = { kind: "staged"; from: string; into: string } | { kin
  * @param render false (`--full`, `GAZETTE_REUSE=off`) renders every page but still fingerprints them for the next build.
  * @throws the file system's error when a page cannot be linked.
  */
-export async function planReuse(site: PublishedSite, context: { code: string; pathPrefix: string }, source: ReuseSource, reuse = true): Promise<PagePlan> {
+export async function planReuse(site: PublishedSite, context: ReuseContext, source: ReuseSource, reuse = true): Promise<PagePlan> {
   const previous = !reuse ? null : source.kind === "staged" ? await readPageManifest(pageManifestPath(source.from)) : source.previous;
   const dir = source.kind === "staged" ? source.from : source.dir;
   // A page is reused only when its file is still exactly what the previous build left.

@@ -10,6 +10,7 @@ import { DEFAULT_SHARD_DOCUMENTS, planSearchShards, type SearchShard } from "../
 // (playwright-core, pdf-lib) at every build's start (also in site-assets.ts).
 import { documentBodyMarker, printDocumentMarker } from "../print/assemble-print-views.ts";
 import { pdfPath, printUrl } from "../print/paths.ts";
+import { printTasks, type PrintTask } from "../print/print-jobs.ts";
 import { finishSite } from "./finish-site.ts";
 import { printTitle, tocTitleLines } from "../print/print-titles.ts";
 import { registerPages } from "./pages.ts";
@@ -35,6 +36,8 @@ export interface BuildPlan {
   shards: SearchShard[];
   /** The page report when pages are reused (manifest, counts, print folders rendered), else null. */
   pages: PageReport | null;
+  /** The gazette issues' PDFs the pages link to (`printTasks`), when `pdfs` is on; the caller makes them. */
+  pdfs: PrintTask[];
 }
 
 /** Options of the gazette plugin: every setting of a build, typed (nothing is read from the environment). */
@@ -64,6 +67,12 @@ export interface GazettePluginOptions {
   finish?: boolean;
   /** Build the search index in those steps (default true). */
   search?: boolean;
+  /**
+   * The pages link each gazette issue's PDF (`pdf/<YYYY-NN>.pdf`, default false). Only a caller that
+   * makes those PDFs before publishing sets it (`buildSite` with `pdfs`), so that no page links a
+   * file that does not exist; the PDFs to make come with the plan (`BuildPlan.pdfs`).
+   */
+  pdfs?: boolean;
 }
 
 /**
@@ -112,7 +121,7 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
     const reuse = options.reuse;
     let report: PageReport | null = null;
     if (reuse) {
-      const context = { code: await codeFingerprint(root), pathPrefix: config.pathPrefix ?? "/" };
+      const context = { code: await codeFingerprint(root), pathPrefix: config.pathPrefix ?? "/", pdfs: options.pdfs === true };
       const source = reuse.kind === "staged" ? { kind: "staged" as const, from: reuse.from, into: path.resolve(config.directories.output) } : { kind: "in-place" as const, dir: path.resolve(config.directories.output), previous: served };
       const plan = await planReuse(published, context, source, reuse.kind === "in-place" || reuse.render !== "all");
       pages = plan.render;
@@ -125,16 +134,16 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
         planned = plan.manifest;
       }
     }
-    options.onPlan?.({ shards, pages: report });
+    options.onPlan?.({ shards, pages: report, pdfs: options.pdfs ? printTasks(site, {}) : [] });
     // The search page adds the other shards with Pagefind's mergeIndex; `base` exceeds any shard's size (see shardSortWeights).
-    return { ...published, pages, searchShards: { paths: shards.slice(1).map((s) => s.path), base: Math.max(0, ...shards.map((s) => s.documents)) + 1 }, searchFacets: searchFacetTotals(site.documents) };
+    return { ...published, pages, searchShards: { paths: shards.slice(1).map((s) => s.path), base: Math.max(0, ...shards.map((s) => s.documents)) + 1 }, searchFacets: searchFacetTotals(site.documents), pdfs: options.pdfs === true };
   });
   config.addFilter("printUrl", printUrl);
   config.addFilter("pdfUrl", (item: Parameters<typeof pdfPath>[0]) => `/${pdfPath(item)}`);
   config.addFilter("pdfPath", pdfPath);
   config.addFilter("printDocumentMarker", printDocumentMarker);
   config.addFilter("documentBodyMarker", documentBodyMarker);
-  renderRegisteredPagesOnly(config);
+  renderRegisteredPagesOnly(config, root);
   config.addFilter("printTitle", printTitle);
   config.addFilter("tocTitleLines", tocTitleLines);
   registerPages(config);
