@@ -3,6 +3,7 @@ import type { IssueMetadata } from "../content/schema.ts";
 import { REVIEW_MARKER } from "../content/checks/review-markers.ts";
 import { documentSlug } from "./document-slug.ts";
 import { formatReviewSheet } from "./review-sheet.ts";
+import type { ImportedDocument, ImportResult } from "./imported.ts";
 import { formatBody, type BodyChanges } from "./format-body.ts";
 import { ImportError } from "./import-error.ts";
 import { cleanValue, inferFields, type InferredFields } from "./infer-fields.ts";
@@ -26,30 +27,7 @@ export interface ImportOptions {
   printedPages?: readonly (number | null)[];
 }
 
-/** One imported document. */
-export interface ImportedDocument {
-  slug: string;
-  fields: InferredFields;
-  changes: BodyChanges;
-  /** The whole Markdown file: front matter (with `# 待核` markers) and body. */
-  text: string;
-}
-
-/** The result of importing a dump: files to write under `issues/<folder>/`, and a summary. */
-export interface ImportResult {
-  /** Folder name `YYYY-NN`. */
-  folder: string;
-  issue: IssueMetadata;
-  /** Issue fields the importer is unsure of → reason. */
-  issueUnsure: Partial<Record<keyof IssueMetadata, string>>;
-  documents: ImportedDocument[];
-  /** File name → content: `issue.yml`, `<slug>.md` for each document, `_editors-note.md`, `_review.md`. */
-  files: Record<string, string>;
-  /** File name → bytes: `original.pdf` for a PDF import. */
-  binaryFiles?: Record<string, Uint8Array>;
-  traditional: boolean;
-  dropped: SplitDump["dropped"];
-}
+export type { ImportedDocument, ImportResult } from "./imported.ts";
 
 const FREQUENCY = /^(季刊|月刊|半月刊|双月刊|旬刊|周刊|年刊|半年刊)$/u;
 

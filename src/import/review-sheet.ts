@@ -1,4 +1,4 @@
-import type { ImportedDocument } from "./import-dump.ts";
+import type { ImportedDocument } from "./imported.ts";
 import type { FieldName } from "./infer-fields.ts";
 
 const FIELD_LABEL: Record<FieldName, string> = {

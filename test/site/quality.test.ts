@@ -5,12 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { checkSiteLinks, formatHtmlProblems, pageWeight, validateSiteHtml } from "../../src/audit/index.ts";
 import { serveStatic } from "../../src/browser/index.ts";
-import { loadArchiveOrThrow } from "../../src/content/index.ts";
-import { createMarkdown } from "../../src/markdown/index.ts";
-import { printPdfs, printTasks } from "../../src/print/index.ts";
-import { buildSiteData } from "../../src/site/index.ts";
 import { listFiles } from "../helpers/site-files.ts";
-import { PROJECT_ROOT } from "../helpers/temp-archive.ts";
 import { sampleSite } from "../helpers/sample-site.ts";
 import { before } from "../helpers/hooks.ts";
 
@@ -65,15 +60,11 @@ test("without a base URL: relative canonical links, no og:url, no sitemap, robot
   assert.is(await readFile(path.join(out, "robots.txt"), "utf8"), "User-agent: *\nAllow: /\n");
 });
 
-test("no broken internal link or anchor anywhere in the served site, PDFs made (linkinator)", async () => {
-  // As published: `npm run pdf` after the build makes the PDFs that issue and document pages link to.
-  const contentDir = path.join(PROJECT_ROOT, "issues");
-  const site = buildSiteData(await loadArchiveOrThrow(contentDir, PROJECT_ROOT), createMarkdown());
-  await printPdfs(out, printTasks(site, { documents: true }));
+test("no broken internal link or anchor anywhere in the served site (linkinator; the sub-path suite checks a build with PDFs)", async () => {
   const server = await serveStatic(out);
   try {
     const { checked, broken } = await checkSiteLinks(server.url, [`${server.url}/`, `${server.url}/404.html`]);
-    assert.ok(checked > 20, `checked ${checked} links`);
+    assert.ok(checked > 15, `checked ${checked} links`);
     assert.equal(broken, []);
   } finally {
     await server.close();
