@@ -157,7 +157,8 @@ function inferCover(cover: readonly string[]): { gazette?: string; year?: number
     const s = toSimplified(line).normalize("NFKC").replace(/^#+\s*/, "").trim();
     const bare = s.replace(/\s+/g, "");
     if (!out.gazette && /公报$/.test(bare) && bare.length <= 30) out.gazette = cleanValue(line).replace(/\s+/g, "");
-    const yn = /^(\d{4})年第(\d{1,2})期$/.exec(bare);
+    // 2019年第3期, also with the running number printed after it: 2019年第3期（总第3期）.
+    const yn = /^(\d{4})年第(\d{1,2})期(?:[（(]总第\d+期[）)])?$/.exec(bare);
     if (yn && out.year === undefined) {
       out.year = Number(yn[1]);
       out.number = Number(yn[2]);

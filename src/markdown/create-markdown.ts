@@ -55,6 +55,9 @@ export interface OutlineEntry {
  */
 export function createMarkdown(): MarkdownIt {
   const md = new MarkdownItFactory({ html: false, linkify: false, typographer: false });
+  // No indented code blocks: a paragraph indented with spaces (OCR, pdftotext, a typist's habit)
+  // is text of the document, never a grey code box. Fenced blocks are still available.
+  md.disable("code");
   md.use(cjkFriendly);
   md.use(cjkBreaks);
   md.use(anchor, {

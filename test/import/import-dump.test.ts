@@ -34,6 +34,13 @@ test("on the seed: the same five documents as the sample issue, field by field",
   }
 });
 
+test("a cover that prints the running number after the issue (2019年第2期（总第2期）) still names the issue", async () => {
+  const text = (await dump("rushan-gazette-2019-2.md")).replace(/^2019 年第 2 期$/m, "2019年第2期（总第2期）");
+  assert.match(text, /2019年第2期（总第2期）/, "the fixture's cover line was changed");
+  const result = importDump(text, { dumpName: "total.md" });
+  assert.is(result.folder, "2019-02");
+});
+
 test("on the seed: the same gazette issue metadata as the sample issue.yml", async () => {
   const expected = parse(await readFile(path.join(SAMPLE, "issue.yml"), "utf8")) as unknown;
   assert.equal(parse(seed.files["issue.yml"]!), expected);

@@ -25,6 +25,12 @@ test("gives repeated headings unique, stable ids and collects the outline", () =
   assert.is(md.render("## 一、总则\n", { outline: [] }), md.render("## 一、总则\n", { outline: [] }));
 });
 
+test("a paragraph indented with spaces stays text, never a code block", () => {
+  const html = md.render("    为保障农村居民饮水安全，现就有关事项通知如下。\n\n    二、工作要求\n");
+  assert.not.match(html, /<pre|<code/);
+  assert.match(html, /<p>为保障农村居民饮水安全，现就有关事项通知如下。<\/p>/);
+});
+
 test("bold works next to Chinese quotation marks", () => {
   const html = md.render("把**“突破立市产业和实体经济”**作为当务之急");
   assert.ok(html.includes("<strong>“突破立市产业和实体经济”</strong>作为"), html);
