@@ -1,17 +1,9 @@
 import type { ImportedDocument } from "./imported.ts";
 import type { FieldName } from "./infer-fields.ts";
+import { FIELD_LABEL } from "../content/checks/field-shapes.ts";
 
-const FIELD_LABEL: Record<FieldName, string> = {
-  title: "标题",
-  docNumber: "发文字号",
-  issuer: "发文机关",
-  date: "成文日期",
-  publication: "公开方式",
-  section: "栏目",
-  page: "原刊页码",
-  pdfPage: "原件页",
-  validUntil: "有效期至",
-};
+/** The fields of a review sheet, in its row order; their names are the editors' ({@link FIELD_LABEL}). */
+const FIELDS: readonly FieldName[] = ["title", "docNumber", "issuer", "date", "publication", "section", "page", "pdfPage", "validUntil"];
 
 function valueOf(d: ImportedDocument, field: FieldName): string {
   const f = d.fields;
@@ -39,11 +31,11 @@ export function formatReviewSheet(documents: readonly ImportedDocument[], headin
   const out = [`# 导入核对单：${heading}`, "", "逐件核对下表各字段与原件是否一致。“待核”一栏有内容的字段在文件中标有 `# 待核`，核对无误后删去该注释；其余字段取自原件明确载明之处（署名、版头、文号行、目录），也请顺带核对。", ""];
   for (const d of documents) {
     out.push(`## \`${d.slug}.md\`　${d.fields.title}`, "", "| 字段 | 值 | 依据 | 待核 |", "| --- | --- | --- | --- |");
-    for (const field of Object.keys(FIELD_LABEL) as FieldName[]) {
+    for (const field of FIELDS) {
       const evidence = d.fields.evidence[field];
       if (evidence === undefined && d.fields.unsure[field] === undefined) continue;
       const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
-      out.push(`| ${FIELD_LABEL[field]} | ${cell(valueOf(d, field))} | ${cell(evidence ?? "—")} | ${cell(d.fields.unsure[field] ?? "")} |`);
+      out.push(`| ${FIELD_LABEL[field] ?? field} | ${cell(valueOf(d, field))} | ${cell(evidence ?? "—")} | ${cell(d.fields.unsure[field] ?? "")} |`);
     }
     out.push("");
   }

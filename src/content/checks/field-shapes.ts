@@ -78,6 +78,7 @@ export const FIELD_LABEL: Record<string, string> = {
   publication: "公开方式",
   section: "栏目",
   page: "原刊页码",
+  pdfPage: "原件页",
   validFrom: "施行日期",
   validUntil: "有效期至",
   repealedBy: "废止文件",
