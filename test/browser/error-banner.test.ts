@@ -2,23 +2,11 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawn } from "node:child_process";
 import { readFile, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../../src/browser/index.ts";
 import { PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
-
-/** A free TCP port on localhost. */
-async function freePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
+import { freePort } from "../helpers/net.ts";
 
 test("npm start: while the content has errors every page shows a banner listing them (file:line, message, fix), updated live, gone once fixed", async () => {
   const content = await tempArchive();

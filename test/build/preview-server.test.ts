@@ -4,34 +4,15 @@ import { execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { request } from "node:http";
-import { connect, createServer } from "node:net";
+import { connect } from "node:net";
 import { networkInterfaces } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { lockFileOf } from "../../src/build/output-lock.ts";
 import { PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
+import { freePort, waitFor } from "../helpers/net.ts";
 
 const run = promisify(execFile);
-
-async function freePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
-
-async function waitFor(what: string, check: () => Promise<boolean>, ms = 60_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** GET with the path sent exactly as given (fetch would normalise `..` and percent-encoding). */
 function rawGet(port: number, rawPath: string, host?: string): Promise<number> {

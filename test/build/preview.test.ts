@@ -2,23 +2,11 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawn } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { STRICT_CSP } from "../../src/audit/csp.ts";
 import { PROJECT_ROOT } from "../helpers/temp-archive.ts";
-
-/** A free TCP port on 127.0.0.1. */
-async function freePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
+import { freePort } from "../helpers/net.ts";
 
 test("npm run preview serves the built folder byte for byte on 127.0.0.1, with the CSP header and 404.html", async () => {
   const dir = await mkdtemp(path.join(tmpdir(), "gazette-preview-"));

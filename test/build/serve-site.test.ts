@@ -8,28 +8,7 @@ import { PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
 import { buildSite } from "../../src/build/index.ts";
 import { pageManifestPath } from "../../src/site/page-reuse.ts";
 import { readIndexContents } from "../helpers/pagefind-index.ts";
-
-/** A free TCP port on localhost. */
-async function freePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
-
-/** Polls `check` every 200 ms until it returns true, for at most `ms`. */
-async function waitFor(what: string, check: () => Promise<boolean>, ms = 90_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+import { freePort, waitFor } from "../helpers/net.ts";
 
 // Eleventy logs "Watching…" before its file watcher is ready; an edit made then can be missed. The
 // tests wait for start.ts's "正在预览 http://…" line, printed once serveSite has the watcher ready.
