@@ -20,7 +20,7 @@ import {
   STRICT_CSP,
   validateSiteHtml,
   waitForDocumentLinks,
-} from "../src/audit/index.ts";
+} from "../src/dev/audit/index.ts";
 import { launchChromium, serveStatic } from "../src/browser/index.ts";
 import { buildSite } from "../src/build/index.ts";
 import { loadArchiveOrThrow } from "../src/content/index.ts";

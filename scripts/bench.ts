@@ -30,8 +30,8 @@ import {
   type BenchReport,
   type MeasuredRun,
   type SizeResult,
-} from "../src/bench/index.ts";
-import { generateCorpus, readCorpus } from "../src/search/eval/index.ts";
+} from "../src/dev/bench/index.ts";
+import { generateCorpus, readCorpus } from "../src/dev/search-eval/index.ts";
 import { pageManifestPath } from "../src/site/page-reuse.ts";
 import { searchCacheDir, shardDocumentsFromEnv, type ShardManifest } from "../src/search/index.ts";
 

@@ -6,7 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { STRICT_CSP } from "../src/audit/csp.ts";
+import { STRICT_CSP } from "../src/build/csp.ts";
 import { serveStatic } from "../src/browser/index.ts";
 import { explainError } from "../src/build/explain-error.ts";
 import { EditorError, say } from "../src/i18n/index.ts";

@@ -11,7 +11,7 @@
  */
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { formatReport, runSearchEval, type EvalReport } from "../src/search/eval/index.ts";
+import { formatReport, runSearchEval, type EvalReport } from "../src/dev/search-eval/index.ts";
 import { parseCliArgs } from "../src/util/index.ts";
 
 const { values } = parseCliArgs({

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { pageWeight, samplePages, validateSiteHtml } from "../../src/audit/index.ts";
+import { pageWeight, samplePages, validateSiteHtml } from "../../src/dev/audit/index.ts";
 import { after, before } from "../helpers/hooks.ts";
 
 let dir = "";

@@ -3,9 +3,9 @@ import * as assert from "uvu/assert";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { benchDocNumber, buildTimeChart, formatSummary, measureCommand, median, nextBenchIssue, planBenchArchive, treeRss, writeBenchArchive, type BenchReport } from "../../src/bench/index.ts";
+import { benchDocNumber, buildTimeChart, formatSummary, measureCommand, median, nextBenchIssue, planBenchArchive, treeRss, writeBenchArchive, type BenchReport } from "../../src/dev/bench/index.ts";
 import { loadArchive } from "../../src/content/index.ts";
-import { generateCorpus } from "../../src/search/eval/index.ts";
+import { generateCorpus } from "../../src/dev/search-eval/index.ts";
 
 test("a benchmark archive has the size asked, 10 to 25 documents an issue, about 30 years", () => {
   for (const size of [1000, 5000, 20000]) {

@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { Browser } from "playwright-core";
-import { AUDIT_WIDTHS, auditPage, samplePages, type PageSample } from "../../src/audit/index.ts";
+import { AUDIT_WIDTHS, auditPage, samplePages, type PageSample } from "../../src/dev/audit/index.ts";
 import { launchChromium, serveStatic, type StaticServer } from "../../src/browser/index.ts";
 import { sampleSite } from "../helpers/sample-site.ts";
 import { after, before } from "../helpers/hooks.ts";

@@ -6,7 +6,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium, serveStatic, type StaticServer } from "../../src/browser/index.ts";
 import { buildSite } from "../../src/build/index.ts";
-import { NUMBER_FORMS } from "../../src/search/eval/index.ts";
+import { NUMBER_FORMS } from "../../src/dev/search-eval/index.ts";
 import { PROJECT_ROOT } from "../helpers/temp-archive.ts";
 import { after, before } from "../helpers/hooks.ts";
 

@@ -3,7 +3,7 @@ import * as assert from "uvu/assert";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { auditPage, checkSiteLinks, formatHtmlProblems, samplePages, STRICT_CSP, validateSiteHtml, waitForDocumentLinks } from "../../src/audit/index.ts";
+import { auditPage, checkSiteLinks, formatHtmlProblems, samplePages, STRICT_CSP, validateSiteHtml, waitForDocumentLinks } from "../../src/dev/audit/index.ts";
 import { launchChromium, serveStatic, type StaticServer } from "../../src/browser/index.ts";
 import { listFiles } from "../helpers/site-files.ts";
 import { sampleSite } from "../helpers/sample-site.ts";

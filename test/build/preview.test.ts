@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { STRICT_CSP } from "../../src/audit/csp.ts";
+import { STRICT_CSP } from "../../src/build/csp.ts";
 import { PROJECT_ROOT } from "../helpers/temp-archive.ts";
 import { freePort } from "../helpers/net.ts";
 

@@ -3,9 +3,9 @@ import * as assert from "uvu/assert";
 import { cp, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { writeBenchArchive } from "../../src/bench/index.ts";
+import { writeBenchArchive } from "../../src/dev/bench/index.ts";
 import { loadArchive } from "../../src/content/index.ts";
-import { generateCorpus } from "../../src/search/eval/index.ts";
+import { generateCorpus } from "../../src/dev/search-eval/index.ts";
 import { after, before } from "../helpers/hooks.ts";
 
 let dir = "";

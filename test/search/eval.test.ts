@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadArchive } from "../../src/content/index.ts";
-import { drawQueries, NUMBER_FORMS, chooseTexts, expandQueries, generateCorpus, measure, namedDocuments, percentile, readQuerySet, writeEvalArchive } from "../../src/search/eval/index.ts";
+import { drawQueries, NUMBER_FORMS, chooseTexts, expandQueries, generateCorpus, measure, namedDocuments, percentile, readQuerySet, writeEvalArchive } from "../../src/dev/search-eval/index.ts";
 import { PROJECT_ROOT } from "../helpers/temp-archive.ts";
 
 test("measures recall@1, recall@10 and precision@10", () => {

@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { documentSeries, normaliseQuery, numberShard, queryDocNumber, querySeries, queryWords } from "../../src/search/index.ts";
-import { NUMBER_FORMS } from "../../src/search/eval/index.ts";
+import { NUMBER_FORMS } from "../../src/dev/search-eval/index.ts";
 
 const numberForms: [string, string][] = [
   ["乳政发〔2019〕2号", "乳政发〔2019〕2号"],

@@ -9,7 +9,7 @@ import path from "node:path";
 import { buildSite } from "../../src/build/index.ts";
 import { INDEX_LANGUAGE } from "../../src/search/index.ts";
 import { allSiteText, listFiles } from "../helpers/site-files.ts";
-import { formatHtmlProblems, validateSiteHtml } from "../../src/audit/index.ts";
+import { formatHtmlProblems, validateSiteHtml } from "../../src/dev/audit/index.ts";
 import { documentsFileSchema, issueRecordSchema } from "../../src/data/index.ts";
 import { issuerFeedSlug } from "../../src/feeds/index.ts";
 import { documentText, PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";

@@ -3,7 +3,7 @@ import * as assert from "uvu/assert";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { checkSiteLinks, formatHtmlProblems, pageWeight, validateSiteHtml } from "../../src/audit/index.ts";
+import { checkSiteLinks, formatHtmlProblems, pageWeight, validateSiteHtml } from "../../src/dev/audit/index.ts";
 import { serveStatic } from "../../src/browser/index.ts";
 import { listFiles } from "../helpers/site-files.ts";
 import { sampleSite } from "../helpers/sample-site.ts";

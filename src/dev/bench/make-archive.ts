@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { EVAL_ISSUERS, EVAL_SECTIONS, type CorpusText } from "../search/eval/index.ts";
+import { EVAL_ISSUERS, EVAL_SECTIONS, type CorpusText } from "../search-eval/index.ts";
 
 /**
  * Issuers of the benchmark gazette with their 机关代字 and section: those of the search

@@ -1,6 +1,6 @@
 import { gzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium, serveStatic } from "../browser/index.ts";
+import { launchChromium, serveStatic } from "../../browser/index.ts";
 
 /** A benchmark query and what kind of query it stands for. */
 export interface BenchQuery {
