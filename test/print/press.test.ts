@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { inflateSync } from "node:zlib";
 import { launchChromium, serveStatic } from "../../src/browser/index.ts";
-import { DEFAULT_PRESS, MARGINS, PT_PER_MM, convertToPdfx, padAndBox, pdfWords, pressCss, pressRgb, pressSettings, printPdfs, printTasks, renderPdf, type PrintedPdf } from "../../src/print/index.ts";
+import { DEFAULT_PRESS, MARGINS, PT_PER_MM, convertToPdfx, padAndBox, pdfWords, pressCss, pressRgb, pressSettings, renderPdf, type PrintedPdf } from "../../src/print/index.ts";
 import { samplePdf } from "../helpers/sample-pdf.ts";
 import { after, before } from "../helpers/hooks.ts";
 
@@ -17,8 +17,8 @@ let press = "";
 let bytes: Buffer;
 
 before(test, async () => {
-    const { out, site } = await samplePdf();
-    [printed] = (await printPdfs(out, printTasks(site, { issue: "2019-02" }), () => {}, "/", { press: DEFAULT_PRESS })) as [PrintedPdf];
+    // samplePdf prints the sample issue with DEFAULT_PRESS, as `npm run pdf -- --press` does.
+    ({ printed } = await samplePdf());
     press = printed.press!.file;
     bytes = await readFile(press);
 });

@@ -1,0 +1,68 @@
+/**
+ * One worker process of `npm test` (scripts/test.ts): runs the test files the runner sends, one at
+ * a time, with uvu, as `uvu test` runs them in its one process. Argument: the run's folder of
+ * shared builds (test/helpers/shared-build.ts).
+ *
+ * Protocol: the runner sends `{ file, name }` (absolute path, path under test/) or `{ done: true }`
+ * over the IPC channel. For each file the worker writes uvu's report of it to stdout, then one line
+ * `RESULT_MARK {"name","total","passed","skipped","failed","ms"}`. Everything written to stderr
+ * goes to stdout, so a file's report stays in one piece. On `done` the worker exits; the exit status
+ * is 1 when a suite's teardown failed (test/helpers/hooks.ts), as with uvu alone.
+ */
+import { pathToFileURL } from "node:url";
+import { useSharedBuildDir } from "../test/helpers/shared-build.ts";
+import { RESULT_MARK, type FileResult, type WorkerMessage } from "./test-protocol.ts";
+
+/** uvu's queue (uvu/dist/index.mjs): per file, its name, then one runner per suite returning [errors or true, passed, skipped, total]. */
+type Queue = [string?, ...(() => Promise<[string | true, number, number, number]>)[]][];
+type UvuGlobals = typeof globalThis & { UVU_DEFER?: number; UVU_INDEX?: number; UVU_QUEUE: Queue };
+
+const g = globalThis as UvuGlobals;
+// Set before uvu loads: its suites then wait in the queue instead of running themselves.
+g.UVU_DEFER = 1;
+await import("uvu");
+
+const write = (text: string) => process.stdout.write(text);
+process.stderr.write = process.stdout.write.bind(process.stdout) as typeof process.stderr.write;
+
+async function runFile(file: string, name: string): Promise<FileResult> {
+  const started = performance.now();
+  g.UVU_QUEUE.length = 0;
+  g.UVU_INDEX = 0;
+  g.UVU_QUEUE.push([name]);
+  write(`${name}\n`);
+  let total = 0;
+  let passed = 0;
+  let skipped = 0;
+  let failed = false;
+  try {
+    await import(pathToFileURL(file).href);
+  } catch (err) {
+    write(`\n  ✘ ${name} did not load: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return { name, total: 1, passed: 0, skipped: 0, failed: true, ms: performance.now() - started };
+  }
+  for (const group of g.UVU_QUEUE) {
+    group.shift();
+    for (const run of group as (() => Promise<[string | true, number, number, number]>)[]) {
+      const [errors, ran, skip, max] = await run();
+      total += max;
+      passed += ran;
+      skipped += skip;
+      if (errors !== true) {
+        write(`\n${errors}\n`);
+        failed = true;
+      }
+    }
+  }
+  return { name, total, passed, skipped, failed, ms: performance.now() - started };
+}
+
+if (process.argv[2]) useSharedBuildDir(process.argv[2]);
+process.on("message", (message: WorkerMessage) => {
+  if ("done" in message) {
+    process.exit();
+  }
+  void runFile(message.file, message.name).then((result) => {
+    write(`\n${RESULT_MARK}${JSON.stringify(result)}\n`);
+  });
+});
