@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --sizes 1000,5000,20000] [--runs 3 | --runs 3,3,1] [--baseline-max 5000] [--no-browser]
- * [--no-rebuild] [--work DIR] [--results DIR] [--merge a.json,b.json] [--note TEXT]`: generates benchmark archives (real corpus text from
+ * [--no-rebuild] [--full-rebuild] [--work DIR] [--results DIR] [--merge a.json,b.json] [--note TEXT]`: generates benchmark archives (real corpus text from
  * ../shared/corpus, generated text without it), measures our cold build (phases, peak RSS of the
  * process tree, output and index size) and the bare tools on the same content (Eleventy with a
  * one-line layout, the `pagefind` command on our HTML), then on the largest archive: search in
@@ -42,6 +42,8 @@ const { values } = parseArgs({
     "baseline-max": { type: "string", default: "5000" },
     "no-browser": { type: "boolean", default: false },
     "no-rebuild": { type: "boolean", default: false },
+    // The add-one-issue rebuild renders every page (no page reuse), to measure what reuse saves.
+    "full-rebuild": { type: "boolean", default: false },
     work: { type: "string", default: path.join(tmpdir(), "gazette-bench") },
     results: { type: "string", default: "scripts/bench/results" },
     corpus: { type: "string", default: "../shared/corpus" },
@@ -65,8 +67,8 @@ async function folderBytes(dir: string): Promise<number> {
   return total;
 }
 
-async function ourBuild(content: string, out: string): Promise<{ ms: number; peakRssMb: number; phases: Record<string, number>; pages?: { pages: number; reused: number } }> {
-  const r = await measureCommand(process.execPath, ["--expose-gc", "--import", "tsx", "scripts/bench/build-once.ts", content, out], { cwd: root });
+async function ourBuild(content: string, out: string, full = false): Promise<{ ms: number; peakRssMb: number; phases: Record<string, number>; pages?: { pages: number; reused: number } }> {
+  const r = await measureCommand(process.execPath, ["--expose-gc", "--import", "tsx", "scripts/bench/build-once.ts", content, out, ...(full ? ["--full"] : [])], { cwd: root });
   const line = r.stdout.trim().split("\n").at(-1) ?? "";
   if (r.code !== 0) throw new Error(`the benchmark build failed (${content}): ${line} ${r.stderr.slice(-2000)}`);
   const parsed = JSON.parse(line) as { ms: number; phases: Record<string, number>; pages?: { pages: number; reused: number } };
@@ -169,11 +171,11 @@ if (!values["no-rebuild"] && largest > 0) {
   const before = JSON.parse(await readFile(path.join(out, "pagefind/shards.json"), "utf8")) as ShardManifest;
   await writeBenchIssue(content, added, layout, corpus, total);
   log(`${largest}: rebuild after adding issue ${added.key}`);
-  const add = await ourBuild(content, out);
+  const add = await ourBuild(content, out, values["full-rebuild"]);
   const after = JSON.parse(await readFile(path.join(out, "pagefind/shards.json"), "utf8")) as ShardManifest;
   const indexed = after.shards.filter((s) => before.shards.find((b) => b.path === s.path)?.hash !== s.hash).length;
   const reusedPages = add.pages ? `, ${add.pages.reused} of ${add.pages.pages} document, issue and print pages reused` : "";
-  notes.push(`adding issue ${added.key} (${added.documents} documents): phases ${JSON.stringify(add.phases)}, peak ${add.peakRssMb} MB${reusedPages}`);
+  notes.push(`adding issue ${added.key} (${added.documents} documents)${values["full-rebuild"] ? " with --full-rebuild (no page reuse)" : ""}: phases ${JSON.stringify(add.phases)}, peak ${add.peakRssMb} MB${reusedPages}`);
   log(`${largest}: fixing one document under npm start`);
   const edit = await editUnderStart(content, out, added);
   notes.push(...edit.notes);

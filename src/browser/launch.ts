@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { EditorError } from "../i18n/index.ts";
 
 /** Where Chromium is looked for, in order, when no executable is given. */
@@ -43,6 +43,8 @@ export async function launchChromium(options: { channel?: string; executablePath
 }
 
 async function launchWith(where: { channel: string } | { executablePath: string }): Promise<Browser> {
+  // Loaded on first launch: most commands (check, new, build without PDFs) never start a browser.
+  const { chromium } = await import("playwright-core");
   return chromium.launch({
     ...where,
     headless: true,
