@@ -3,7 +3,7 @@
  * it is sent (`loadIssueFolders`) and replies with the issues and findings.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { loadIssueFolders } from "./load-archive.ts";
+import { loadIssueFolders } from "./load-issue.ts";
 import type { LoadReply } from "./load-in-parallel.ts";
 
 const { contentDir, root } = workerData as { contentDir: string; root: string };
