@@ -57,19 +57,25 @@ export async function measureCommand(command: string, args: string[], options: {
   child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
   let peak = 0;
-  let sampling = Promise.resolve();
+  let sampling: Promise<void> | null = null;
   const timer = setInterval(() => {
-    sampling = sampling.then(async () => {
-      if (child.pid !== undefined) peak = Math.max(peak, await treeRss(child.pid));
-    });
+    // One sample at a time: on a loaded machine a sample can take longer than the interval, and
+    // queued samples would keep the bench busy long after the command ended.
+    if (sampling || child.pid === undefined) return;
+    const pid = child.pid;
+    sampling = treeRss(pid)
+      .then((bytes) => void (peak = Math.max(peak, bytes)))
+      .finally(() => void (sampling = null));
   }, options.intervalMs ?? 100);
   const code = await new Promise<number | null>((resolve, reject) => {
     child.on("error", reject);
     child.on("close", resolve);
   });
+  // The command's time ends when it does, not when the last memory sample is read.
+  const ms = Math.round(performance.now() - started);
   clearInterval(timer);
   await sampling;
-  return { ms: Math.round(performance.now() - started), peakRssMb: Math.round(peak / 2 ** 20), code, stdout, stderr };
+  return { ms, peakRssMb: Math.round(peak / 2 ** 20), code, stdout, stderr };
 }
 
 /** Median of numbers (the mean of the two middle ones for an even count); NaN for none. */
