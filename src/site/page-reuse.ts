@@ -129,7 +129,7 @@ const CODE_PATHS = ["src", "_includes", "eleventy.config.ts", "package-lock.json
 
 /**
  * SHA-256 (hex) of the code that renders the pages: the path and bytes of every file under
- * `src/` and `_includes/`, `eleventy.config.ts` and `package-lock.json` (library versions) of
+ * `src/` (but `src/dev/`, developer tooling) and `_includes/`, `eleventy.config.ts` and `package-lock.json` (library versions) of
  * `root`. Any change there makes every page render again. Missing paths count as empty.
  */
 export async function codeFingerprint(root: string): Promise<string> {
@@ -144,10 +144,10 @@ export async function codeFingerprint(root: string): Promise<string> {
     if (entries === null) files.push(p);
     else for (const e of entries) if (e.isFile()) files.push(path.relative(root, path.join(e.parentPath, e.name)));
   }
-  files.sort();
+  const rendering = files.filter((f) => !f.split(path.sep).join("/").startsWith("src/dev/")).sort();
   const hash = createHash("sha256");
-  const contents = await mapLimit(files, 16, (f) => readFile(path.join(root, f)));
-  files.forEach((f, i) => hash.update(`${f.split(path.sep).join("/")}\0${contents[i]!.length}\0`).update(contents[i]!));
+  const contents = await mapLimit(rendering, 16, (f) => readFile(path.join(root, f)));
+  rendering.forEach((f, i) => hash.update(`${f.split(path.sep).join("/")}\0${contents[i]!.length}\0`).update(contents[i]!));
   return hash.digest("hex");
 }
 

@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { execFileSync } from "node:child_process";
-import { cp, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildSite } from "../../src/build/index.ts";
@@ -154,6 +154,9 @@ test("the code fingerprint changes with any file that renders pages", async () =
     assert.is.not(await codeFingerprint(root), before, "a layout edit");
     await writeFile(layout, (await readFile(layout, "utf8")).replace(/\n$/, ""));
     assert.is(await codeFingerprint(root), before, "back to the same bytes");
+    await mkdir(path.join(root, "src/dev/bench"), { recursive: true });
+    await writeFile(path.join(root, "src/dev/bench/report.ts"), "export {};\n");
+    assert.is(await codeFingerprint(root), before, "developer tooling (src/dev/) renders no page");
     await writeFile(path.join(root, "package-lock.json"), "{}");
     assert.is.not(await codeFingerprint(root), before, "another lock file");
   } finally {
