@@ -64,7 +64,7 @@ test("gives every table a repeated empty footer row, and a form an empty header 
   const form = markTableSpace(markForms("<table>\n<thead>\n<tr>\n<th>拟贷款企业名称</th>\n<th>XXX股份有限公司</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>地址</td>\n<td>乳山市</td>\n</tr>\n</tbody>\n</table>"));
   assert.is(
     form,
-    '<table class="gbt-form"><thead class="gbt-table-space"><tr><td colspan="2"></td></tr></thead>\n<tbody>\n<tr>\n<th>拟贷款企业名称</th>\n<th>XXX股份有限公司</th>\n</tr>\n\n<tr>\n<td>地址</td>\n<td>乳山市</td>\n</tr>\n</tbody>\n<tfoot class="gbt-table-space"><tr><td colspan="2"></td></tr></tfoot></table>',
+    '<table class="gbt-form"><thead class="gbt-table-space"><tr><td colspan="2"></td></tr></thead>\n<tbody>\n<tr>\n<td>拟贷款企业名称</td>\n<td>XXX股份有限公司</td>\n</tr>\n\n<tr>\n<td>地址</td>\n<td>乳山市</td>\n</tr>\n</tbody>\n<tfoot class="gbt-table-space"><tr><td colspan="2"></td></tr></tfoot></table>',
   );
   const text = (html: string) => html.replace(/<[^>]+>|\s/g, "");
   assert.is(text(form), "拟贷款企业名称XXX股份有限公司地址乳山市");
