@@ -1,6 +1,7 @@
 import { PDFDict, PDFDocument, PDFName, PDFRef } from "pdf-lib";
 import type { Page } from "playwright-core";
 import { nameFontsByWeight } from "./font-names.ts";
+import { stableStructureIds } from "./pdf-ids.ts";
 import { PRINT_FONTS } from "./fonts.ts";
 import { readOutline } from "./pdf-outline.ts";
 
@@ -53,7 +54,8 @@ export const MAX_PASSES = 4;
  * 4. names the bundled faces by the weight they are (`nameFontsByWeight`), checks that every
  *    embedded font is one of the bundled faces and none is Type 3;
  * 5. sets title, author, subject, keywords, language and fixed dates, drops Chromium's XMP
- *    packet and random file ID, so two runs give identical files.
+ *    packet and random file ID and numbers the structure IDs of table header cells in order
+ *    (`stableStructureIds`: Chromium's are DOM node ids), so two runs give identical files.
  * @throws Error when the page does not load, a document title has no bookmark, the table of
  *   contents does not settle, or a font outside {@link PRINT_FONTS} (system fallback: a
  *   character missing from the bundled fonts) or a Type 3 font ends up in the PDF.
@@ -93,6 +95,7 @@ export async function renderPdf(page: Page, job: PdfJob): Promise<PdfResult> {
       continue;
     }
     nameFontsByWeight(pdf);
+    stableStructureIds(pdf);
     const fonts = checkFonts(pdf, job.url, job.officeFonts ?? false);
     setMetadata(pdf, job);
     const bytes = await pdf.save({ useObjectStreams: false, updateFieldAppearances: false });
