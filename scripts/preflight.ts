@@ -52,7 +52,7 @@ try {
     console.log(
       `${issue.key}：${pdf.pages} 页（印刷版 ${pdf.press?.pages ?? "—"} 页）；排满 22 行的页 ${measured.filter((p) => p.lines === 22).length} 页；` +
         `最大偏差：行格 ${Math.max(...measured.map((p) => p.offGrid)).toFixed(2)} mm，首行 ${worst(measured.map((p) => p.firstLineTop), 37).toFixed(2)} mm，` +
-        `页码 ${worst(layout.pages.map((p) => p.dashGap), 7).toFixed(2)} mm，红线 ${worst(layout.pages.map((p) => p.redRuleGap), 4).toFixed(2)} mm；多行标题 ${titles.multiLine} 个`,
+        `版心外 ${Math.max(0, ...measured.map((p) => p.outside)).toFixed(2)} mm，页码 ${worst(layout.pages.map((p) => p.dashGap), 7).toFixed(2)} mm，红线 ${worst(layout.pages.map((p) => p.redRuleGap), 4).toFixed(2)} mm；多行标题 ${titles.multiLine} 个`,
     );
     for (const f of findings) console.log(`  ${f.page ? `第 ${f.page} 页：` : ""}${f.message}`);
     failed ||= findings.length > 0;

@@ -103,6 +103,12 @@ export interface DocumentView {
   /** Rendered body HTML; "" when the text is not published. */
   html: string;
   outline: OutlineEntry[];
+  /**
+   * The title as the print views set it (GB/T 9704-2012 §7.3.1), broken between words once here,
+   * before the pages are rendered: `html` for the document (balanced lines joined by `<br>`,
+   * escaped), `tocLines` for the contents (plain text lines).
+   */
+  printTitle: { html: string; tocLines: string[] };
 }
 
 /** A document number and, when the archive has it, the document's page and title. */

@@ -37,12 +37,25 @@ export const PRINT_FONTS: readonly PrintFont[] = [
 /** Output path (relative to the site root) of the generated stylesheet with every print face. */
 export const PRINT_FONTS_CSS = "assets/print-fonts.css";
 
+/**
+ * Output path (relative to the site root) of the stylesheet with the faces the website's own print
+ * (Ctrl+P on a document page, `src/theme/_print.scss`) uses: Noto Serif SC 400 and 700, Noto Sans
+ * SC 400. Loaded by `assets/print-fonts.js`, never render-blocking.
+ */
+export const WEB_PRINT_FONTS_CSS = "assets/print-web-fonts.css";
+
+/** Whether a face is one of the website print's (see {@link WEB_PRINT_FONTS_CSS}); 楷体 is the print views' only. */
+function inWebPrint(font: PrintFont): boolean {
+  return font.family !== "LXGW WenKai";
+}
+
 const require = createRequire(import.meta.url);
 
 /**
  * Copies the WOFF2 subsets of {@link PRINT_FONTS} from `node_modules` into
  * `<outputDir>/assets/fonts/<folder>/` and writes `<outputDir>/assets/print-fonts.css` with their
- * `@font-face` rules (WOFF2 only, URLs relative to the stylesheet, so a path prefix works), each
+ * `@font-face` rules (WOFF2 only, URLs relative to the stylesheet, so a path prefix works), and
+ * `<outputDir>/assets/print-web-fonts.css` with the rules of the website print's faces; each
  * with the ascent and descent of {@link EM_BOX} so that a run in another face never changes the
  * height of a line (GB/T 9704-2012 §5.2.4: 22 lines a page).
  * @returns number of font files copied and their total size in bytes.
@@ -50,6 +63,7 @@ const require = createRequire(import.meta.url);
  */
 export async function writePrintFonts(outputDir: string): Promise<{ files: number; bytes: number }> {
   const rules: string[] = [];
+  const webRules: string[] = [];
   // Every face laid out in the same ideographic em box (see EM_BOX): mixed faces keep the line pitch.
   const metrics = `ascent-override:${EM_BOX.ascent * 100}%;descent-override:${EM_BOX.descent * 100}%;line-gap-override:0%;`;
   let files = 0;
@@ -73,14 +87,16 @@ export async function writePrintFonts(outputDir: string): Promise<{ files: numbe
       files += 1;
       bytes += (await readFile(source)).byteLength;
       const range = block.match(/unicode-range:\s*([^;}]+)/)?.[1]?.trim();
-      rules.push(
+      const rule =
         `@font-face{font-family:"${font.family}";font-style:normal;font-weight:${font.weight};font-display:block;${metrics}` +
-          `src:url(fonts/${font.folder}/${name}) format("woff2");${range ? `unicode-range:${range};` : ""}}`,
-      );
+        `src:url(fonts/${font.folder}/${name}) format("woff2");${range ? `unicode-range:${range};` : ""}}`;
+      rules.push(rule);
+      if (inWebPrint(font)) webRules.push(rule);
     }
   }
   const file = path.join(outputDir, PRINT_FONTS_CSS);
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, rules.join("\n") + "\n");
+  await writeFile(path.join(outputDir, WEB_PRINT_FONTS_CSS), webRules.join("\n") + "\n");
   return { files, bytes };
 }

@@ -1,6 +1,6 @@
-export { PRINT_FONTS, PRINT_FONTS_CSS, writePrintFonts, type PrintFont } from "./fonts.ts";
+export { PRINT_FONTS, PRINT_FONTS_CSS, WEB_PRINT_FONTS_CSS, writePrintFonts, type PrintFont } from "./fonts.ts";
 export { headingLevel, markHeadingLevels, type HeadingLevel } from "./heading-level.ts";
-export { markAttachmentNotes, markForms, markKeepWithNext, markPrintBody } from "./mark-print-body.ts";
+export { markAttachmentNotes, markForms, markKeepWithNext, markPrintBody, markTableSpace } from "./mark-print-body.ts";
 export { EM_BOX, GRID, MARGINS, PAGE, PAGE_NUMBER_DASH_EM, PAGE_NUMBER_GAP_MM, PT_PER_MM, RED_RULE, SIZE_PT, TYPE_AREA, bodyEmMm, halfLeadingMm, layoutScssVariables, letterSpacingPx, linePitchMm, linePitchPx, pageBoxMarginsMm } from "./layout.ts";
 export { assemblePrintViews, documentBodyMarker, printDocumentMarker } from "./assemble-print-views.ts";
 export { pdfPath, printUrl, type Printable } from "./paths.ts";

@@ -7,7 +7,30 @@ import { markHeadingLevels } from "./heading-level.ts";
  * @param html body HTML of a document page (`<div class="document__body">` content).
  */
 export function markPrintBody(html: string): string {
-  return markKeepWithNext(markForms(markAttachmentNotes(markHeadingLevels(html))));
+  return markKeepWithNext(markTableSpace(markForms(markAttachmentNotes(markHeadingLevels(html)))));
+}
+
+/**
+ * Gives every table a blank line inside its frame at the foot of each page it is on: a repeated
+ * empty footer row (`<tfoot class="gbt-table-space">`). A table's rules lie in the leading between
+ * its lines, half a leading (2.4 mm) outside the em boxes; on the 22nd line of a page that is
+ * below the type area. With the footer row the table's last line on a page is at most the 21st,
+ * so its rule stays inside (the type area ends at the em box of the 22nd line, §5.2.2), and at the
+ * table's end the row is the blank line after it. A form ({@link markForms}) also gets a repeated
+ * empty header row (`<thead class="gbt-table-space">`, its first field row moved into the body
+ * as data cells),
+ * which does the same at the top of each page; a table's own header row does it with its padding
+ * (`src/theme/print-gbt9704.scss`). No text is changed.
+ */
+export function markTableSpace(html: string): string {
+  return html.replace(/<table( class="gbt-form")?>([\s\S]*?)<\/table>/g, (_m, form: string | undefined, inner: string) => {
+    const firstRow = inner.match(/<tr>([\s\S]*?)<\/tr>/)?.[1] ?? "";
+    const columns = [...firstRow.matchAll(/<t[hd](?:\s[^>]*?colspan="(\d+)")?[^>]*>/g)].reduce((n, c) => n + Number(c[1] ?? 1), 0) || 1;
+    const space = (tag: "thead" | "tfoot") => `<${tag} class="gbt-table-space"><tr><td colspan="${columns}"></td></tr></${tag}>`;
+    // A form's first field row, from the header, as a data row: its cells are data (<td>), not headers.
+    const body = form ? inner.replace(/<thead>([\s\S]*?)<\/thead>\s*<tbody>/, (_h, row: string) => `<tbody>${row.replace(/<(\/?)th\b/g, "<$1td")}`) : inner;
+    return `<table${form ?? ""}>${form ? space("thead") : ""}${body}${space("tfoot")}</table>`;
+  });
 }
 
 /**

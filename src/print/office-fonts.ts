@@ -1,5 +1,6 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { embeddingProblem, fontFileInfo } from "./font-file.ts";
 import { EM_BOX } from "./layout.ts";
 
 /** The four GB/T 9704-2012 faces an office may replace with its licensed fonts. */
@@ -21,7 +22,9 @@ const ROLES: Record<FontRole, { selectors: string; fallback: string; weight?: nu
 
 /**
  * Resolves `print.fonts` of `archive.yml` (paths relative to the content folder) and keeps the
- * files that exist; a missing one is reported (in Chinese) and its role keeps the free face.
+ * files that exist and can be embedded in the PDF as CID fonts (`embeddingProblem`: TrueType
+ * outlines, an `fsType` that allows embedding); a missing or unusable one is reported (in
+ * Chinese, with the reason and the fix) and its role keeps the free face.
  * @returns the usable fonts and the warnings to print.
  */
 export function resolveOfficeFonts(fonts: Partial<Record<FontRole, string>> | undefined, contentDir: string): { fonts: OfficeFonts; warnings: string[] } {
@@ -29,8 +32,13 @@ export function resolveOfficeFonts(fonts: Partial<Record<FontRole, string>> | un
   const warnings: string[] = [];
   for (const [role, file] of Object.entries(fonts ?? {}) as [FontRole, string][]) {
     const full = path.resolve(contentDir, file);
-    if (existsSync(full)) usable[role] = full;
-    else warnings.push(`archive.yml print.fonts.${role}：找不到字体文件 ${full} — ${ROLES[role].label}改用免费字体；请检查路径`);
+    if (!existsSync(full)) {
+      warnings.push(`archive.yml print.fonts.${role}：找不到字体文件 ${full} — ${ROLES[role].label}改用免费字体；请检查路径`);
+      continue;
+    }
+    const problem = embeddingProblem(fontFileInfo(readFileSync(full)));
+    if (problem) warnings.push(`archive.yml print.fonts.${role}：字体文件 ${full} ${problem}，无法嵌入 PDF — ${ROLES[role].label}改用免费字体；请向字体厂商索取允许嵌入的 TrueType（.ttf）版本`);
+    else usable[role] = full;
   }
   return { fonts: usable, warnings };
 }

@@ -40,6 +40,8 @@ export interface PageMeasure {
   dashGap?: number;
   /** Top of the red rule below the em box of the 发文字号 line (a document's first page). */
   redRuleGap?: number;
+  /** How far ink (text, a table's rule) reaches above or below the type area, 0 when none does. */
+  outside: number;
 }
 
 /** A measured distance outside its tolerance, in plain Chinese with the page. */
@@ -85,7 +87,7 @@ export function preflightLayout(pdf: string, options: PreflightOptions): { pages
   for (let p = 1; p <= words.length; p++) {
     const pageWords = words[p - 1]!;
     const raster = rasters[p - 1]!;
-    const measure: PageMeasure = { page: p, lines: 0, lastLine: 0, offGrid: 0 };
+    const measure: PageMeasure = { page: p, lines: 0, lastLine: 0, offGrid: 0, outside: 0 };
     // §7.5: the dash left of the number, 7 mm below the type area (looked for from 3.5 mm down:
     // a table's bottom rule, on its line box's edge, lies up to half a leading below the type area).
     const dash = pageWords.find((w) => w.text === "—" && w.yMin > bottom);
@@ -99,6 +101,7 @@ export function preflightLayout(pdf: string, options: PreflightOptions): { pages
     if (!skip.has(p)) {
       const bands = inkBands(raster, { x0: MARGINS.leftMm - 1, x1: MARGINS.leftMm + TYPE_AREA.widthMm + 1, y0: top - 3, y1: bottom + 1.5 }, { gapMm: 1.5 }).filter((b) => b.bottom - b.top > 1.5);
       measureGrid(p, bands, measure, { em, pitch, top, bottom, tol, slotCentre }, find);
+      measureOutside(p, raster, measure, { top, bottom, tol }, find);
       if (starts.has(p)) measureRedRule(p, renderPage(pdf, p, true), measure, { em, tol }, find);
       if (isFullPage(p, words, starts, skip) && measure.lastLine < GRID.lines) find(p, `整页只排到第 ${measure.lastLine} 行，应排满 ${GRID.lines} 行（GB/T 9704-2012 §5.2.4）`);
     }
@@ -133,8 +136,10 @@ function measureGrid(p: number, bands: InkBand[], measure: PageMeasure, g: Grid,
   for (const band of bands) {
     const height = band.bottom - band.top;
     if (height > g.pitch) {
-      // A table: the grid lines it covers.
-      for (let k = Math.round((band.top - g.top) / g.pitch); k <= Math.round((band.bottom - g.top - g.em) / g.pitch); k++) slots.add(k);
+      // A table: the grid lines inside its rules, and the blank line above its top rule and below
+      // its bottom rule on each page, which are its own (its header's padding, its empty header or
+      // footer row: src/print/mark-print-body.ts), so that no rule lies outside the type area.
+      for (let k = Math.round((band.top - g.top) / g.pitch) - 1; k <= Math.round((band.bottom - g.top - g.em) / g.pitch) + 1; k++) slots.add(k);
       continue;
     }
     const k = Math.round((band.centre - g.slotCentre(0)) / g.pitch);
@@ -153,6 +158,23 @@ function measureGrid(p: number, bands: InkBand[], measure: PageMeasure, g: Grid,
     measure.firstLineTop = first.top;
     if (Math.abs(first.top - g.top) > g.tol) find(p, `首行文字上沿在 ${first.top.toFixed(2)} mm，应在版心上边缘 ${g.top} mm（GB/T 9704-2012 §5.2.2）`);
   }
+}
+
+/**
+ * Ink in the margins just outside the type area, up to the running head (6 mm above) and up to
+ * the page number (4 mm below; its digits reach 5 mm below the type area), across the type area's
+ * width ± 1 mm: a table's rule on its line box's edge, text pushed off the grid.
+ * §5.2.2: 版心 156 mm × 225 mm.
+ */
+function measureOutside(p: number, raster: ReturnType<typeof renderPage>, measure: PageMeasure, g: { top: number; bottom: number; tol: number }, find: (page: number, message: string) => void): void {
+  const x = { x0: MARGINS.leftMm - 1, x1: MARGINS.leftMm + TYPE_AREA.widthMm + 1 };
+  const above = inkBands(raster, { ...x, y0: g.top - 6, y1: g.top }, { gapMm: 0.2 })[0];
+  const below = inkBands(raster, { ...x, y0: g.bottom, y1: g.bottom + 4 }, { gapMm: 0.2 }).at(-1);
+  const up = above ? g.top - above.top : 0;
+  const down = below ? below.bottom - g.bottom : 0;
+  measure.outside = Math.max(up, down);
+  if (up > g.tol) find(p, `有内容（表格线或文字）超出版心上边缘 ${up.toFixed(2)} mm（版心 ${g.top}–${g.bottom} mm，GB/T 9704-2012 §5.2.2）`);
+  if (down > g.tol) find(p, `有内容（表格线或文字）超出版心下边缘 ${down.toFixed(2)} mm（版心 ${g.top}–${g.bottom} mm，GB/T 9704-2012 §5.2.2）`);
 }
 
 function measureRedRule(p: number, raster: ReturnType<typeof renderPage>, measure: PageMeasure, g: { em: number; tol: number }, find: (page: number, message: string) => void): void {

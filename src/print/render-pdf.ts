@@ -1,5 +1,7 @@
 import { PDFDict, PDFDocument, PDFName, PDFRef } from "pdf-lib";
 import type { Page } from "playwright-core";
+import { nameFontsByWeight } from "./font-names.ts";
+import { stableStructureIds } from "./pdf-ids.ts";
 import { PRINT_FONTS } from "./fonts.ts";
 import { readOutline } from "./pdf-outline.ts";
 
@@ -49,9 +51,11 @@ export const MAX_PASSES = 4;
  * 3. reads from the outline the page where each document (`[data-print-doc]`) starts, writes those
  *    numbers into the table of contents (`[data-toc-page]`) and prints again until they no
  *    longer move (at most {@link MAX_PASSES} prints);
- * 4. checks that every embedded font is one of the bundled faces and none is Type 3;
+ * 4. names the bundled faces by the weight they are (`nameFontsByWeight`), checks that every
+ *    embedded font is one of the bundled faces and none is Type 3;
  * 5. sets title, author, subject, keywords, language and fixed dates, drops Chromium's XMP
- *    packet and random file ID, so two runs give identical files.
+ *    packet and random file ID and numbers the structure IDs of table header cells in order
+ *    (`stableStructureIds`: Chromium's are DOM node ids), so two runs give identical files.
  * @throws Error when the page does not load, a document title has no bookmark, the table of
  *   contents does not settle, or a font outside {@link PRINT_FONTS} (system fallback: a
  *   character missing from the bundled fonts) or a Type 3 font ends up in the PDF.
@@ -61,7 +65,8 @@ export async function renderPdf(page: Page, job: PdfJob): Promise<PdfResult> {
   if (!response || !response.ok()) throw new Error(`print view ${job.url} did not load (HTTP ${response?.status() ?? "no response"}) — run \`npm run build\` first`);
   await page.emulateMedia({ media: "print" });
   if (job.css) await page.addStyleTag({ content: job.css });
-  await waitForFonts(page);
+  const margin = marginText(job.css);
+  await waitForFonts(page, margin);
   const docs = await page.$$eval("[data-print-doc]", (els) =>
     els.map((el) => ({ slug: el.getAttribute("data-print-doc") ?? "", title: (el.querySelector("h1")?.textContent ?? "").trim() })),
   );
@@ -86,9 +91,11 @@ export async function renderPdf(page: Page, job: PdfJob): Promise<PdfResult> {
       starts,
     );
     if (changed > 0) {
-      await waitForFonts(page);
+      await waitForFonts(page, margin);
       continue;
     }
+    nameFontsByWeight(pdf);
+    stableStructureIds(pdf);
     const fonts = checkFonts(pdf, job.url, job.officeFonts ?? false);
     setMetadata(pdf, job);
     const bytes = await pdf.save({ useObjectStreams: false, updateFieldAppearances: false });
@@ -121,10 +128,33 @@ async function insertBlankPages(page: Page, starts: Record<string, number>): Pro
   );
 }
 
-async function waitForFonts(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-  });
+/**
+ * Waits until every font the print needs is loaded, so that no print is made while a font is still
+ * on its way (the text would be drawn invisible, in `font-display: block`, or in a fallback face,
+ * and two runs could differ):
+ * 1. forces style and layout in print media, which starts the loads of the faces the text uses
+ *    (`document.fonts.ready` alone can be a promise resolved before the print styles applied);
+ * 2. loads the body face for the text of the page margins (page numbers, running head), which is
+ *    laid out only while printing;
+ * 3. waits for `document.fonts.ready` until no face is loading.
+ * A face that fails to load (an office font that cannot be read) is left to `checkFonts` and the
+ * office-font warning.
+ */
+async function waitForFonts(page: Page, marginText: string): Promise<void> {
+  await page.evaluate(async (margin) => {
+    void document.body.getBoundingClientRect().height;
+    await document.fonts.load('400 16px "Noto Serif SC"', margin);
+    for (let i = 0; i < 10; i++) {
+      await document.fonts.ready;
+      void document.body.getBoundingClientRect().height;
+      if (![...document.fonts].some((f) => f.status === "loading")) break;
+    }
+  }, marginText);
+}
+
+/** Text of the page margins: page numbers (`— 12 —`, `（12）`) and the running head and any other `content` string of the added CSS. */
+function marginText(css: string | undefined): string {
+  return "— 0123456789（）" + [...(css ?? "").matchAll(/content:\s*"([^"]*)"/g)].map((m) => m[1]).join("");
 }
 
 function documentStarts(pdf: PDFDocument, docs: { slug: string; title: string }[], url: string): Record<string, number> {

@@ -12,7 +12,6 @@ import { documentBodyMarker, printDocumentMarker } from "../print/assemble-print
 import { pdfPath, printUrl } from "../print/paths.ts";
 import { printTasks, type PrintTask } from "../print/print-jobs.ts";
 import { finishSite } from "./finish-site.ts";
-import { printTitle, tocTitleLines } from "../print/print-titles.ts";
 import { registerPages } from "./pages.ts";
 import { renderRegisteredPagesOnly } from "./registered-pages-only.ts";
 import { searchFacetTotals, shardIssuesOf, writeSiteSearchRecords } from "./search-shards.ts";
@@ -144,8 +143,6 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   config.addFilter("printDocumentMarker", printDocumentMarker);
   config.addFilter("documentBodyMarker", documentBodyMarker);
   renderRegisteredPagesOnly(config, root);
-  config.addFilter("printTitle", printTitle);
-  config.addFilter("tocTitleLines", tocTitleLines);
   registerPages(config);
   config.on("eleventy.after", async ({ directories }) => {
     if (orphans.length > 0) await removePages(directories.output, orphans);

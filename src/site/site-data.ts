@@ -12,6 +12,7 @@ import { UNDATED_LABEL, type CitationEdge, type CitedNumber, type DocumentHistor
 export { UNDATED_LABEL };
 export type { CitationEdge, CitedNumber, DocumentHistory, DocumentLink, DocumentView, IssueView, NumberShard, SiteData };
 import { footerRows } from "./footer.ts";
+import { printTitle, tocTitleLines } from "../print/print-titles.ts";
 
 /** Options of {@link buildSiteData}. */
 export interface SiteDataOptions {
@@ -203,6 +204,7 @@ function documentView(doc: GazetteDocument, issue: DocumentView["issue"], ctx: V
     issue,
     html,
     outline: body?.outline ?? [],
+    printTitle: { html: printTitle(doc.title, doc.issuers), tocLines: tocTitleLines(doc.title, doc.issuers) },
   };
 }
 

@@ -34,6 +34,7 @@ export function docView(overrides: Partial<DocumentView> = {}): DocumentView {
     repeals: [],
     amends: [],
     history: { available: false, changes: [] },
+    printTitle: { html: "测试市人民政府关于印发2019年工作要点的通知", tocLines: ["测试市人民政府关于印发2019年工作要点的通知"] },
     ...overrides,
   };
 }

@@ -2,7 +2,8 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { PDFDocument, PDFName } from "pdf-lib";
+import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
+import { weightClass } from "../../src/print/font-names.ts";
 import { MARGINS, PRINT_FONTS, TYPE_AREA, linePitchMm, printPdfs, printTasks, readOutline, type PrintedPdf } from "../../src/print/index.ts";
 import type { SiteData } from "../../src/site/index.ts";
 import { bboxPages, pageTexts, poppler, type BoxPage } from "../helpers/poppler.ts";
@@ -163,6 +164,22 @@ test("every font is embedded as a CID TrueType subset of a bundled face — no T
   }
   const used = rows.map((r) => r.trim().split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ""));
   for (const f of families) assert.ok(used.some((u) => u.startsWith(f)), `${f} used (Song, Hei and Kai all appear in the sample)`);
+});
+
+test("the faces are the intended weights and say so: Regular is usWeightClass 400, Bold 700, no ExtraLight or Thin name", async () => {
+  const doc = await PDFDocument.load(await readFile(pdf), { updateMetadata: false });
+  const seen = new Set<string>();
+  for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+    if (!(obj instanceof PDFDict) || obj.get(PDFName.of("Type")) !== PDFName.of("FontDescriptor")) continue;
+    const name = (obj.get(PDFName.of("FontName")) as PDFName).decodeText().replace(/^[A-Z]{6}\+/, "");
+    assert.not.match(name, /Thin|Light/, name);
+    const weight = weightClass(decodePDFRawStream(doc.context.lookup(obj.get(PDFName.of("FontFile2"))) as PDFRawStream).decode());
+    assert.is(weight, name.endsWith("-Bold") ? 700 : 400, `${name}: usWeightClass ${weight}`);
+    seen.add(name);
+  }
+  assert.equal([...seen].sort(), ["LXGWWenKai-Regular", "NotoSansSC-Regular", "NotoSerifSC-Bold", "NotoSerifSC-Regular"]);
+  const listed = poppler("pdffonts", [pdf]).trim().split("\n").slice(2).map((r) => r.trim().split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ""));
+  assert.equal([...new Set(listed)].sort(), [...seen].sort(), "pdffonts shows the same names");
 });
 
 test("the Chinese text can be copied back out of the PDF, word for word", async () => {

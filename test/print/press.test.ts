@@ -96,6 +96,9 @@ test("embeds every font", () => {
   const rows = run("pdffonts", [press]).trim().split("\n").slice(2);
   assert.ok(rows.length > 10);
   for (const row of rows) assert.match(row, /\s+yes\s+yes\s+yes\s+\d+\s+\d+$/, row);
+  // Named by the weight they are (nameFontsByWeight): no leftover ExtraLight / Thin of the variable font.
+  const names = new Set(rows.map((r) => r.trim().split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, "")));
+  assert.equal([...names].sort(), ["LXGWWenKai-Regular", "NotoSansSC-Regular", "NotoSerifSC-Bold", "NotoSerifSC-Regular"]);
 });
 
 test("mirrors the margins: the binding side (28 mm) is left on right-hand pages and right on left-hand pages", () => {

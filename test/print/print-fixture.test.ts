@@ -8,7 +8,7 @@ import { buildSite } from "../../src/build/index.ts";
 import { loadArchiveOrThrow } from "../../src/content/index.ts";
 import { createMarkdown } from "../../src/markdown/index.ts";
 import { launchChromium, serveStatic } from "../../src/browser/index.ts";
-import { printPdfs, printTasks, renderPdf, resolveOfficeFonts, type PrintedPdf } from "../../src/print/index.ts";
+import { preflightLayout, printPdfs, printTasks, renderPdf, resolveOfficeFonts, type PrintedPdf } from "../../src/print/index.ts";
 import { buildSiteData } from "../../src/site/index.ts";
 import { pageTexts } from "../helpers/poppler.ts";
 import { PROJECT_ROOT, documentText, tempArchive } from "../helpers/temp-archive.ts";
@@ -64,6 +64,31 @@ test("a table that runs over a page repeats its header row and splits no row", (
   for (let i = 1; i <= 40; i++) assert.ok(all.includes(`测试内容第${i}行，用于检查跨页表格的表头。`), `row ${i} whole`);
 });
 
+test("a table's rules stay inside the type area on every page it runs over, and full pages keep 22 lines (GB/T 9704-2012 §5.2.2, §5.2.4)", () => {
+  const printed = pdf("pdf/2020-03/table.pdf");
+  const { pages, findings } = preflightLayout(printed.file, { documentStarts: [1] });
+  assert.ok(pages.length >= 3, `${pages.length} pages`);
+  assert.equal(findings, []);
+  for (const p of pages) assert.ok(p.outside <= 0.5, `page ${p.page}: ink ${p.outside.toFixed(2)} mm outside the type area`);
+  // The pages the table fills are measured: the rows reach the 21st line, the empty footer row the 22nd.
+  for (const p of pages.slice(0, -1)) assert.is(p.lastLine, 22, `page ${p.page}`);
+});
+
+test("a table's PDF has the same bytes whatever was printed before it in the browser (structure IDs numbered in order, not Chromium's DOM node ids)", async () => {
+  const site = buildSiteData(await loadArchiveOrThrow(content, PROJECT_ROOT), createMarkdown());
+  const all = printTasks(site, { documents: true });
+  const table = all.filter((t) => t.file === "pdf/2020-03/table.pdf");
+  const [alone] = await printPdfs(out, table);
+  const first = await readFile(alone!.file);
+  // The issue (with the same table) printed first in the same page: the renderer has handed out node ids before.
+  await printPdfs(out, [...all.filter((t) => t.file === "pdf/2020-03.pdf"), ...table]);
+  const second = await readFile(alone!.file);
+  assert.ok(first.equals(second), "identical bytes");
+  const ids = [...first.toString("latin1").matchAll(/\/ID \(([^)]*)\)/g)].map((m) => m[1]).sort();
+  assert.ok(ids.length >= 2, "the header cells have structure IDs");
+  assert.equal(ids, ids.map((_, i) => `cell${String(i + 1).padStart(6, "0")}`));
+});
+
 test("withheld and draft documents never reach a PDF; on-request ones print metadata and notice only", () => {
   const text = pdfs.map((p) => pageTexts(p.file).join("\n")).join("\n");
   for (const secret of ["紫藤机密", "不予公开的机密文件标题", "测政办发〔2019〕9号", "蔷薇草稿", "尚未发布的草稿文件标题"]) {
@@ -93,19 +118,50 @@ test("a personnel list's 任命： line stays on a page with what follows it", a
 });
 
 test("an office's licensed font (archive.yml print.fonts) is embedded in its role; a missing file falls back with a message", async () => {
-  // DejaVu Serif (Debian's fonts-dejavu-core, a Chromium dependency) stands in for a licensed 仿宋: the figures of 〔2020〕 come from it.
-  const body = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf";
-  const { fonts, warnings } = resolveOfficeFonts({ body, kai: "fonts/missing-kai.ttf" }, content);
-  assert.equal(Object.keys(fonts), ["body"]);
+  // Droid Sans Fallback (Debian's fonts-droid-fallback, a real CJK TrueType face, fsType 8: editable
+  // embedding) stands in for a licensed 黑体: the table's header row is set in it.
+  const hei = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf";
+  const { fonts, warnings } = resolveOfficeFonts({ hei, kai: "fonts/missing-kai.ttf" }, content);
+  assert.equal(Object.keys(fonts), ["hei"]);
   assert.match(warnings[0]!, /archive\.yml print\.fonts\.kai：找不到字体文件 .*missing-kai\.ttf — 楷体改用免费字体/);
   const site = buildSiteData(await loadArchiveOrThrow(content, PROJECT_ROOT), createMarkdown());
-  const tasks = printTasks(site, { documents: true }).filter((t) => t.file === "pdf/2020-03/renmian.pdf");
+  const tasks = printTasks(site, { documents: true }).filter((t) => t.file === "pdf/2020-03/table.pdf");
   const [printed] = await printPdfs(out, tasks, () => {}, "/", { officeFonts: fonts });
   const rows = execFileSync("pdffonts", [printed!.file], { encoding: "utf8" }).trim().split("\n").slice(2);
-  const dejavu = rows.filter((r) => r.includes("DejaVuSerif"));
-  assert.ok(dejavu.length > 0, rows.join("\n"));
-  for (const r of dejavu) assert.match(r, /\s+yes\s+yes\s+yes\s+\d+\s+\d+$/, r);
+  const droid = rows.filter((r) => r.includes("DroidSansFallback"));
+  assert.ok(droid.length > 0, rows.join("\n"));
+  for (const r of droid) assert.match(r, /CID TrueType\s+Identity-H\s+yes\s+yes\s+yes\s+\d+\s+\d+$/, r);
+  assert.ok(rows.every((r) => !r.includes("Type 3")), rows.join("\n"));
   assert.is(printed!.warnings, undefined);
+});
+
+test("a licensed font that cannot be embedded (CFF outlines, or an fsType that forbids it) falls back to the free face with a Chinese message", async () => {
+  // Debian's Noto Serif CJK (fonts-noto-cjk): OpenType with CFF outlines, a real 宋体 an office might name.
+  const cff = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc";
+  // A TrueType face whose OS/2 fsType is set to Restricted License (0x0002), as some commercial faces ship.
+  const fontDir = await mkdtemp(path.join(tmpdir(), "gazette-font-"));
+  const restricted = path.join(fontDir, "restricted.ttf");
+  const bytes = await readFile("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf");
+  const count = bytes.readUInt16BE(4);
+  for (let i = 0; i < count; i++) {
+    if (bytes.toString("latin1", 12 + i * 16, 16 + i * 16) === "OS/2") bytes.writeUInt16BE(0x0002, bytes.readUInt32BE(12 + i * 16 + 8) + 8);
+  }
+  await writeFile(restricted, bytes);
+  const { fonts, warnings } = resolveOfficeFonts({ title: cff, hei: restricted }, content);
+  await rm(fontDir, { recursive: true, force: true });
+  assert.equal(fonts, {});
+  assert.match(warnings[0]!, /^archive\.yml print\.fonts\.title：字体文件 .*NotoSerifCJK-Bold\.ttc 是 PostScript（CFF）轮廓的 OpenType 字体.*无法嵌入 PDF — 标题（小标宋）改用免费字体；请向字体厂商索取允许嵌入的 TrueType（\.ttf）版本$/);
+  assert.match(warnings[1]!, /^archive\.yml print\.fonts\.hei：字体文件 .*restricted\.ttf 字体授权（OS\/2 fsType = 0x0002）禁止嵌入文件，无法嵌入 PDF — 黑体改用免费字体/);
+  // Why the check: printed anyway, the CFF face ends up as Type 3, which the print stops on.
+  const site = buildSiteData(await loadArchiveOrThrow(content, PROJECT_ROOT), createMarkdown());
+  const tasks = printTasks(site, { documents: true }).filter((t) => t.file === "pdf/2020-03/table.pdf");
+  let message = "";
+  try {
+    await printPdfs(out, tasks, () => {}, "/", { officeFonts: { title: cff } });
+  } catch (err) {
+    message = (err as Error).message;
+  }
+  assert.match(message, /a Type 3 font was embedded/);
 });
 
 test("a single document PDF numbers its first page too", () => {

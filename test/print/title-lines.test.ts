@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { breakTitle, markAttachmentNotes, markForms, markKeepWithNext, printTitle, titleWords, tocTitleLines } from "../../src/print/index.ts";
+import { breakTitle, markAttachmentNotes, markForms, markKeepWithNext, markTableSpace, printTitle, titleWords, tocTitleLines } from "../../src/print/index.ts";
 
 const ISSUERS = ["乳山市人民政府办公室", "乳山市人民政府"];
 
@@ -56,6 +56,18 @@ test("marks the 附件说明 and forms, without changing text", () => {
   assert.ok(markForms(form).startsWith('<table class="gbt-form">'));
   const real = "<table>\n<thead>\n<tr>\n<th>序号</th>\n<th>内容</th>\n</tr>";
   assert.is(markForms(real), real);
+});
+
+test("gives every table a repeated empty footer row, and a form an empty header row with its first field row in the body, without changing text", () => {
+  const table = "<table>\n<thead>\n<tr>\n<th>序号</th>\n<th>内容</th>\n<th>备注</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>甲</td>\n<td></td>\n</tr>\n</tbody>\n</table>";
+  assert.is(markTableSpace(table), table.replace("</tbody>\n</table>", '</tbody>\n<tfoot class="gbt-table-space"><tr><td colspan="3"></td></tr></tfoot></table>'));
+  const form = markTableSpace(markForms("<table>\n<thead>\n<tr>\n<th>拟贷款企业名称</th>\n<th>XXX股份有限公司</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>地址</td>\n<td>乳山市</td>\n</tr>\n</tbody>\n</table>"));
+  assert.is(
+    form,
+    '<table class="gbt-form"><thead class="gbt-table-space"><tr><td colspan="2"></td></tr></thead>\n<tbody>\n<tr>\n<td>拟贷款企业名称</td>\n<td>XXX股份有限公司</td>\n</tr>\n\n<tr>\n<td>地址</td>\n<td>乳山市</td>\n</tr>\n</tbody>\n<tfoot class="gbt-table-space"><tr><td colspan="2"></td></tr></tfoot></table>',
+  );
+  const text = (html: string) => html.replace(/<[^>]+>|\s/g, "");
+  assert.is(text(form), "拟贷款企业名称XXX股份有限公司地址乳山市");
 });
 
 test("keeps a personnel list's date-and-number line and a label like 任命： with what follows", () => {

@@ -36,13 +36,13 @@ test("no page has inline script or inline style (strict CSP), only JSON-LD data 
   }
 });
 
-test("document pages weigh at most 30 KB compressed and load only the text-size and search-highlight scripts", async () => {
+test("document pages weigh at most 30 KB compressed and load only the text-size, search-highlight and print-font scripts", async () => {
   const docs = html.filter((f) => /^\d{4}\/\d+\/[^/]+\/index\.html$/.test(f));
   assert.is(docs.length, 5);
   for (const f of docs) {
     const w = await pageWeight(out, f);
     assert.ok(w.total <= 30 * 1024, `${f}: ${w.total} bytes`);
-    assert.equal(w.scripts, ["/assets/text-size.js", "/assets/highlight.js"], f);
+    assert.equal(w.scripts, ["/assets/text-size.js", "/assets/highlight.js", "/assets/print-fonts.js"], f);
   }
   for (const f of html.filter((x) => !x.startsWith("search/") && !docs.includes(x))) {
     const scripts = (await pageWeight(out, f)).scripts;
