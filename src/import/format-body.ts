@@ -53,46 +53,62 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
   }
   if (current.length > 0) blocks.push({ lines: current, afterBreak: pageBreak });
   const wrap = wrapWidth(blocks.flatMap((b) => b.lines));
+  // Paragraph indents kept as leading spaces (`pdftotext -layout`): then an indent, not the width, starts a paragraph.
+  const bodyLines = blocks.flatMap((b) => b.lines).filter((l) => !l.includes("\t"));
+  const indents = wrap !== null && bodyLines.filter((l) => /^\s/.test(l)).length >= Math.max(3, bodyLines.length * 0.05);
 
   // 2. Join lines inside a paragraph; 4. tables.
-  const paragraphs = blocks.flatMap((block) => {
+  type Para = { text: string; afterBreak: boolean; first: string; last: string; lines: number };
+  const paragraphs = blocks.flatMap((block): Para[] => {
     if (block.lines.length >= 2 && block.lines.every((l) => l.includes("\t"))) {
       changes.tables++;
-      return [{ text: toTable(block.lines), afterBreak: block.afterBreak }];
+      return [{ text: toTable(block.lines), afterBreak: block.afterBreak, first: "", last: "|", lines: 1 }];
     }
-    const out: { text: string; afterBreak: boolean }[] = [{ text: block.lines[0]!, afterBreak: block.afterBreak }];
+    const line0 = block.lines[0]!;
+    const out: Para[] = [{ text: line0, afterBreak: block.afterBreak, first: line0, last: line0, lines: 1 }];
     for (const next of block.lines.slice(1)) {
       const last = out.at(-1)!;
       const prev = last.text.replace(/ {2,}$/, "");
-      const prevLine = prev.split("\n").at(-1)!;
-      const joins = wrap !== null
-        ? width(prevLine) >= wrap - 1 && !/^\s/.test(next) && !(TERMINAL.test(prevLine) && ITEM_START.test(next))
-        : (!/^\s*#/.test(next) && CJK_END.test(prev) && /^[\p{Script=Han}“（《]/u.test(next) && !ITEM_START.test(next) && [...prevLine].length >= 15) || /^[”’，。、；：！？）》」』]/u.test(next);
+      const prevLine = last.last.replace(/ {2,}$/, "");
+      const joins = ENDS_RECORD.test(prevLine.trim())
+        ? false
+        : wrap !== null
+          ? isFull(prevLine, wrap, last.lines === 1 && !indents) && (indents ? !/^\s/.test(next) : !TERMINAL.test(prevLine.trim()) || (width(prevLine) >= wrap && width(next) >= wrap)) && !(TERMINAL.test(prevLine) && ITEM_START.test(next))
+          : (!/^\s*#/.test(next) && CJK_END.test(prev) && /^[\p{Script=Han}“（《]/u.test(next) && !ITEM_START.test(next) && [...prevLine].length >= 15) || /^[”’，。、；：！？）》」』]/u.test(next);
       if (joins) {
         last.text = prev + next.trimStart();
+        last.last = next;
+        last.lines++;
         changes.joinedLines++;
-      } else if (wrap !== null || hasBreaks) out.push({ text: next, afterBreak: false });
-      else last.text += "\n" + next;
+      } else if (wrap !== null || hasBreaks) out.push({ text: next, afterBreak: false, first: next, last: next, lines: 1 });
+      else {
+        last.text += "\n" + next;
+        last.last = next;
+        last.lines++;
+      }
     }
     return out;
   });
 
   // 3. Paragraphs broken across pages (only where a page break was, when the dump marks them).
-  const merged: string[] = [];
+  const merged: Para[] = [];
   for (const p of paragraphs) {
     const prev = merged.at(-1);
-    if (prev !== undefined && (!hasBreaks || p.afterBreak) && isBroken(prev, wrap, p.afterBreak) && continues(p.text)) {
-      changes.merges.push(`${prev.slice(-12)}｜${p.text.slice(0, 12)}`);
-      merged[merged.length - 1] = prev + p.text.trimStart();
-    } else merged.push(p.text);
+    if (prev !== undefined && (!hasBreaks || p.afterBreak) && isBroken(prev, wrap, p.afterBreak, p, indents) && continues(p.text, prev.text)) {
+      changes.merges.push(`${prev.text.slice(-12)}｜${p.text.trimStart().slice(0, 12)}`);
+      prev.text += p.text.trimStart();
+      prev.last = p.last;
+      prev.lines += p.lines;
+    } else merged.push({ ...p });
   }
 
   // 5. Containers.
   const out: string[] = [];
-  const simple = merged.map((p) => toSimplified(p));
+  const texts = merged.map((p) => p.text);
+  const simple = texts.map((p) => toSimplified(p));
   let addressee = false;
   for (let i = 0; i < merged.length; i++) {
-    const p = merged[i]!;
+    const p = texts[i]!;
     const s = simple[i]!;
     if (!addressee && i <= 1 && /：$/.test(s) && [...s].length > 5 && s.length < 200 && !p.startsWith("#") && !p.includes("\n")) {
       out.push("::: addressee", p, ":::");
@@ -102,7 +118,7 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
     }
     const next = simple[i + 1];
     if (next !== undefined && isDateLine(next) && s.replace(/\s+/g, "").length <= 40 && (s === toSimplified(issuer) || /(?:政府|办公室|办公厅|委员会|局|厅)$/.test(s)) && !p.startsWith("#")) {
-      out.push("::: signature", p, merged[i + 1]!, ":::");
+      out.push("::: signature", p, texts[i + 1]!, ":::");
       changes.containers.push("signature");
       i++;
       continue;
@@ -115,7 +131,7 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
     if (/^附件[0-9一二三四五六七八九十]*$/.test(s)) {
       let j = i + 1;
       while (j < merged.length && !/^附件[0-9一二三四五六七八九十]*$/.test(simple[j]!)) j++;
-      out.push("::: attachment", ...merged.slice(i, j), ":::");
+      out.push("::: attachment", ...texts.slice(i, j), ":::");
       changes.containers.push("attachment");
       i = j - 1;
       continue;
@@ -125,13 +141,43 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
   return { body: out.join("\n\n") + "\n", changes };
 }
 
-function isBroken(p: string, wrap: number | null, atPageBreak = false): boolean {
-  const last = p.split("\n").at(-1)!;
-  if (p.startsWith("#") || p.startsWith("|") || p.startsWith("附件") || TERMINAL.test(last)) return false;
+/** A line that ends a record: a document number or a date (never continued by the next line). */
+const ENDS_RECORD = /〔\d{4}〕\d+号$|\d{4}年\d{1,2}月\d{1,2}日$/u;
+
+/** A line indented as a paragraph's first line (two or more spaces, as `pdftotext -layout` keeps them). */
+const INDENTED = /^(?:\s{2,}|\u3000)/u;
+
+/**
+ * Whether a hard-wrapped line reaches the full line width `wrap`: its width, plus two characters
+ * when it is indented (a first line). The first line of a paragraph whose indent the dump lost
+ * (plain `pdftotext`) counts as full two characters short of the width when it ends mid-sentence.
+ */
+function isFull(line: string, wrap: number, firstLine: boolean): boolean {
+  const w = width(line) + (INDENTED.test(line) ? 2 : 0);
+  if (w >= wrap - 1) return true;
+  return firstLine && !INDENTED.test(line) && w >= wrap - 3 && !TERMINAL.test(line.trim());
+}
+
+/**
+ * Whether paragraph `p` looks cut off at the page end, given the paragraph after the break:
+ * its last line reaches the full width (hard-wrapped text) and ends mid-sentence, or ends in
+ * punctuation while the next page starts with a full-width line (a first line would be short by
+ * its indent); in text of one paragraph a line, it ends in a Chinese character without closing
+ * punctuation.
+ */
+function isBroken(p: { text: string; last: string; lines: number }, wrap: number | null, atPageBreak = false, next?: { first: string; lines: number }, indents = false): boolean {
+  const last = p.last.replace(/ {2,}$/, "").split("\n").at(-1)!;
+  if (p.text.startsWith("#") || p.text.startsWith("|") || p.text.startsWith("附件")) return false;
   if (/〔\d{4}〕\d+号$/.test(last) || isDateLine(toSimplified(last))) return false;
-  if (wrap !== null) return width(last) >= wrap - 1;
+  if (wrap !== null) {
+    if (!isFull(last, wrap, p.lines === 1 && !indents)) return false;
+    if (indents && next !== undefined && /^\s/.test(next.first)) return false;
+    if (!TERMINAL.test(last.trim())) return true;
+    return next !== undefined && next.lines > 1 && !/^\s/.test(next.first) && width(last) >= wrap && width(next.first) >= wrap;
+  }
+  if (TERMINAL.test(last)) return false;
   // At a marked page break a shorter piece counts too (a list line split at the page end).
-  return CJK_END.test(last) && [...last].length >= (atPageBreak ? 8 : 15);
+  return (CJK_END.test(last) || (atPageBreak && /[\p{Script=Han}]\d+$/u.test(last))) && [...last].length >= (atPageBreak ? 8 : 15);
 }
 
 /** Characters of a line, Latin letters and digits counting half. */
@@ -152,14 +198,19 @@ export function wrapWidth(lines: readonly string[]): number | null {
   const counts = new Map<number, number>();
   for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
   const [best] = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]!;
-  const near = widths.filter((w) => Math.abs(w - best) <= 1).length;
-  return near >= 5 && near >= widths.length * 0.4 ? best + 1 - 1 : null;
+  const nearLines = lines.filter((l) => !l.includes("\t") && !/^\s*#/.test(l) && width(l) >= 12 && Math.abs(width(l) - best) <= 1);
+  const near = nearLines.length;
+  // Hard-wrapped lines end mid-sentence; lines of a list of the same length (名单) end in ；or 。.
+  const open = nearLines.filter((l) => !TERMINAL.test(l.trim())).length;
+  return near >= 5 && near >= widths.length * 0.4 && open >= near / 2 ? best : null;
 }
 
-function continues(p: string): boolean {
+function continues(p: string, prev?: string): boolean {
   if (/^[（(]责任单位/.test(p)) return true;
   // No paragraph opens with closing punctuation: it is the rest of one.
   if (/^[”’，。、；：！？）》」』]/u.test(p)) return true;
+  // A number broken at the page end (`…不超过3｜00万元`).
+  if (prev !== undefined && /\d$/.test(prev)) return /^\d+[^\d.．、]/u.test(p);
   if (ITEM_START.test(p) || isDateLine(toSimplified(p))) return false;
   const plain = p.replace(/\s/g, "");
   if ([...plain].length <= 25 && /^[\p{Script=Han}]+$/u.test(plain)) return false;

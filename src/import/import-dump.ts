@@ -11,6 +11,7 @@ import { canonicalDocNumber } from "../content/doc-number.ts";
 import { findTocStart } from "./toc.ts";
 import { comparable, splitDump, type DumpSegment, type SplitDump } from "./split-dump.ts";
 import { isTraditional, toSimplified } from "./traditional.ts";
+import { unfoldColumns } from "./unfold-columns.ts";
 
 /** Options of {@link importDump}. */
 export interface ImportOptions {
@@ -41,7 +42,10 @@ const FREQUENCY = /^(季刊|月刊|半月刊|双月刊|旬刊|周刊|年刊|半�
  * `npm run check` reports as an error until an editor has checked it.
  * @throws ImportError when the dump cannot be split, or year and number are not known.
  */
-export function importDump(text: string, options: ImportOptions = {}): ImportResult {
+export function importDump(dump: string, options: ImportOptions = {}): ImportResult {
+  // Two-column pages of `pdftotext -layout` output, read column by column (line numbers then count in the rewritten text).
+  const unfolded = unfoldColumns(dump.replace(/\r\n/g, "\n"));
+  const text = unfolded.text;
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   const issueUnsure: ImportResult["issueUnsure"] = {};
   const coverGuess = inferCover(lines.slice(0, Math.max(0, findTocStart(lines))));
@@ -89,7 +93,7 @@ export function importDump(text: string, options: ImportOptions = {}): ImportRes
   for (const { segment } of inferred) {
     const fields = inferFields(segment, { knownIssuers: [...known], issuePrintsNotes, ...(place ? { place } : {}) });
     if (options.printedPages) pdfPageFields(fields, segment.pdfPage, options.printedPages[segment.pdfPage - 1] ?? null);
-    checkUnlisted(segment, fields.movedLines);
+    checkUnlisted(segment, [...fields.movedLines, ...fields.numberLines]);
     const bodyLines = segment.lines.filter((_, i) => !fields.movedLines.includes(i));
     const { body, changes } = formatBody(bodyLines, fields.issuer);
     let slug = documentSlug(fields.docNumbers, fields.title, fields.page);
@@ -101,7 +105,7 @@ export function importDump(text: string, options: ImportOptions = {}): ImportRes
   const result: ImportResult = { folder, issue, issueUnsure, documents, files: {}, traditional, dropped: split.dropped };
   result.files["issue.yml"] = issueYaml(issue, issueUnsure);
   for (const d of documents) result.files[`${d.slug}.md`] = d.text;
-  result.files["_editors-note.md"] = editorsNote(result, options.dumpName ?? "dump");
+  result.files["_editors-note.md"] = editorsNote(result, options.dumpName ?? "dump", unfolded.pages);
   result.files["_review.md"] = formatReviewSheet(documents, `${issue.gazette} ${year}年第${number}期`);
   return result;
 }
@@ -206,7 +210,7 @@ function issueYaml(issue: IssueMetadata, unsure: ImportResult["issueUnsure"]): s
   ].join("\n");
 }
 
-function editorsNote(r: ImportResult, dumpName: string): string {
+function editorsNote(r: ImportResult, dumpName: string, unfoldedPages: number): string {
   const out: string[] = [];
   out.push(`Editor's note (collation notes) for ${r.issue.gazette} ${r.issue.year}年第${r.issue.number}期, written by npm run import from ${dumpName}.`, "");
   out.push(`# 校勘说明（${r.issue.year}年第${r.issue.number}期，自动导入）`, "");
@@ -214,6 +218,7 @@ function editorsNote(r: ImportResult, dumpName: string): string {
   out.push(`- 底本：\`${dumpName}\`。由 \`npm run import\` 按目录拆分为 ${r.documents.length} 件文件；标题、栏目、页码取自目录。`);
   out.push("- 机械性修正：删除汉字之间、汉字与数字或字母之间的 OCR 空格；汉字旁的半角 `,` `:` `;` `(` `)` 改为全角。文字未作任何增删改。");
   out.push("- 红头（发文机关、标题）和文号行已移入前置信息；主送机关、署名与日期、附注、附件分别置入 `:::` 容器。");
+  if (unfoldedPages > 0) out.push(`- 底本有 ${unfoldedPages} 页按版面分两栏排列（\`pdftotext -layout\` 输出），已按先左栏、后右栏的顺序读取；本说明和导入提示中的“底本第N行”指重排后的行。`);
   if (r.traditional) out.push("- 底本为繁体字。正文和标题保持原字形，未作繁简转换；仅在推断元数据时参照简体。");
   out.push("- 标有 `# 待核` 的字段为推断所得，`npm run check` 会报错，核对原件后删去该注释即可。");
   if (r.dropped.length > 0) {

@@ -177,6 +177,8 @@ export function parseTableOfContents(lines: readonly string[], gazette = ""): { 
 function isSectionLine(raw: string, bare: string, next: string, lines: readonly string[], i: number): boolean {
   if (bare.length < 2 || bare.length > 12 || /关于|關於|、|，|。|：|《|[(（]/u.test(bare) || ORG_END.test(toSimplified(bare))) return false;
   if (/^关于|^關於/.test(next)) return false;
+  // A title whose page stands on the next line (plain `pdftotext` output of a 目录 laid out in two blocks).
+  if (LONE_PAGE.test(next)) return false;
   if (SECTION_WORD.test(toSimplified(bare)) || /^#/.test(raw.trim())) return true;
   // Stands alone again after this point (a section heading or running head in the body).
   let count = 0;
