@@ -155,7 +155,8 @@ function inferCover(cover: readonly string[]): { gazette?: string; year?: number
   filled.forEach((line, i) => {
     // A gazette name printed over two lines of the cover.
     const two = cleanValue(line).replace(/\s+/g, "") + cleanValue(filled[i + 1] ?? "").replace(/\s+/g, "");
-    if (!out.gazette && /^#/.test(line.trim()) && /公报$/.test(toSimplified(two)) && !/公报/.test(toSimplified(line)) && two.length <= 30) out.gazette = two;
+    // A heading line, or the cover's first line (plain text of a PDF), continued on the next.
+    if (!out.gazette && (/^#/.test(line.trim()) || i === 0) && /公报$/.test(toSimplified(two)) && !/公报/.test(toSimplified(line)) && two.length <= 30) out.gazette = two;
   });
   for (const line of cover) {
     const s = toSimplified(line).normalize("NFKC").replace(/^#+\s*/, "").trim();

@@ -6,9 +6,13 @@
  * finds the gutter (the character position where the right column starts) by repetition and
  * rewrites such pages as the left column's lines, then the right column's, band by band (a line
  * that crosses the gutter, such as a title over both columns, ends a band). Indentation is kept
- * relative to each column's edge. Pages without a gutter, and dumps of other tools, are returned
+ * relative to each column's edge, and a form feed marks each column break (so the dump's pages
+ * count columns). Pages without a gutter, and dumps of other tools, are returned
  * unchanged. Characters are never added, dropped or reordered within a line.
  */
+
+/** The line put between the left and the right column of a band: a form feed, read as a break a paragraph may continue across. */
+export const COLUMN_BREAK = "\f";
 
 /** Where the text after a gap of two or more spaces starts in `line`, with the gap's start. */
 function gaps(line: string): { start: number; end: number }[] {
@@ -17,7 +21,7 @@ function gaps(line: string): { start: number; end: number }[] {
   return out;
 }
 
-/** The gutter of one page: the start of right-column text on at least 5 rows (and a quarter of the rows), or null. */
+/** The gutter of one page: the leftmost start of right-column text shared by at least 5 rows (and an eighth of the rows), or null. */
 function pageGutter(rows: readonly string[]): { gutter: number | null; candidates: number[] } {
   const candidates: number[] = [];
   for (const row of rows) {
@@ -29,22 +33,23 @@ function pageGutter(rows: readonly string[]): { gutter: number | null; candidate
     }
   }
   const filled = rows.filter((r) => r.trim() !== "").length;
-  const counts = new Map<number, number>();
-  for (const c of candidates) counts.set(c, (counts.get(c) ?? 0) + 1);
-  const best = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
-  if (!best) return { gutter: null, candidates };
-  const near = candidates.filter((c) => Math.abs(c - best[0]) <= 1).length;
-  const gutter = Math.min(...candidates.filter((c) => Math.abs(c - best[0]) <= 1));
-  return { gutter: near >= 5 && near >= filled / 4 ? gutter : null, candidates };
+  // The leftmost position shared by enough rows (right-column lines indented as a paragraph's first line start further right).
+  const gutter = [...candidates].sort((a, b) => a - b).find((c) => {
+    const near = candidates.filter((d) => d >= c && d <= c + 1).length;
+    return near >= 5 && near >= filled / 8;
+  });
+  return { gutter: gutter ?? null, candidates };
 }
 
 /** One page's rows read column by column, given the gutter position. */
-function unfoldPage(rows: readonly string[], gutter: number): string[] {
+function unfoldPage(rows: readonly string[], gutter: number, loose: boolean): string[] {
   const out: string[] = [];
   let left: string[] = [];
   let right: string[] = [];
   const flush = () => {
-    out.push(...left, ...(left.length > 0 && right.length > 0 ? [""] : []), ...right);
+    // The column break is marked like a page break: a paragraph may continue across it.
+    const filled = (c: string[]) => c.some((l) => l.trim() !== "");
+    out.push(...left, ...(filled(left) && filled(right) ? [COLUMN_BREAK] : []), ...right);
     left = [];
     right = [];
   };
@@ -61,11 +66,11 @@ function unfoldPage(rows: readonly string[], gutter: number): string[] {
       right.push(" ".repeat(Math.max(0, lead - gutter)) + text.trimStart());
       continue;
     }
-    if (text.length <= gutter - 1) {
+    const gap = gaps(text).find((g) => g.start <= gutter - 1 && g.end >= gutter - 1);
+    if (text.length <= gutter - 1 || (loose && !gap)) {
       left.push(text);
       continue;
     }
-    const gap = gaps(text).find((g) => g.start <= gutter - 1 && g.end >= gutter - 1);
     if (!gap) {
       // A line over both columns (a title, a running head): the band ends.
       flush();
@@ -82,9 +87,9 @@ function unfoldPage(rows: readonly string[], gutter: number): string[] {
 /**
  * Rewrites the two-column pages of a `pdftotext -layout` dump (pages parted by form feeds) so
  * that each column is read top to bottom, left column first; see the module comment. A page
- * counts as two-column when at least 5 rows (and a quarter of its rows) have right-column text
- * starting at the same position; a page with fewer such rows uses the gutter of the dump's other
- * pages when two rows agree with it.
+ * counts as two-column when at least 5 rows (and an eighth of its rows) have right-column text
+ * starting at the same position; in a dump with two such pages, a page with two or more rows
+ * of two columns is parted at its leftmost gap, and its lines without a gap go to the left column.
  * @returns the text (unchanged when no page has a gutter) and the number of pages rewritten.
  */
 export function unfoldColumns(text: string): { text: string; pages: number } {
@@ -92,16 +97,15 @@ export function unfoldColumns(text: string): { text: string; pages: number } {
   const found = pages.map((p) => pageGutter(p.split("\n")));
   const gutters = found.map((f) => f.gutter).filter((g): g is number => g !== null);
   if (gutters.length === 0) return { text, pages: 0 };
-  const counts = new Map<number, number>();
-  for (const g of gutters) counts.set(g, (counts.get(g) ?? 0) + 1);
-  const common = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
   let rewritten = 0;
   const out = pages.map((page, k) => {
     const f = found[k]!;
-    const gutter = f.gutter ?? (f.candidates.filter((c) => Math.abs(c - common) <= 1).length >= 2 ? common : null);
+    // A page with a few rows of two columns (a document's last) in a two-column issue: parted at its leftmost gap, every line without one in the left column.
+    const loose = f.gutter === null && gutters.length >= 2 && f.candidates.length >= 2;
+    const gutter = f.gutter ?? (loose ? Math.min(...f.candidates) : null);
     if (gutter === null) return page;
     rewritten++;
-    return unfoldPage(page.split("\n"), gutter).join("\n");
+    return unfoldPage(page.split("\n"), gutter, loose).join("\n");
   });
   return { text: out.join("\f"), pages: rewritten };
 }
