@@ -72,8 +72,10 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
       const prevLine = last.last.replace(/ {2,}$/, "");
       const joins = ENDS_RECORD.test(prevLine.trim())
         ? false
+        : /^[”’，。、；：！？）》」』〕]/u.test(next)
+          ? true
         : wrap !== null
-          ? isFull(prevLine, wrap, last.lines === 1 && !indents) && (indents ? !/^\s/.test(next) : !TERMINAL.test(prevLine.trim()) || (width(prevLine) >= wrap && width(next) >= wrap)) && !(TERMINAL.test(prevLine) && ITEM_START.test(next))
+          ? (isFull(prevLine, wrap, last.lines === 1 && !indents) || didNotFit(prevLine, next, wrap)) && (indents ? !/^\s/.test(next) : !TERMINAL.test(prevLine.trim())) && !(TERMINAL.test(prevLine) && ITEM_START.test(next))
           : (!/^\s*#/.test(next) && CJK_END.test(prev) && /^[\p{Script=Han}“（《]/u.test(next) && !ITEM_START.test(next) && [...prevLine].length >= 15) || /^[”’，。、；：！？）》」』]/u.test(next);
       if (joins) {
         last.text = prev + next.trimStart();
@@ -148,6 +150,19 @@ const ENDS_RECORD = /〔\d{4}〕\d+号$|\d{4}年\d{1,2}月\d{1,2}日$/u;
 const INDENTED = /^(?:\s{2,}|\u3000)/u;
 
 /**
+ * Whether a hard-wrapped line ends short only because the next line's first word could not
+ * stand at its end: a run of digits or Latin letters (`23.7亿`), or an opening bracket with the
+ * number in it (`〔2018〕4号`), wider than the room left (line breaking keeps them whole). The
+ * line must end mid-sentence and the next one must not be indented.
+ */
+function didNotFit(line: string, next: string, wrap: number): boolean {
+  if (TERMINAL.test(line.trim()) || /^\s/.test(next)) return false;
+  const word = /^(?:[〔［\[（(][^\p{Script=Han}\s]*|[0-9A-Za-z][0-9A-Za-z.%\-]*)/u.exec(next)?.[0] ?? "";
+  const w = width(line) + (INDENTED.test(line) ? 2 : 0);
+  return word !== "" && w >= wrap - 6 && w + width(word) >= wrap - 1;
+}
+
+/**
  * Whether a hard-wrapped line reaches the full line width `wrap`: its width, plus two characters
  * when it is indented (a first line). The first line of a paragraph whose indent the dump lost
  * (plain `pdftotext`) counts as full two characters short of the width when it ends mid-sentence.
@@ -161,9 +176,8 @@ function isFull(line: string, wrap: number, firstLine: boolean): boolean {
 /**
  * Whether paragraph `p` looks cut off at the page end, given the paragraph after the break:
  * its last line reaches the full width (hard-wrapped text) and ends mid-sentence, or ends in
- * punctuation while the next page starts with a full-width line (a first line would be short by
- * its indent); in text of one paragraph a line, it ends in a Chinese character without closing
- * punctuation.
+ * punctuation while the dump shows indents and the next page's first line has none; in text of
+ * one paragraph a line, it ends in a Chinese character without closing punctuation.
  */
 function isBroken(p: { text: string; last: string; lines: number }, wrap: number | null, atPageBreak = false, next?: { first: string; lines: number }, indents = false): boolean {
   const last = p.last.replace(/ {2,}$/, "").split("\n").at(-1)!;
@@ -172,8 +186,8 @@ function isBroken(p: { text: string; last: string; lines: number }, wrap: number
   if (wrap !== null) {
     if (!isFull(last, wrap, p.lines === 1 && !indents)) return false;
     if (indents && next !== undefined && /^\s/.test(next.first)) return false;
-    if (!TERMINAL.test(last.trim())) return true;
-    return next !== undefined && next.lines > 1 && !/^\s/.test(next.first) && width(last) >= wrap && width(next.first) >= wrap;
+    // Without indents, a full line ending in punctuation may end a paragraph whose next one's indent was lost: never joined.
+    return !TERMINAL.test(last.trim()) || (indents && next !== undefined && !/^\s/.test(next.first));
   }
   if (TERMINAL.test(last)) return false;
   // At a marked page break a shorter piece counts too (a list line split at the page end).
