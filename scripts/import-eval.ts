@@ -5,11 +5,12 @@
  * `pdftotext` output and Markdown/OCR text forms. Prints, per issue and in total: documents
  * split, titles/numbers/dates/pages/sections right, wrong values without 待核, share of 待核
  * marks on values that need a look, characters lost or added, page-split paragraphs rejoined,
- * and the time to import a 40-page PDF.
+ * and the time of `npm run import` of a PDF of 40 pages or more in a fresh process (wall, CPU, load).
+ * `--keep DIR` keeps the inputs (PDFs, pdftotext outputs, text forms, expected values) in DIR.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { launchChromium } from "../src/browser/index.ts";
 import { importDump, importPdf } from "../src/import/index.ts";
@@ -32,7 +33,7 @@ const PEOPLE = { gazette: "山东省人民代表大会常务委员会公报", ye
 const layouts: Layout[] = [
   { ...base, ...RUSHAN, name: "eval-two-columns-section-heads", number: 1, columns: 2, head: "odd-section", pageNumber: "top", tocBrackets: false, newPage: true, bodySize: "10.5pt", sections: [{ name: "市政府文件", docs: [sample("rzf-2019-2", 30)] }, { name: "市政府办公室文件", docs: [sample("rzbf-2019-5", 12), sample("rzbf-2019-4", 10)] }] },
   { ...base, ...PEOPLE, name: "eval-regulations-title-heads", number: 2, head: "title", numberStyle: "plain", titleWidth: "13em", bodySize: "12pt", sections: [{ name: "地方性法规", docs: pick(0, 4).map((f) => readRegulation(f, "地方性法规", 14)) }, { name: "人事任免", docs: [sample("renmian", 40)] }] },
-  { ...base, ...PEOPLE, name: "eval-forty-pages", number: 3, numberStyle: "di", tocDots: false, sections: [{ name: "地方性法规", docs: pick(4, 12).map((f) => readRegulation(f, "地方性法规", 40)) }] },
+  { ...base, ...PEOPLE, name: "eval-forty-pages", number: 3, numberStyle: "di", tocDots: false, sections: [{ name: "地方性法规", docs: pick(4, 14).map((f) => readRegulation(f, "地方性法规", 40)) }] },
 ];
 
 const keepAt = process.argv.indexOf("--keep");
@@ -50,6 +51,19 @@ const run = async (name: string, expected: Expected, read: () => Promise<Paramet
     rows.push({ name, s: { documents: 0, checked: expected.documents.length * 5, right: 0, wrongUnmarked: [], marks: 0, marksNeeded: 0, chars: 0, lost: 0, added: 0, sameOrder: false, split: expected.splitParagraphs.length, rejoined: 0, notRejoined: [], wronglyJoined: [] } });
   }
 };
+/**
+ * Times `npm run import -- <pdf> --dry-run` in a fresh process (module loading included), as an
+ * editor runs it: wall and CPU seconds by GNU time, and the load average, since a loaded machine
+ * stretches the wall time.
+ */
+function coldImport(pdf: string, pages: number): string {
+  const content = mkdtempSync(path.join(tmpdir(), "import-eval-content-"));
+  const r = spawnSync("/usr/bin/time", ["-f", "%e %U %S", process.execPath, "--import", "tsx", path.join(ROOT, "scripts/import.ts"), pdf, "--dry-run", "--content", content], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 26 });
+  rmSync(content, { recursive: true, force: true });
+  const [wall, user, sys] = r.stderr.trim().split("\n").at(-1)!.split(" ").map(Number) as [number, number, number];
+  return `npm run import of the ${pages}-page PDF in a fresh process: ${wall.toFixed(1)} s wall, ${(user + sys).toFixed(1)} s CPU (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores${r.status === 0 ? "" : `; exit ${r.status}`}).`;
+}
+let cold = "";
 const browser = await launchChromium();
 try {
   for (const layout of layouts) {
@@ -57,6 +71,7 @@ try {
     const expected = await printLayout(browser, layout, file);
     const pdf = readFileSync(`${file}.pdf`);
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [`${file}.pdf`], { encoding: "utf8" }))![1]);
+    if (pages >= 40) cold = coldImport(`${file}.pdf`, pages);
     await run(`${layout.name}.pdf`, expected, () => importPdf(new Uint8Array(pdf)), pages);
     if (keep) writeFileSync(`${file}.expected.json`, JSON.stringify(expected, null, 1));
     // poppler's two reading modes: plain (reading order, hard-wrapped) and -layout (physical layout, indents kept).
@@ -85,4 +100,5 @@ for (const { name, s, ms, pages } of rows) {
   for (const w of s.wronglyJoined) console.log(`|  | wrongly joined: ${w} |`);
 }
 console.log(`\nTotal: fields right ${sum("right")}/${sum("checked")}; wrong without 待核 ${rows.reduce((n, r) => n + r.s.wrongUnmarked.length, 0)}; 待核 on values that need a look ${sum("marksNeeded")}/${sum("marks")} (${((100 * sum("marksNeeded")) / Math.max(1, sum("marks"))).toFixed(0)} %); characters lost ${sum("lost")}, added ${sum("added")} of ${sum("chars")}; page-split paragraphs rejoined ${sum("rejoined")}/${sum("split")} (${((100 * sum("rejoined")) / Math.max(1, sum("split"))).toFixed(1)} %); printed paragraphs wrongly joined ${rows.reduce((n, r) => n + r.s.wronglyJoined.length, 0)}.`);
+if (cold) console.log(cold);
 if (!keep) rmSync(out, { recursive: true, force: true });

@@ -76,7 +76,7 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
           ? true
         : wrap !== null
           ? (isFull(prevLine, wrap, last.lines === 1 && !indents) || didNotFit(prevLine, next, wrap)) && (indents ? !/^\s/.test(next) : !TERMINAL.test(prevLine.trim())) && !(TERMINAL.test(prevLine) && ITEM_START.test(next))
-          : (!/^\s*#/.test(next) && CJK_END.test(prev) && /^[\p{Script=Han}“（《]/u.test(next) && !ITEM_START.test(next) && [...prevLine].length >= 15) || /^[”’，。、；：！？）》」』]/u.test(next);
+          : (!/^\s*#/.test(next) && CJK_END.test(prev) && !TITLE_END.test(prevLine.trim()) && /^[\p{Script=Han}“（《]/u.test(next) && !ITEM_START.test(next) && [...prevLine].length >= 15) || /^[”’，。、；：！？）》」』]/u.test(next);
       if (joins) {
         last.text = prev + next.trimStart();
         last.last = next;
@@ -143,6 +143,9 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
   return { body: out.join("\n\n") + "\n", changes };
 }
 
+/** A line ending like a title (of an attachment, a list): `…成员名单`, `…管理办法`; not continued in text of one paragraph a line. */
+const TITLE_END = /(?:名单|办法|意见|通知|方案|规定|细则|条例|决定|要点|报告|公告|通告|清单|一览表)$/u;
+
 /** A line that ends a record: a document number or a date (never continued by the next line). */
 const ENDS_RECORD = /〔\d{4}〕\d+号$|\d{4}年\d{1,2}月\d{1,2}日$/u;
 
@@ -204,7 +207,8 @@ function width(line: string): number {
 /**
  * The width (in characters) at which the text was hard-wrapped, as `pdftotext` gives it:
  * the most common width of lines of 12 characters or more, when at least 40 % of those lines
- * (and 5) have it, give or take one; else null (one paragraph a line, or free layout).
+ * (and 5) have it, give or take one, half of those end mid-sentence (not a list), and at most
+ * 10 % run longer; else null (one paragraph a line, or free layout).
  */
 export function wrapWidth(lines: readonly string[]): number | null {
   const widths = lines.filter((l) => !l.includes("\t") && !/^\s*#/.test(l)).map(width).filter((w) => w >= 12);
@@ -216,7 +220,9 @@ export function wrapWidth(lines: readonly string[]): number | null {
   const near = nearLines.length;
   // Hard-wrapped lines end mid-sentence; lines of a list of the same length (名单) end in ；or 。.
   const open = nearLines.filter((l) => !TERMINAL.test(l.trim())).length;
-  return near >= 5 && near >= widths.length * 0.4 && open >= near / 2 ? best : null;
+  // No line runs past the wrap width (but for a few compressed-punctuation lines); in text of one paragraph a line, most do.
+  const longer = widths.filter((w) => w > best + 2).length;
+  return near >= 5 && near >= widths.length * 0.4 && open >= near / 2 && longer <= widths.length * 0.1 ? best : null;
 }
 
 function continues(p: string, prev?: string): boolean {
