@@ -6,7 +6,7 @@
  * split, titles/numbers/dates/pages/sections right, wrong values without 待核, share of 待核
  * marks on values that need a look, characters lost or added, page-split paragraphs rejoined,
  * and the time of `npm run import` of a PDF of 40 pages or more in a fresh process (wall, CPU, load).
- * `--keep DIR` keeps the inputs (PDFs, pdftotext outputs, text forms, expected values) in DIR.
+ * `--only TEXT` measures only the PDF layouts whose name contains TEXT. `--keep DIR` keeps the inputs (PDFs, pdftotext outputs, text forms, expected values) in DIR.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -33,6 +33,8 @@ const PEOPLE = { gazette: "山东省人民代表大会常务委员会公报", ye
 const layouts: Layout[] = [
   { ...base, ...RUSHAN, name: "eval-two-columns-section-heads", number: 1, columns: 2, head: "odd-section", pageNumber: "top", tocBrackets: false, newPage: true, bodySize: "10.5pt", sections: [{ name: "市政府文件", docs: [sample("rzf-2019-2", 30)] }, { name: "市政府办公室文件", docs: [sample("rzbf-2019-5", 12), sample("rzbf-2019-4", 10)] }] },
   { ...base, ...PEOPLE, name: "eval-regulations-title-heads", number: 2, head: "title", numberStyle: "plain", titleWidth: "13em", bodySize: "12pt", sections: [{ name: "地方性法规", docs: pick(0, 4).map((f) => readRegulation(f, "地方性法规", 14)) }, { name: "人事任免", docs: [sample("renmian", 40)] }] },
+  // Outer-corner footers (gazette name and number on one line), no running head, large type, long paragraphs: many page splits.
+  { ...base, ...RUSHAN, name: "eval-outer-footers", number: 4, outerFooter: true, bodySize: "14pt", titleWidth: "20em", sections: [{ name: "市政府文件", docs: [sample("rzf-2019-2", 40)] }, { name: "市政府办公室文件", docs: [sample("rzbf-2019-6", 30), sample("rzbf-2019-5", 30)] }] },
   { ...base, ...PEOPLE, name: "eval-forty-pages", number: 3, numberStyle: "di", tocDots: false, sections: [{ name: "地方性法规", docs: pick(4, 14).map((f) => readRegulation(f, "地方性法规", 40)) }] },
 ];
 
@@ -66,7 +68,9 @@ function coldImport(pdf: string, pages: number): string {
 let cold = "";
 const browser = await launchChromium();
 try {
-  for (const layout of layouts) {
+  const onlyAt = process.argv.indexOf("--only");
+  const only = onlyAt > 0 ? process.argv[onlyAt + 1]! : "";
+  for (const layout of layouts.filter((l) => l.name.includes(only))) {
     const file = path.join(out, layout.name);
     const expected = await printLayout(browser, layout, file);
     const pdf = readFileSync(`${file}.pdf`);
@@ -81,7 +85,7 @@ try {
       await run(`${layout.name} (${form})`, expected, async () => importDump(text));
     }
   }
-  for (const [form, layout, capacity] of [["markdown", { ...layouts[1]!, head: "section", tocBrackets: false }, 650], ["ocr", { ...layouts[0]!, head: "title", columns: 1 }, 800]] as const) {
+  for (const [form, layout, capacity] of only ? [] : [["markdown", { ...layouts[1]!, head: "section", tocBrackets: false }, 650], ["ocr", { ...layouts[0]!, head: "title", columns: 1 }, 800]] as const) {
     const { text, expected } = textForm(layout as Layout, form, capacity);
     writeFileSync(path.join(out, `${layout.name}.${form}.txt`), text);
     if (keep) writeFileSync(path.join(out, `${layout.name}.${form}.expected.json`), JSON.stringify(expected, null, 1));

@@ -70,12 +70,14 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
       const last = out.at(-1)!;
       const prev = last.text.replace(/ {2,}$/, "");
       const prevLine = last.last.replace(/ {2,}$/, "");
-      const joins = ENDS_RECORD.test(prevLine.trim())
+      const joins = indents && isFragment(prevLine, next)
+        ? true
+        : ENDS_RECORD.test(prevLine.trim())
         ? false
         : /^[”’，。、；：！？）》」』〕]/u.test(next)
           ? true
         : wrap !== null
-          ? (isFull(prevLine, wrap, last.lines === 1 && !indents) || didNotFit(prevLine, next, wrap)) && (indents ? !/^\s/.test(next) : !TERMINAL.test(prevLine.trim())) && !(TERMINAL.test(prevLine) && ITEM_START.test(next))
+          ? (isFull(prevLine, wrap, indents || last.lines === 1) || didNotFit(prevLine, next, wrap)) && (indents ? !/^\s/.test(next) : !TERMINAL.test(prevLine.trim())) && !(TERMINAL.test(prevLine) && ITEM_START.test(next))
           : (!/^\s*#/.test(next) && CJK_END.test(prev) && !TITLE_END.test(prevLine.trim()) && /^[\p{Script=Han}“（《]/u.test(next) && !ITEM_START.test(next) && [...prevLine].length >= 15) || /^[”’，。、；：！？）》」』]/u.test(next);
       if (joins) {
         last.text = prev + next.trimStart();
@@ -153,6 +155,16 @@ const ENDS_RECORD = /〔\d{4}〕\d+号$|\d{4}年\d{1,2}月\d{1,2}日$/u;
 const INDENTED = /^(?:\s{2,}|\u3000)/u;
 
 /**
+ * Whether `next` is the rest of the printed line `line`, put on a row of its own by
+ * `pdftotext -layout` because its punctuation (from another font) sits on another baseline: it
+ * opens with a bracket or quotation mark and starts where `line` ends (±1 character cell), past a paragraph indent (6 cells or more).
+ */
+function isFragment(line: string, next: string): boolean {
+  const lead = next.length - next.trimStart().length;
+  return lead >= 6 && /^[“‘（《〔]/u.test(next.trimStart()) && !/[：:]$/u.test(line.trim()) && Math.abs(lead - line.trimEnd().length) <= 1;
+}
+
+/**
  * Whether a hard-wrapped line ends short only because the next line's first word could not
  * stand at its end: a run of digits or Latin letters (`23.7亿`), or an opening bracket with the
  * number in it (`〔2018〕4号`), wider than the room left (line breaking keeps them whole). The
@@ -167,13 +179,15 @@ function didNotFit(line: string, next: string, wrap: number): boolean {
 
 /**
  * Whether a hard-wrapped line reaches the full line width `wrap`: its width, plus two characters
- * when it is indented (a first line). The first line of a paragraph whose indent the dump lost
- * (plain `pdftotext`) counts as full two characters short of the width when it ends mid-sentence.
+ * when it is indented (a first line). With `lenient`, a line ending mid-sentence counts as full up
+ * to three characters short (proportional punctuation makes full lines differ in characters):
+ * used where the dump shows indents, and for a paragraph's first line whose indent the dump lost
+ * (plain `pdftotext`).
  */
-function isFull(line: string, wrap: number, firstLine: boolean): boolean {
+function isFull(line: string, wrap: number, lenient: boolean): boolean {
   const w = width(line) + (INDENTED.test(line) ? 2 : 0);
   if (w >= wrap - 1) return true;
-  return firstLine && !INDENTED.test(line) && w >= wrap - 3 && !TERMINAL.test(line.trim());
+  return lenient && w >= wrap - 3 && !TERMINAL.test(line.trim());
 }
 
 /**
@@ -187,7 +201,7 @@ function isBroken(p: { text: string; last: string; lines: number }, wrap: number
   if (p.text.startsWith("#") || p.text.startsWith("|") || p.text.startsWith("附件")) return false;
   if (/〔\d{4}〕\d+号$/.test(last) || isDateLine(toSimplified(last))) return false;
   if (wrap !== null) {
-    if (!isFull(last, wrap, p.lines === 1 && !indents)) return false;
+    if (!isFull(last, wrap, indents || p.lines === 1)) return false;
     if (indents && next !== undefined && /^\s/.test(next.first)) return false;
     // Without indents, a full line ending in punctuation may end a paragraph whose next one's indent was lost: never joined.
     return !TERMINAL.test(last.trim()) || (indents && next !== undefined && !/^\s/.test(next.first));
