@@ -4,7 +4,7 @@ import { REVIEW_MARKER } from "../content/checks/review-markers.ts";
 import { documentSlug } from "./document-slug.ts";
 import { formatReviewSheet } from "./review-sheet.ts";
 import type { ImportedDocument, ImportResult } from "./imported.ts";
-import { formatBody, type BodyChanges } from "./format-body.ts";
+import { formatBody, wrapWidth, type BodyChanges } from "./format-body.ts";
 import { ImportError } from "./import-error.ts";
 import { cleanValue, inferFields, type InferredFields } from "./infer-fields.ts";
 import { canonicalDocNumber } from "../content/doc-number.ts";
@@ -47,6 +47,7 @@ export function importDump(dump: string, options: ImportOptions = {}): ImportRes
   const unfolded = unfoldColumns(dump.replace(/\r\n/g, "\n"));
   const text = unfolded.text;
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  refuseInterleavedColumns(lines);
   const issueUnsure: ImportResult["issueUnsure"] = {};
   const coverGuess = inferCover(lines.slice(0, Math.max(0, findTocStart(lines))));
   const gazette = coverGuess.gazette ?? options.latest?.gazette;
@@ -108,6 +109,22 @@ export function importDump(dump: string, options: ImportOptions = {}): ImportRes
   result.files["_editors-note.md"] = editorsNote(result, options.dumpName ?? "dump", unfolded.pages);
   result.files["_review.md"] = formatReviewSheet(documents, `${issue.gazette} ${year}年第${number}期`);
   return result;
+}
+
+/**
+ * Plain `pdftotext` of a page in two columns gives the rows of both columns in turn, each line
+ * standing alone between blank lines: hard-wrapped lines (a wrap width is found) of which a quarter or more
+ * stand alone. Their reading order cannot be restored from the text.
+ * @throws ImportError (Chinese) saying to import the PDF itself or convert with `pdftotext -layout`.
+ */
+function refuseInterleavedColumns(lines: readonly string[]): void {
+  const body = lines.map((l) => l.replace(/\f/g, "").trim());
+  const wide = body.map((l, i) => ({ l, i })).filter(({ l }) => [...l].length >= 12);
+  if (wide.length < 40 || wrapWidth(wide.map(({ l }) => l)) === null) return;
+  const alone = wide.filter(({ i }) => (body[i - 1] ?? "") === "" && (body[i + 1] ?? "") === "").length;
+  if (alone >= wide.length * 0.25) {
+    throw new ImportError("底本像是双栏版面的 pdftotext 输出：左右两栏的行交错排列，无法还原阅读顺序。请直接导入 PDF 原件（npm run import -- 原件.pdf），或用 pdftotext -layout 重新转换后再导入。");
+  }
 }
 
 /**

@@ -147,7 +147,7 @@ export function parseTableOfContents(lines: readonly string[], gazette = ""): { 
     const sec = bracketed ?? (pending.length === 0 && isSectionLine(raw, bare, nextText(i), lines, i) ? printedName(text) : null);
     if (sec !== null && sections.some((x) => comparable(x) === comparable(sec))) break;
     if (sec !== null) {
-      if (pending.length > 0) scrambled();
+      if (pending.length > 0 && (!pairOrphans() || pending.length > 0)) scrambled();
       if (pending.length > 0) throw new ImportError(`底本第${i + 1}行：目录条目“${pending.map((p) => p.text).join("")}”在栏目“${text}”之前没有页码；请写成“标题 ..... (页码)”。`);
       section = sec;
       sections.push(section);
@@ -167,17 +167,48 @@ export function parseTableOfContents(lines: readonly string[], gazette = ""): { 
       continue;
     }
     if (pending.length >= 5) {
+      if (orphans.length > 0) pairOrphans();
       i = lastEntryEnd;
       pending = [];
       break;
     }
     pending.push({ text, index: i });
   }
+  if (pending.length > 0 && orphans.length > 0) pairOrphans();
   if (pending.length > 0 && entries.length > 0) i = lastEntryEnd;
   scrambled();
   if (awaiting.length > 0) throw new ImportError(`底本第${awaiting[0]!.line}行：目录条目“${awaiting[0]!.title}”没有页码；请按原刊补上页码（“标题 ..... (页码)”）。`);
   if (entries.length === 0) throw new ImportError(`底本第${tocStart + 1}行：目录中没有列出任何文件（没有找到以“..... (页码)”结尾的行）。`);
   return { tocStart, end: i, sections, entries };
+
+  /**
+   * Pairs page references that stood alone (plain `pdftotext` puts a flex-laid 目录's leaders and
+   * pages before the titles they belong to) with the titles waiting for one, in order, when each
+   * title ends with its document number in brackets (so the titles part without a guess) and
+   * there are as many titles as pages.
+   * @returns whether they were paired.
+   */
+  function pairOrphans(): boolean {
+    const groups: { text: string; index: number }[][] = [];
+    let group: { text: string; index: number }[] = [];
+    for (const p of pending) {
+      group.push(p);
+      const num = /[(（]([^()（）]*)[)）]$/u.exec(group.map((g) => g.text).join(""));
+      if (num && parseDocNumber(num[1]!.replace(/號/g, "号").replace(/\s+/g, "")) !== null) {
+        groups.push(group);
+        group = [];
+      }
+    }
+    // Lines after the last title (the body's first running head) stay pending: the table ends before them.
+    if (groups.length === 0 || groups.length !== orphans.length) return false;
+    const pages = orphans.splice(0).map((k) => Number(LONE_PAGE.exec(lines[k]!.replace(/^#+\s*/, "").trim())![1]));
+    groups.forEach((g, k) => {
+      pending = g;
+      addEntry("", pages[k]!, g.at(-1)!.index);
+    });
+    pending = group;
+    return true;
+  }
 
   /** @throws ImportError when page references stood with no title before them: the 目录's titles and pages came apart. */
   function scrambled(): void {

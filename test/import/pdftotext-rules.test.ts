@@ -67,8 +67,20 @@ test("a line cut short because the next word did not fit (〔2018〕4号, 23.7) 
   assert.is(body.trim(), `${W}${W}${W}${W}一二三四五六七八九十一二三四五六（鲁政办发〔2018〕4号）和一二三四五六七八九十一二三完。`);
 });
 
+const SCRAMBLED = ["甲市公报", "2020年第1期", "目", "", "录", "", "市政府文件", "甲市人民政府关于乙的通知（甲政发", "〔2020〕1号）", "", "……………", "", "1", "", "……………", "", "3", "", "……………", "", "5", "", "市政府办公室文件", "甲市人民政府办公室关于丙的通知（甲政办发", "〔2020〕2号）", "甲市人民政府办公室关于丁的通知（甲政办发", "〔2020〕3号）", "", "\f", "市政府文件"];
+
+test("a 目录 whose pages came before their titles is paired in order when each title ends with its number", () => {
+  const { entries } = parseTableOfContents(SCRAMBLED);
+  assert.equal(entries.map((e) => [e.section, e.title, e.docNumber, e.page]), [
+    ["市政府文件", "甲市人民政府关于乙的通知", "甲政发〔2020〕1号", 1],
+    ["市政府办公室文件", "甲市人民政府办公室关于丙的通知", "甲政办发〔2020〕2号", 3],
+    ["市政府办公室文件", "甲市人民政府办公室关于丁的通知", "甲政办发〔2020〕3号", 5],
+  ]);
+});
+
 test("a 目录 whose titles and pages came apart (plain pdftotext of a flex layout) stops with a message naming the fix", () => {
-  const lines = ["甲市公报", "2020年第1期", "目", "", "录", "", "市政府文件", "甲市人民政府关于乙的通知（甲政发", "〔2020〕1号）", "", "……………", "", "1", "", "……………", "", "3", "", "……………", "", "5", "", "市政府办公室文件", "甲市人民政府办公室关于丙的通知（甲政办发", "〔2020〕2号）", "甲市人民政府办公室关于丁的通知（甲政办发", "〔2020〕3号）"];
+  // Without numbers the titles cannot be parted without a guess.
+  const lines = SCRAMBLED.map((l) => l.replace(/（甲政办发$/, "").replace(/^〔2020〕[23]号）$/, "的实施意见"));
   assert.throws(() => parseTableOfContents(lines), (e: Error) => /底本第17行起：目录中有 2 个页码前面没有标题/.test(e.message) && /npm run import -- 原件\.pdf/.test(e.message) && /pdftotext -layout/.test(e.message));
 });
 
@@ -85,6 +97,15 @@ test("a date line and a number line printed side by side (a list of decisions) a
   assert.is(r.documents[0]!.fields.date, "2019-04-03");
   assert.ok(r.documents[0]!.fields.unsure.date, "taken from the date and number lines: 待核");
   assert.ok(r.documents[0]!.text.includes("\n甲政任〔2019〕3号\n"), "the number stays in the text");
+});
+
+test("plain pdftotext of two columns (the rows of both columns in turn, each alone between blank lines) is refused with the fix", () => {
+  const row = (k: number) => `第${k}行左右两栏交错排列的正文内容没有句号`.slice(0, 20);
+  const body = Array.from({ length: 60 }, (_, k) => row(k)).join("\n\n");
+  const dump = `甲市人民政府公报\n2020年第1期\n目录\n甲市人民政府关于乙的通知 ..... (1)\n\f# 甲市人民政府关于乙的通知\n\n${body}\n`;
+  assert.throws(() => importDump(dump), (e: Error) => /双栏版面的 pdftotext 输出/.test(e.message) && /pdftotext -layout/.test(e.message));
+  // The same lines one after another (one column) are read.
+  assert.is(importDump(dump.replace(/\n\n(?=第)/g, "\n")).documents.length, 1);
 });
 
 test.run();
