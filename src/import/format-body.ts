@@ -53,46 +53,66 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
   }
   if (current.length > 0) blocks.push({ lines: current, afterBreak: pageBreak });
   const wrap = wrapWidth(blocks.flatMap((b) => b.lines));
+  // Paragraph indents kept as leading spaces (`pdftotext -layout`): then an indent, not the width, starts a paragraph.
+  const bodyLines = blocks.flatMap((b) => b.lines).filter((l) => !l.includes("\t"));
+  const indents = wrap !== null && bodyLines.filter((l) => /^\s/.test(l)).length >= Math.max(3, bodyLines.length * 0.05);
 
   // 2. Join lines inside a paragraph; 4. tables.
-  const paragraphs = blocks.flatMap((block) => {
+  type Para = { text: string; afterBreak: boolean; first: string; last: string; lines: number };
+  const paragraphs = blocks.flatMap((block): Para[] => {
     if (block.lines.length >= 2 && block.lines.every((l) => l.includes("\t"))) {
       changes.tables++;
-      return [{ text: toTable(block.lines), afterBreak: block.afterBreak }];
+      return [{ text: toTable(block.lines), afterBreak: block.afterBreak, first: "", last: "|", lines: 1 }];
     }
-    const out: { text: string; afterBreak: boolean }[] = [{ text: block.lines[0]!, afterBreak: block.afterBreak }];
+    const line0 = block.lines[0]!;
+    const out: Para[] = [{ text: line0, afterBreak: block.afterBreak, first: line0, last: line0, lines: 1 }];
     for (const next of block.lines.slice(1)) {
       const last = out.at(-1)!;
       const prev = last.text.replace(/ {2,}$/, "");
-      const prevLine = prev.split("\n").at(-1)!;
-      const joins = wrap !== null
-        ? width(prevLine) >= wrap - 1 && !/^\s/.test(next) && !(TERMINAL.test(prevLine) && ITEM_START.test(next))
-        : (!/^\s*#/.test(next) && CJK_END.test(prev) && /^[\p{Script=Han}“（《]/u.test(next) && !ITEM_START.test(next) && [...prevLine].length >= 15) || /^[”’，。、；：！？）》」』]/u.test(next);
+      const prevLine = last.last.replace(/ {2,}$/, "");
+      const joins = indents && isFragment(prevLine, next)
+        ? true
+        : ENDS_RECORD.test(prevLine.trim())
+        ? false
+        : /^[”’，。、；：！？）》」』〕]/u.test(next)
+          ? true
+        : wrap !== null
+          ? (isFull(prevLine, wrap, indents || last.lines === 1) || didNotFit(prevLine, next, wrap)) && (indents ? !/^\s/.test(next) : !TERMINAL.test(prevLine.trim())) && !(TERMINAL.test(prevLine) && ITEM_START.test(next))
+          : (!/^\s*#/.test(next) && CJK_END.test(prev) && !TITLE_END.test(prevLine.trim()) && /^[\p{Script=Han}“（《]/u.test(next) && !ITEM_START.test(next) && [...prevLine].length >= 15) || /^[”’，。、；：！？）》」』]/u.test(next);
       if (joins) {
         last.text = prev + next.trimStart();
+        last.last = next;
+        last.lines++;
         changes.joinedLines++;
-      } else if (wrap !== null || hasBreaks) out.push({ text: next, afterBreak: false });
-      else last.text += "\n" + next;
+      } else if (wrap !== null || hasBreaks) out.push({ text: next, afterBreak: false, first: next, last: next, lines: 1 });
+      else {
+        last.text += "\n" + next;
+        last.last = next;
+        last.lines++;
+      }
     }
     return out;
   });
 
   // 3. Paragraphs broken across pages (only where a page break was, when the dump marks them).
-  const merged: string[] = [];
+  const merged: Para[] = [];
   for (const p of paragraphs) {
     const prev = merged.at(-1);
-    if (prev !== undefined && (!hasBreaks || p.afterBreak) && isBroken(prev, wrap, p.afterBreak) && continues(p.text)) {
-      changes.merges.push(`${prev.slice(-12)}｜${p.text.slice(0, 12)}`);
-      merged[merged.length - 1] = prev + p.text.trimStart();
-    } else merged.push(p.text);
+    if (prev !== undefined && (!hasBreaks || p.afterBreak) && isBroken(prev, wrap, p.afterBreak, p, indents) && continues(p.text, prev.text)) {
+      changes.merges.push(`${prev.text.slice(-12)}｜${p.text.trimStart().slice(0, 12)}`);
+      prev.text += p.text.trimStart();
+      prev.last = p.last;
+      prev.lines += p.lines;
+    } else merged.push({ ...p });
   }
 
   // 5. Containers.
   const out: string[] = [];
-  const simple = merged.map((p) => toSimplified(p));
+  const texts = merged.map((p) => p.text);
+  const simple = texts.map((p) => toSimplified(p));
   let addressee = false;
   for (let i = 0; i < merged.length; i++) {
-    const p = merged[i]!;
+    const p = texts[i]!;
     const s = simple[i]!;
     if (!addressee && i <= 1 && /：$/.test(s) && [...s].length > 5 && s.length < 200 && !p.startsWith("#") && !p.includes("\n")) {
       out.push("::: addressee", p, ":::");
@@ -102,7 +122,7 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
     }
     const next = simple[i + 1];
     if (next !== undefined && isDateLine(next) && s.replace(/\s+/g, "").length <= 40 && (s === toSimplified(issuer) || /(?:政府|办公室|办公厅|委员会|局|厅)$/.test(s)) && !p.startsWith("#")) {
-      out.push("::: signature", p, merged[i + 1]!, ":::");
+      out.push("::: signature", p, texts[i + 1]!, ":::");
       changes.containers.push("signature");
       i++;
       continue;
@@ -115,7 +135,7 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
     if (/^附件[0-9一二三四五六七八九十]*$/.test(s)) {
       let j = i + 1;
       while (j < merged.length && !/^附件[0-9一二三四五六七八九十]*$/.test(simple[j]!)) j++;
-      out.push("::: attachment", ...merged.slice(i, j), ":::");
+      out.push("::: attachment", ...texts.slice(i, j), ":::");
       changes.containers.push("attachment");
       i = j - 1;
       continue;
@@ -125,13 +145,70 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
   return { body: out.join("\n\n") + "\n", changes };
 }
 
-function isBroken(p: string, wrap: number | null, atPageBreak = false): boolean {
-  const last = p.split("\n").at(-1)!;
-  if (p.startsWith("#") || p.startsWith("|") || p.startsWith("附件") || TERMINAL.test(last)) return false;
+/** A line ending like a title (of an attachment, a list): `…成员名单`, `…管理办法`; not continued in text of one paragraph a line. */
+const TITLE_END = /(?:名单|办法|意见|通知|方案|规定|细则|条例|决定|要点|报告|公告|通告|清单|一览表)$/u;
+
+/** A line that ends a record: a document number or a date (never continued by the next line). */
+const ENDS_RECORD = /〔\d{4}〕\d+号$|\d{4}年\d{1,2}月\d{1,2}日$/u;
+
+/** A line indented as a paragraph's first line (two or more spaces, as `pdftotext -layout` keeps them). */
+const INDENTED = /^(?:\s{2,}|\u3000)/u;
+
+/**
+ * Whether `next` is the rest of the printed line `line`, put on a row of its own by
+ * `pdftotext -layout` because its punctuation (from another font) sits on another baseline: it
+ * opens with a bracket or quotation mark and starts where `line` ends (±1 character cell), past a paragraph indent (6 cells or more).
+ */
+function isFragment(line: string, next: string): boolean {
+  const lead = next.length - next.trimStart().length;
+  return lead >= 6 && /^[“‘（《〔]/u.test(next.trimStart()) && !/[：:]$/u.test(line.trim()) && Math.abs(lead - line.trimEnd().length) <= 1;
+}
+
+/**
+ * Whether a hard-wrapped line ends short only because the next line's first word could not
+ * stand at its end: a run of digits or Latin letters (`23.7亿`), or an opening bracket with the
+ * number in it (`〔2018〕4号`), wider than the room left (line breaking keeps them whole). The
+ * line must end mid-sentence and the next one must not be indented.
+ */
+function didNotFit(line: string, next: string, wrap: number): boolean {
+  if (TERMINAL.test(line.trim()) || /^\s/.test(next)) return false;
+  const word = /^(?:[〔［\[（(][^\p{Script=Han}\s]*|[0-9A-Za-z][0-9A-Za-z.%\-]*)/u.exec(next)?.[0] ?? "";
+  const w = width(line) + (INDENTED.test(line) ? 2 : 0);
+  return word !== "" && w >= wrap - 6 && w + width(word) >= wrap - 1;
+}
+
+/**
+ * Whether a hard-wrapped line reaches the full line width `wrap`: its width, plus two characters
+ * when it is indented (a first line). With `lenient`, a line ending mid-sentence counts as full up
+ * to three characters short (proportional punctuation makes full lines differ in characters):
+ * used where the dump shows indents, and for a paragraph's first line whose indent the dump lost
+ * (plain `pdftotext`).
+ */
+function isFull(line: string, wrap: number, lenient: boolean): boolean {
+  const w = width(line) + (INDENTED.test(line) ? 2 : 0);
+  if (w >= wrap - 1) return true;
+  return lenient && w >= wrap - 3 && !TERMINAL.test(line.trim());
+}
+
+/**
+ * Whether paragraph `p` looks cut off at the page end, given the paragraph after the break:
+ * its last line reaches the full width (hard-wrapped text) and ends mid-sentence, or ends in
+ * punctuation while the dump shows indents and the next page's first line has none; in text of
+ * one paragraph a line, it ends in a Chinese character without closing punctuation.
+ */
+function isBroken(p: { text: string; last: string; lines: number }, wrap: number | null, atPageBreak = false, next?: { first: string; lines: number }, indents = false): boolean {
+  const last = p.last.replace(/ {2,}$/, "").split("\n").at(-1)!;
+  if (p.text.startsWith("#") || p.text.startsWith("|") || p.text.startsWith("附件")) return false;
   if (/〔\d{4}〕\d+号$/.test(last) || isDateLine(toSimplified(last))) return false;
-  if (wrap !== null) return width(last) >= wrap - 1;
+  if (wrap !== null) {
+    if (!isFull(last, wrap, indents || p.lines === 1)) return false;
+    if (indents && next !== undefined && /^\s/.test(next.first)) return false;
+    // Without indents, a full line ending in punctuation may end a paragraph whose next one's indent was lost: never joined.
+    return !TERMINAL.test(last.trim()) || (indents && next !== undefined && !/^\s/.test(next.first));
+  }
+  if (TERMINAL.test(last)) return false;
   // At a marked page break a shorter piece counts too (a list line split at the page end).
-  return CJK_END.test(last) && [...last].length >= (atPageBreak ? 8 : 15);
+  return (CJK_END.test(last) || (atPageBreak && /[\p{Script=Han}]\d+$/u.test(last))) && [...last].length >= (atPageBreak ? 8 : 15);
 }
 
 /** Characters of a line, Latin letters and digits counting half. */
@@ -144,7 +221,8 @@ function width(line: string): number {
 /**
  * The width (in characters) at which the text was hard-wrapped, as `pdftotext` gives it:
  * the most common width of lines of 12 characters or more, when at least 40 % of those lines
- * (and 5) have it, give or take one; else null (one paragraph a line, or free layout).
+ * (and 5) have it, give or take one, half of those end mid-sentence (not a list), and at most
+ * 10 % run longer; else null (one paragraph a line, or free layout).
  */
 export function wrapWidth(lines: readonly string[]): number | null {
   const widths = lines.filter((l) => !l.includes("\t") && !/^\s*#/.test(l)).map(width).filter((w) => w >= 12);
@@ -152,14 +230,21 @@ export function wrapWidth(lines: readonly string[]): number | null {
   const counts = new Map<number, number>();
   for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
   const [best] = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]!;
-  const near = widths.filter((w) => Math.abs(w - best) <= 1).length;
-  return near >= 5 && near >= widths.length * 0.4 ? best + 1 - 1 : null;
+  const nearLines = lines.filter((l) => !l.includes("\t") && !/^\s*#/.test(l) && width(l) >= 12 && Math.abs(width(l) - best) <= 1);
+  const near = nearLines.length;
+  // Hard-wrapped lines end mid-sentence; lines of a list of the same length (名单) end in ；or 。.
+  const open = nearLines.filter((l) => !TERMINAL.test(l.trim())).length;
+  // No line runs past the wrap width (but for a few compressed-punctuation lines); in text of one paragraph a line, most do.
+  const longer = widths.filter((w) => w > best + 2).length;
+  return near >= 5 && near >= widths.length * 0.4 && open >= near / 2 && longer <= widths.length * 0.1 ? best : null;
 }
 
-function continues(p: string): boolean {
+function continues(p: string, prev?: string): boolean {
   if (/^[（(]责任单位/.test(p)) return true;
   // No paragraph opens with closing punctuation: it is the rest of one.
   if (/^[”’，。、；：！？）》」』]/u.test(p)) return true;
+  // A number broken at the page end (`…不超过3｜00万元`).
+  if (prev !== undefined && /\d$/.test(prev)) return /^\d+[^\d.．、]/u.test(p);
   if (ITEM_START.test(p) || isDateLine(toSimplified(p))) return false;
   const plain = p.replace(/\s/g, "");
   if ([...plain].length <= 25 && /^[\p{Script=Han}]+$/u.test(plain)) return false;

@@ -4,13 +4,14 @@ import { REVIEW_MARKER } from "../content/checks/review-markers.ts";
 import { documentSlug } from "./document-slug.ts";
 import { formatReviewSheet } from "./review-sheet.ts";
 import type { ImportedDocument, ImportResult } from "./imported.ts";
-import { formatBody, type BodyChanges } from "./format-body.ts";
+import { formatBody, wrapWidth, type BodyChanges } from "./format-body.ts";
 import { ImportError } from "./import-error.ts";
 import { cleanValue, inferFields, type InferredFields } from "./infer-fields.ts";
 import { canonicalDocNumber } from "../content/doc-number.ts";
 import { findTocStart } from "./toc.ts";
 import { comparable, splitDump, type DumpSegment, type SplitDump } from "./split-dump.ts";
 import { isTraditional, toSimplified } from "./traditional.ts";
+import { unfoldColumns } from "./unfold-columns.ts";
 
 /** Options of {@link importDump}. */
 export interface ImportOptions {
@@ -41,8 +42,12 @@ const FREQUENCY = /^(季刊|月刊|半月刊|双月刊|旬刊|周刊|年刊|半�
  * `npm run check` reports as an error until an editor has checked it.
  * @throws ImportError when the dump cannot be split, or year and number are not known.
  */
-export function importDump(text: string, options: ImportOptions = {}): ImportResult {
+export function importDump(dump: string, options: ImportOptions = {}): ImportResult {
+  // Two-column pages of `pdftotext -layout` output, read column by column (line numbers then count in the rewritten text).
+  const unfolded = unfoldColumns(dump.replace(/\r\n/g, "\n"));
+  const text = unfolded.text;
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  refuseInterleavedColumns(lines);
   const issueUnsure: ImportResult["issueUnsure"] = {};
   const coverGuess = inferCover(lines.slice(0, Math.max(0, findTocStart(lines))));
   const gazette = coverGuess.gazette ?? options.latest?.gazette;
@@ -89,7 +94,7 @@ export function importDump(text: string, options: ImportOptions = {}): ImportRes
   for (const { segment } of inferred) {
     const fields = inferFields(segment, { knownIssuers: [...known], issuePrintsNotes, ...(place ? { place } : {}) });
     if (options.printedPages) pdfPageFields(fields, segment.pdfPage, options.printedPages[segment.pdfPage - 1] ?? null);
-    checkUnlisted(segment, fields.movedLines);
+    checkUnlisted(segment, [...fields.movedLines, ...fields.numberLines]);
     const bodyLines = segment.lines.filter((_, i) => !fields.movedLines.includes(i));
     const { body, changes } = formatBody(bodyLines, fields.issuer);
     let slug = documentSlug(fields.docNumbers, fields.title, fields.page);
@@ -101,9 +106,25 @@ export function importDump(text: string, options: ImportOptions = {}): ImportRes
   const result: ImportResult = { folder, issue, issueUnsure, documents, files: {}, traditional, dropped: split.dropped };
   result.files["issue.yml"] = issueYaml(issue, issueUnsure);
   for (const d of documents) result.files[`${d.slug}.md`] = d.text;
-  result.files["_editors-note.md"] = editorsNote(result, options.dumpName ?? "dump");
+  result.files["_editors-note.md"] = editorsNote(result, options.dumpName ?? "dump", unfolded.pages);
   result.files["_review.md"] = formatReviewSheet(documents, `${issue.gazette} ${year}年第${number}期`);
   return result;
+}
+
+/**
+ * Plain `pdftotext` of a page in two columns gives the rows of both columns in turn, each line
+ * standing alone between blank lines: hard-wrapped lines (a wrap width is found) of which a quarter or more
+ * stand alone. Their reading order cannot be restored from the text.
+ * @throws ImportError (Chinese) saying to import the PDF itself or convert with `pdftotext -layout`.
+ */
+function refuseInterleavedColumns(lines: readonly string[]): void {
+  const body = lines.map((l) => l.replace(/\f/g, "").trim());
+  const wide = body.map((l, i) => ({ l, i })).filter(({ l }) => [...l].length >= 12);
+  if (wide.length < 40 || wrapWidth(wide.map(({ l }) => l)) === null) return;
+  const alone = wide.filter(({ i }) => (body[i - 1] ?? "") === "" && (body[i + 1] ?? "") === "").length;
+  if (alone >= wide.length * 0.25) {
+    throw new ImportError("底本像是双栏版面的 pdftotext 输出：左右两栏的行交错排列，无法还原阅读顺序。请直接导入 PDF 原件（npm run import -- 原件.pdf），或用 pdftotext -layout 重新转换后再导入。");
+  }
 }
 
 /**
@@ -151,7 +172,8 @@ function inferCover(cover: readonly string[]): { gazette?: string; year?: number
   filled.forEach((line, i) => {
     // A gazette name printed over two lines of the cover.
     const two = cleanValue(line).replace(/\s+/g, "") + cleanValue(filled[i + 1] ?? "").replace(/\s+/g, "");
-    if (!out.gazette && /^#/.test(line.trim()) && /公报$/.test(toSimplified(two)) && !/公报/.test(toSimplified(line)) && two.length <= 30) out.gazette = two;
+    // A heading line, or the cover's first line (plain text of a PDF), continued on the next.
+    if (!out.gazette && (/^#/.test(line.trim()) || i === 0) && /公报$/.test(toSimplified(two)) && !/公报/.test(toSimplified(line)) && two.length <= 30) out.gazette = two;
   });
   for (const line of cover) {
     const s = toSimplified(line).normalize("NFKC").replace(/^#+\s*/, "").trim();
@@ -206,7 +228,7 @@ function issueYaml(issue: IssueMetadata, unsure: ImportResult["issueUnsure"]): s
   ].join("\n");
 }
 
-function editorsNote(r: ImportResult, dumpName: string): string {
+function editorsNote(r: ImportResult, dumpName: string, unfoldedPages: number): string {
   const out: string[] = [];
   out.push(`Editor's note (collation notes) for ${r.issue.gazette} ${r.issue.year}年第${r.issue.number}期, written by npm run import from ${dumpName}.`, "");
   out.push(`# 校勘说明（${r.issue.year}年第${r.issue.number}期，自动导入）`, "");
@@ -214,6 +236,7 @@ function editorsNote(r: ImportResult, dumpName: string): string {
   out.push(`- 底本：\`${dumpName}\`。由 \`npm run import\` 按目录拆分为 ${r.documents.length} 件文件；标题、栏目、页码取自目录。`);
   out.push("- 机械性修正：删除汉字之间、汉字与数字或字母之间的 OCR 空格；汉字旁的半角 `,` `:` `;` `(` `)` 改为全角。文字未作任何增删改。");
   out.push("- 红头（发文机关、标题）和文号行已移入前置信息；主送机关、署名与日期、附注、附件分别置入 `:::` 容器。");
+  if (unfoldedPages > 0) out.push(`- 底本有 ${unfoldedPages} 页按版面分两栏排列（\`pdftotext -layout\` 输出），已按先左栏、后右栏的顺序读取；本说明和导入提示中的“底本第N行”指重排后的行。`);
   if (r.traditional) out.push("- 底本为繁体字。正文和标题保持原字形，未作繁简转换；仅在推断元数据时参照简体。");
   out.push("- 标有 `# 待核` 的字段为推断所得，`npm run check` 会报错，核对原件后删去该注释即可。");
   if (r.dropped.length > 0) {

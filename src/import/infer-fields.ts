@@ -30,6 +30,8 @@ export interface InferredFields {
   unsure: Partial<Record<FieldName, string>>;
   /** Indexes (into `segment.lines`) of lines moved into the metadata: the document number line. */
   movedLines: number[];
+  /** Indexes of lines holding only a document number printed beside a date line (a list of several decisions), not a new document. */
+  numberLines: number[];
 }
 
 /** What {@link inferFields} knows beyond the document itself. */
@@ -132,6 +134,7 @@ export function inferFields(segment: DumpSegment, context: InferContext): Inferr
     evidence.docNumber = `目录“${entry.docNumber}”（${placeOf(entry.line)}）`;
   }
   const dated: { date: string; number: string; index: number }[] = [];
+  const pairedNumberLines = new Set<number>();
   lines.forEach((line, index) => {
     const simple = toSimplified(line).trim();
     if (!/^[0-9０-９〇零○一二三四五六七八九十]{4}\s*年/.test(simple)) return;
@@ -140,14 +143,29 @@ export function inferFields(segment: DumpSegment, context: InferContext): Inferr
     const numbers = [...afterDate.matchAll(DOC_NUMBER_IN_LINE)].map((m) => canonicalDocNumber(m[1]!)).filter((n): n is string => n !== null);
     if (date && numbers.length > 0 && simple.length < 40) for (const n of numbers) dated.push({ date, number: n, index });
   });
+  // A date line and a number line printed side by side come apart in plain `pdftotext` output.
+  const pairedDates = new Set<number>();
+  lines.forEach((line, index) => {
+    const simple = toSimplified(line).trim();
+    const date = isDateLine(simple) ? parseChineseDate(simple) : null;
+    if (!date) return;
+    let j = index + 1;
+    while (j < lines.length && lines[j]!.trim() === "") j++;
+    const number = j < lines.length ? canonicalDocNumber(toSimplified(lines[j]!).trim().replace(/號/g, "号")) : null;
+    if (number && j !== first) {
+      dated.push({ date, number, index });
+      pairedDates.add(index);
+      pairedNumberLines.add(j);
+    }
+  });
   if (docNumbers.length === 0 && dated.length > 0) {
     docNumbers = [...new Set(dated.map((d) => d.number))];
-    evidence.docNumber = dated.map((d) => `日期与文号行“${lines[d.index]!.trim()}”（${at(segment, d.index)}）`).join("；");
+    evidence.docNumber = dated.map((d) => `日期与文号行“${lines[d.index]!.trim()}${pairedDates.has(d.index) ? ` ${d.number}` : ""}”（${at(segment, d.index)}）`).join("；");
   }
 
   // Date: a line holding only a date, preferably below an organ name (the signature).
   const simpleLines = lines.map((l) => toSimplified(l).trim());
-  const dateLines = simpleLines.map((l, i) => (isDateLine(l) ? i : -1)).filter((i) => i >= 0);
+  const dateLines = simpleLines.map((l, i) => (isDateLine(l) && !pairedDates.has(i) ? i : -1)).filter((i) => i >= 0);
   const previousText = (i: number) => {
     for (let j = i - 1; j >= 0; j--) if (simpleLines[j] !== "") return { index: j, text: cleanValue(lines[j]!).replace(/\s+/g, "") };
     return null;
@@ -222,7 +240,7 @@ export function inferFields(segment: DumpSegment, context: InferContext): Inferr
   evidence.page = `目录页码（${placeOf(entry.line)}）`;
   const validUntil = proposeValidUntil(all);
   if (validUntil) evidence.validUntil = `正文“${validUntil.phrase}”`;
-  return { title, docNumbers, issuer, date, publication, section: entry.section, page: entry.page, ...(validUntil ? { validUntil: validUntil.date } : {}), evidence, unsure, movedLines };
+  return { title, docNumbers, issuer, date, publication, section: entry.section, page: entry.page, ...(validUntil ? { validUntil: validUntil.date } : {}), evidence, unsure, movedLines, numberLines: [...pairedNumberLines] };
 }
 
 const VALID_UNTIL = new RegExp(`有效期(?:截至|至|到)\\s*(${CHINESE_DATE.source})`, "u");

@@ -46,6 +46,22 @@ interface Run {
 const require = createRequire(import.meta.url);
 
 /**
+ * Loads pdf.js once. Its bundles name source maps of several megabytes, which Node parses on
+ * load whenever source maps are on (as under tsx); they are turned off while pdf.js loads
+ * (`process.setSourceMapsEnabled`, a documented Node API) and restored after, so our own
+ * stack traces keep their TypeScript lines.
+ */
+async function loadPdfjs(): Promise<typeof import("pdfjs-dist/legacy/build/pdf.mjs")> {
+  const was = process.sourceMapsEnabled;
+  process.setSourceMapsEnabled(false);
+  try {
+    return await import("pdfjs-dist/legacy/build/pdf.mjs");
+  } finally {
+    process.setSourceMapsEnabled(was);
+  }
+}
+
+/**
  * Reads the text layer of a born-digital PDF with pdf.js (`pdfjs-dist`, legacy build for
  * Node; CJK CMaps from the package, no system tool): every text run with its position and
  * size, grouped into printed lines. Runs on one baseline more than two characters apart are
@@ -55,7 +71,7 @@ const require = createRequire(import.meta.url);
  * @throws ImportError (Chinese) when the file is not a PDF, is encrypted, or has no text layer (a scan).
  */
 export async function readPdf(data: Uint8Array): Promise<PdfText> {
-  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const { getDocument } = await loadPdfjs();
   const root = path.dirname(require.resolve("pdfjs-dist/package.json"));
   let doc;
   try {

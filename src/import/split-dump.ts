@@ -61,9 +61,12 @@ export function splitDump(text: string, gazette = ""): SplitDump {
     const bare = comparable(line);
     const sec = comparable(bracketedSection(line) ?? line);
     if (toc.sections.some((s) => comparable(s) === sec)) return "section heading";
-    if (/^[-—–·]*\d{1,3}[-—–·]*$/.test(bare) || /^第\d{1,3}页$/.test(bare)) return "page number";
+    if (isPageNumber(bare)) return "page number";
     if (gazette && bare.startsWith(comparable(gazette)) && bare.length <= comparable(gazette).length + 12) return "page header";
     if (/^-{3,}$/.test(line.trim())) return "page break";
+    // A running head and the page number on one line, a wide gap between (`pdftotext -layout`).
+    const parts = line.trim().split(/\s{2,}|\u3000{2,}/u);
+    if (parts.length === 2 && parts.some((p) => isPageNumber(comparable(p))) && parts.some((p) => !isPageNumber(comparable(p)) && isDroppable(p, -1) !== null)) return "page header";
     if (heads.has(i)) return "page header";
     // Leaders or a title standing alone outside its document: the 目录's leaders, or a running head printing a title.
     if (/^(?:[.．…·。\-—_]\s*){2,}$/u.test(line.trim()) || titles.has(bare)) return "page header";
@@ -106,6 +109,11 @@ export function splitDump(text: string, gazette = ""): SplitDump {
   });
   const cover = lines.slice(0, toc.tocStart);
   return { cover, sections: toc.sections, entries: toc.entries, segments, dropped };
+}
+
+/** A page number as printed: `3`, `— 3 —`, `第3页` (spaces removed). */
+function isPageNumber(bare: string): boolean {
+  return /^[-—–·]*\d{1,3}[-—–·]*$/.test(bare) || /^第\d{1,3}页$/.test(bare);
 }
 
 /**

@@ -95,6 +95,8 @@ export function parseTableOfContents(lines: readonly string[], gazette = ""): { 
     return "";
   };
   const awaiting: TocEntry[] = [];
+  /** Page references met with no title before them (a 目录 whose titles and pages came apart). */
+  const orphans: number[] = [];
   // A 栏目 line printed just above the line 目录 (pdftotext reading order) opens the table.
   for (let j = tocStart - 1, seen = 0; j >= 0 && seen < 3; j--) {
     if (lines[j]!.trim() === "") continue;
@@ -138,12 +140,14 @@ export function parseTableOfContents(lines: readonly string[], gazette = ""): { 
       lastEntryEnd = i + 1;
       continue;
     }
+    if (lone) orphans.push(i);
     if (lone || /^第\d+页$|^[-—–]\s*\d+\s*[-—–]$/u.test(bare)) continue;
     if (entries.length > 0 && pending.length === 0 && bare.length >= 4 && comparable(entries[0]!.title).startsWith(bare)) break;
     const bracketed = bracketedSection(text);
     const sec = bracketed ?? (pending.length === 0 && isSectionLine(raw, bare, nextText(i), lines, i) ? printedName(text) : null);
     if (sec !== null && sections.some((x) => comparable(x) === comparable(sec))) break;
     if (sec !== null) {
+      if (pending.length > 0 && (!pairOrphans() || pending.length > 0)) scrambled();
       if (pending.length > 0) throw new ImportError(`底本第${i + 1}行：目录条目“${pending.map((p) => p.text).join("")}”在栏目“${text}”之前没有页码；请写成“标题 ..... (页码)”。`);
       section = sec;
       sections.push(section);
@@ -151,6 +155,8 @@ export function parseTableOfContents(lines: readonly string[], gazette = ""): { 
     }
     if (/^#/.test(raw.trim()) && pending.length === 0 && entries.length > 0) break;
     const ref = PAGE_REF.exec(text) ?? PAGE_REF_BARE.exec(text);
+    // `市政府文件      1`: the body's running head and page number on one line (`pdftotext -layout`).
+    if (ref && pending.length === 0 && entries.length > 0 && sections.some((x) => comparable(x) === comparable(ref[1]!))) break;
     if (ref) {
       addEntry(ref[1]!.trim(), Number(ref[2] ?? ref[3]), i);
       continue;
@@ -161,22 +167,62 @@ export function parseTableOfContents(lines: readonly string[], gazette = ""): { 
       continue;
     }
     if (pending.length >= 5) {
+      if (orphans.length > 0) pairOrphans();
       i = lastEntryEnd;
       pending = [];
       break;
     }
     pending.push({ text, index: i });
   }
+  if (pending.length > 0 && orphans.length > 0) pairOrphans();
   if (pending.length > 0 && entries.length > 0) i = lastEntryEnd;
-  void later;
+  scrambled();
   if (awaiting.length > 0) throw new ImportError(`底本第${awaiting[0]!.line}行：目录条目“${awaiting[0]!.title}”没有页码；请按原刊补上页码（“标题 ..... (页码)”）。`);
   if (entries.length === 0) throw new ImportError(`底本第${tocStart + 1}行：目录中没有列出任何文件（没有找到以“..... (页码)”结尾的行）。`);
   return { tocStart, end: i, sections, entries };
+
+  /**
+   * Pairs page references that stood alone (plain `pdftotext` puts a flex-laid 目录's leaders and
+   * pages before the titles they belong to) with the titles waiting for one, in order, when each
+   * title ends with its document number in brackets (so the titles part without a guess) and
+   * there are as many titles as pages.
+   * @returns whether they were paired.
+   */
+  function pairOrphans(): boolean {
+    const groups: { text: string; index: number }[][] = [];
+    let group: { text: string; index: number }[] = [];
+    for (const p of pending) {
+      group.push(p);
+      const num = /[(（]([^()（）]*)[)）]$/u.exec(group.map((g) => g.text).join(""));
+      if (num && parseDocNumber(num[1]!.replace(/號/g, "号").replace(/\s+/g, "")) !== null) {
+        groups.push(group);
+        group = [];
+      }
+    }
+    // Lines after the last title (the body's first running head) stay pending: the table ends before them.
+    if (groups.length === 0 || groups.length !== orphans.length) return false;
+    const pages = orphans.splice(0).map((k) => Number(LONE_PAGE.exec(lines[k]!.replace(/^#+\s*/, "").trim())![1]));
+    groups.forEach((g, k) => {
+      pending = g;
+      addEntry("", pages[k]!, g.at(-1)!.index);
+    });
+    pending = group;
+    return true;
+  }
+
+  /** @throws ImportError when page references stood with no title before them: the 目录's titles and pages came apart. */
+  function scrambled(): void {
+    const stray = orphans;
+    if (stray.length < 2) return;
+    throw new ImportError(`底本第${stray[0]! + 1 - lines.slice(0, stray[0]).filter((l) => l === "\f").length}行起：目录中有 ${stray.length} 个页码前面没有标题，标题和页码被分开排列了（PDF 转成文字时目录被打乱，常见于不带 -layout 的 pdftotext 输出），无法可靠地对应。请直接导入 PDF 原件（npm run import -- 原件.pdf），或用 pdftotext -layout 重新转换后再导入。`);
+  }
 }
 
 function isSectionLine(raw: string, bare: string, next: string, lines: readonly string[], i: number): boolean {
   if (bare.length < 2 || bare.length > 12 || /关于|關於|、|，|。|：|《|[(（]/u.test(bare) || ORG_END.test(toSimplified(bare))) return false;
   if (/^关于|^關於/.test(next)) return false;
+  // A title whose page stands on the next line (plain `pdftotext` output of a 目录 laid out in two blocks).
+  if (LONE_PAGE.test(next)) return false;
   if (SECTION_WORD.test(toSimplified(bare)) || /^#/.test(raw.trim())) return true;
   // Stands alone again after this point (a section heading or running head in the body).
   let count = 0;

@@ -149,13 +149,13 @@ test("a dump with several documents under one heading, section headings and page
   assert.equal(r.documents.map((d) => [d.slug, d.fields.section, d.fields.page, d.fields.date]), [
     ["yzr-2021-1", "人事任免", 5, "2021-08-02"],
     ["yzr-2021-2", "人事任免", 6, "2021-08-09"],
-    ["page-7", "政务动态", 7, ""],
+    ["ylszwdtzy", "政务动态", 7, ""],
   ]);
   assert.equal(r.dropped.map((d) => d.why), ["section heading", "page header", "page number", "section heading"]);
   for (const d of r.documents) assert.not.match(d.text, /【|— 6 —|样例市人民政府公报/);
-  assert.match(r.files["page-7.md"]!, /date: "待填" {2}# 待核/);
-  assert.match(r.files["page-7.md"]!, /issuer: "待填" {2}# 待核/);
-  assert.match(r.files["page-7.md"]!, /8月10日，市政府召开常务会议。\n\n8月12日，市长调研农业生产。/);
+  assert.match(r.files["ylszwdtzy.md"]!, /date: "待填" {2}# 待核/);
+  assert.match(r.files["ylszwdtzy.md"]!, /issuer: "待填" {2}# 待核/);
+  assert.match(r.files["ylszwdtzy.md"]!, /8月10日，市政府召开常务会议。\n\n8月12日，市长调研农业生产。/);
 });
 
 test("a dump in Traditional characters: metadata inferred, text never converted", async () => {

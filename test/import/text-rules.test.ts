@@ -42,7 +42,10 @@ test("counts each kind of correction", () => {
 test("names files from the document number in pinyin initials, else a keyword of the title", () => {
   assert.is(documentSlug(["乳政办发〔2019〕4号"], "…", 9), "rzbf-2019-4");
   assert.is(documentSlug(["乳政任〔2019〕2号", "乳政任〔2019〕3号"], "乳山市人民政府任免的工作人员名单", 20), "renmian");
-  assert.is(documentSlug([], "样例市政务动态摘要", 7), "page-7");
+  assert.is(documentSlug([], "样例市政务动态摘要", 7), "ylszwdtzy");
+  assert.is(documentSlug([], "德州市养犬管理条例", 1), "dzsyqgltl", "a regulation: the initials of its title");
+  assert.is(documentSlug([], "山东省机动车非法改装治理和噪声污染防治规定", 3), "sdsjdcffgzzlhzsw", "at most 16 letters");
+  assert.is(documentSlug([], "ABC", 7), "page-7", "no Chinese character: the page");
 });
 
 test("tells Traditional from Simplified text", () => {
