@@ -57,10 +57,15 @@ export async function measureCommand(command: string, args: string[], options: {
   child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
   let peak = 0;
-  let sampling = Promise.resolve();
+  let sampling: Promise<void> | null = null;
+  // One sample at a time: a tick that finds the previous sample still reading /proc is skipped, so
+  // on a loaded machine the samples never queue up (and the wait after the command stays short).
   const timer = setInterval(() => {
-    sampling = sampling.then(async () => {
-      if (child.pid !== undefined) peak = Math.max(peak, await treeRss(child.pid));
+    if (sampling || child.pid === undefined) return;
+    const pid = child.pid;
+    sampling = treeRss(pid).then((bytes) => {
+      peak = Math.max(peak, bytes);
+      sampling = null;
     });
   }, options.intervalMs ?? 100);
   const code = await new Promise<number | null>((resolve, reject) => {
@@ -68,7 +73,7 @@ export async function measureCommand(command: string, args: string[], options: {
     child.on("close", resolve);
   });
   clearInterval(timer);
-  await sampling;
+  await (sampling as Promise<void> | null);
   return { ms: Math.round(performance.now() - started), peakRssMb: Math.round(peak / 2 ** 20), code, stdout, stderr };
 }
 
