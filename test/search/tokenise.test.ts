@@ -17,6 +17,8 @@ test("each run of letters and digits becomes its bigrams and its last character;
   assert.equal(decoded(indexContent("住房公积金，2019年")), ["住房", "房公", "公积", "积金", "金，", "20", "01", "19", "9年", "年"]);
   assert.equal(decoded(indexContent("ＡＢ１")), ["ab", "b1", "1"], "width-folded and lower-cased");
   assert.equal(indexContent(""), "");
+  assert.equal(decoded(indexContent("㍿，㍿")), ["株式", "式会", "会社", "社，", "株式", "式会", "会社", "社"], "a character NFKC turns into several, the same every time");
+  assert.equal(decoded(indexContent("　𠀀𠀁")), ["\u2060", "𠀀𠀁", "𠀁"], "characters beyond the BMP and separators before the first run");
   assert.ok(words(indexContent("甲")).length === 1);
 });
 
