@@ -6,7 +6,7 @@ import { explainError } from "./explain-error.ts";
 import { removeInBackground } from "./remove-in-background.ts";
 import { phaseTimes, resetPhases, timePhase } from "../util/phase-times.ts";
 import { searchRecordsDir } from "../search/index.ts";
-import { pathExists } from "../util/index.ts";
+import { isProcessRunning, pathExists } from "../util/index.ts";
 import { configureGazette, finishSite, type BuildPlan, type GazettePluginOptions } from "../site/index.ts";
 import { pageManifestPath, removePageManifest, stampPages, writePageManifest } from "../site/page-reuse.ts";
 import { withBuildLock } from "./build-lock.ts";
@@ -214,15 +214,6 @@ async function removeLeftovers(outputDir: string): Promise<void> {
     const m = pattern.exec(name);
     const pid = Number(m?.[2]);
     // A previous-<pid> folder without an output folder is the last good site of a build killed mid-swap: keep it.
-    if (m && (m[1] === "staging" || hasOutput) && (pid === process.pid || !isRunning(pid))) await rm(path.join(dir, name), { recursive: true, force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
+    if (m && (m[1] === "staging" || hasOutput) && (pid === process.pid || !isProcessRunning(pid))) await rm(path.join(dir, name), { recursive: true, force: true });
   }
 }

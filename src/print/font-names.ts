@@ -1,4 +1,5 @@
 import { decodePDFRawStream, PDFDict, PDFName, PDFRawStream, type PDFDocument } from "pdf-lib";
+import { fontFileInfo } from "./font-file.ts";
 import { PRINT_FONTS } from "./fonts.ts";
 
 /** PostScript family names of the bundled faces, e.g. `NotoSerifSC`, `LXGWWenKai`. */
@@ -53,18 +54,7 @@ export function nameFontsByWeight(pdf: PDFDocument): number {
   return renamed.size;
 }
 
-/** `usWeightClass` of the OS/2 table of a TrueType font program; undefined when it has none. */
+/** `usWeightClass` of the OS/2 table of a TrueType font program ({@link fontFileInfo}); undefined when it has none. */
 export function weightClass(sfnt: Uint8Array): number | undefined {
-  const view = new DataView(sfnt.buffer, sfnt.byteOffset, sfnt.byteLength);
-  if (sfnt.byteLength < 12) return undefined;
-  const tables = view.getUint16(4);
-  for (let i = 0; i < tables; i++) {
-    const record = 12 + i * 16;
-    if (record + 16 > sfnt.byteLength) return undefined;
-    const tag = String.fromCharCode(sfnt[record]!, sfnt[record + 1]!, sfnt[record + 2]!, sfnt[record + 3]!);
-    if (tag !== "OS/2") continue;
-    const offset = view.getUint32(record + 8);
-    return offset + 6 <= sfnt.byteLength ? view.getUint16(offset + 4) : undefined;
-  }
-  return undefined;
+  return fontFileInfo(sfnt).weightClass;
 }

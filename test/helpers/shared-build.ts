@@ -1,3 +1,4 @@
+import { isProcessRunning } from "../../src/util/index.ts";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -84,7 +85,7 @@ async function makeOrWait<T>(base: string, name: string, make: (dir: string) => 
     const text = await readFile(done, "utf8").catch(() => null);
     if (text !== null) return unwrap(JSON.parse(text) as Outcome<T>, name);
     const pid = Number(await readFile(path.join(lock, "pid"), "utf8").catch(() => "0"));
-    if (pid > 0 && !alive(pid)) {
+    if (pid > 0 && !isProcessRunning(pid)) {
       // The maker may have written the result just before it ended.
       const last = await readFile(done, "utf8").catch(() => null);
       if (last !== null) return unwrap(JSON.parse(last) as Outcome<T>, name);
@@ -97,13 +98,4 @@ async function makeOrWait<T>(base: string, name: string, make: (dir: string) => 
 function unwrap<T>(outcome: Outcome<T>, name: string): T {
   if (outcome.ok) return outcome.value;
   throw new Error(`the shared build "${name}" failed: ${outcome.error}`);
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
