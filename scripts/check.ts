@@ -4,16 +4,19 @@
  * grouped by file, then a summary; exits 1 on any error. Never prints a stack trace.
  */
 import { explainError } from "../src/build/explain-error.ts";
-import { formatFindings, loadArchive } from "../src/content/index.ts";
+import { formatFindings, loadArchive, publicationSummary } from "../src/content/index.ts";
 import { say } from "../src/i18n/index.ts";
 import { parseCliArgs } from "../src/util/index.ts";
 
 try {
   const { values } = parseCliArgs({ options: { json: { type: "boolean", default: false }, content: { type: "string", default: "issues" } } }, "npm run check [-- --json] [--content DIR]");
-  const { findings } = await loadArchive(values.content);
+  const { archive, findings } = await loadArchive(values.content);
   const errors = findings.filter((f) => f.severity === "error").length;
   if (values.json) console.log(JSON.stringify({ errors, warnings: findings.length - errors, findings }, null, 2));
-  else console.log(formatFindings(findings) || say({ zh: "检查完毕，没有发现问题。", en: "No problems found." }));
+  else {
+    console.log(formatFindings(findings) || say({ zh: "检查完毕，没有发现问题。", en: "No problems found." }));
+    if (archive) console.log(say(publicationSummary(archive)));
+  }
   process.exitCode = errors > 0 ? 1 : 0;
 } catch (err) {
   console.error(say({ zh: `npm run check 没能运行完：${explainError(err)}`, en: `npm run check could not run: ${explainError(err)}` }));

@@ -83,7 +83,12 @@ try {
   bar?.stop();
   if (bar) for (const p of done) console.log(report(p));
   const total = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(say({ zh: `已生成 ${done.length} 个 PDF，用时 ${total} 秒。`, en: `Made ${done.length} PDF${done.length === 1 ? "" : "s"} in ${total} s.` }));
+  const pressCount = done.filter((p) => p.press).length;
+  const files = done.length + pressCount;
+  console.log(say({
+    zh: `已生成 ${files} 个 PDF${pressCount ? `（其中 ${pressCount} 个印刷版）` : ""}，用时 ${total} 秒。`,
+    en: `Made ${files} PDF${files === 1 ? "" : "s"}${pressCount ? ` (${pressCount} for the press)` : ""} in ${total} s.`,
+  }));
 } catch (err) {
   console.error(say({ zh: `npm run pdf 已停止：${explainError(err)}`, en: `npm run pdf stopped: ${explainError(err)}` }));
   process.exit(1);

@@ -3,5 +3,6 @@ export { canonicalDocNumber, foldDocNumber, parseDocNumber, type DocNumberParts 
 export { ContentError, findingText, formatFindings, summarizeFindings, type Finding } from "./finding.ts";
 export { loadArchive, loadArchiveOrThrow, splitFrontMatter, type LoadResult } from "./load-archive.ts";
 export { PARALLEL_MIN_FOLDERS, type ParallelLoadOptions } from "./load-in-parallel.ts";
+export { publicationSummary } from "./publication-summary.ts";
 export { isListed, isTextPublished, type Archive, type GazetteDocument, type GazetteIssue } from "./model.ts";
 export { PUBLICATION, PUBLICATION_LABEL, VALIDITY, VALIDITY_LABEL, type Publication, type Validity } from "./schema.ts";

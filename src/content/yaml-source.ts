@@ -27,13 +27,31 @@ export interface YamlSource {
  * their position; `lineOffset` is added to every line (front matter starts on line 2 of its file).
  */
 export function parseYamlSource(text: string, file: string, lineOffset = 0): YamlSource {
-  const counter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  let counter = new LineCounter();
+  let doc: Document = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const findings: Finding[] = [];
   const at = (offset: number) => {
     const pos = counter.linePos(offset);
     return { line: pos.line + lineOffset, column: pos.col };
   };
+  // A value opened with a quote that its line never closes swallows the lines after it (YAML
+  // lets a quoted value run over several lines), hiding their mistakes: say so, and read the
+  // rest as if the quote were closed on its own line.
+  const unclosed = doc.errors.length > 0 ? unclosedQuotes(text) : [];
+  if (unclosed.length > 0) {
+    const lines = text.split("\n");
+    for (const u of unclosed) {
+      lines[u.line] += u.quote;
+      findings.push({
+        file, line: u.line + 1 + lineOffset, column: lines[u.line]!.length, severity: "error",
+        message: `“${u.field}”的值以引号 ${u.quote} 开头，但这一行没有结尾的 ${u.quote}，后面几行都被当成了它的值`,
+        fix: `在这一行的末尾补上 ${u.quote}，或删去开头的 ${u.quote}`,
+        en: { message: `the value of '${u.field}' opens a ${u.quote} that its line never closes`, fix: `add ${u.quote} at the end of the line, or remove the opening one` },
+      });
+    }
+    counter = new LineCounter();
+    doc = parseDocument(lines.join("\n"), { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  }
   for (const err of doc.errors) {
     const pos = at(err.pos[0]);
     if (err.code === "RESOURCE_EXHAUSTION") {
@@ -46,12 +64,12 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
   // Alias bombs (billion laughs) and deep nesting are refused before the value is built.
   const hostile = hostileYaml(doc);
   if (hostile) findings.push({ file, ...at(hostile.offset), severity: "error", message: hostile.message, fix: hostile.fix });
-  const value = hostile ? undefined : doc.errors.length > 0 ? readableValue(doc) : doc.toJS({ maxAliasCount: 100 });
+  const value = hostile ? undefined : doc.errors.length > 0 || unclosed.length > 0 ? readableValue(doc, unclosed.map((u) => u.field)) : doc.toJS({ maxAliasCount: 100 });
   return {
     file,
     value,
     findings,
-    broken: doc.errors.length > 0,
+    broken: doc.errors.length > 0 || unclosed.length > 0,
     doc,
     at,
     positionOf(path) {
@@ -77,6 +95,23 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
   };
 }
 
+/**
+ * Top-level `field: "value` lines whose opening quote (" or ') is not closed on the same line,
+ * with their 0-based line index. A closing quote counts unless escaped (\\" in double quotes;
+ * '' is an escaped quote inside single quotes).
+ */
+function unclosedQuotes(text: string): { line: number; field: string; quote: string }[] {
+  const out: { line: number; field: string; quote: string }[] = [];
+  text.split("\n").forEach((raw, line) => {
+    const m = /^([\w-]+):[ \t]+(["'])(.*)$/u.exec(raw.replace(/\r$/u, ""));
+    if (!m) return;
+    const [, field, quote, rest] = m as unknown as [string, string, string, string];
+    const body = quote === '"' ? rest.replace(/\\./gu, "") : rest.replace(/''/gu, "");
+    if (!body.includes(quote)) out.push({ line, field, quote });
+  });
+  return out;
+}
+
 function lineOf(text: string, offset: number): string {
   const start = text.lastIndexOf("\n", Math.max(0, offset - 1)) + 1;
   const end = text.indexOf("\n", offset);
@@ -87,13 +122,13 @@ function lineOf(text: string, offset: number): string {
  * The top-level fields of a YAML document with syntax errors that no error touches, as plain
  * values (an empty object when the document is not a map or cannot be read at all).
  */
-function readableValue(doc: Document): Record<string, unknown> {
+function readableValue(doc: Document, leaveOut: readonly string[] = []): Record<string, unknown> {
   const root = doc.contents;
   const out: Record<string, unknown> = {};
   if (!isMap(root)) return out;
   const hurt = doc.errors.map((e) => e.pos);
   for (const pair of root.items) {
-    if (!isScalar(pair.key) || !pair.key.range) continue;
+    if (!isScalar(pair.key) || !pair.key.range || leaveOut.includes(String(pair.key.value))) continue;
     const node = pair.value as { range?: [number, number, number] } | null;
     const start = pair.key.range[0];
     const end = node?.range?.[2] ?? pair.key.range[2];

@@ -14,7 +14,7 @@ export function parseCliArgs<T extends ParseArgsConfig>(config: T, usage: string
   const flag = langAt >= 0 ? argv[langAt + 1] : argv.find((a) => a.startsWith("--lang="))?.slice("--lang=".length);
   const contentAt = argv.indexOf("--content");
   setMessageLang(resolveMessageLang(flag, contentAt >= 0 ? argv[contentAt + 1] : "issues"));
-  const usageLine = `${say({ zh: "用法", en: "Usage" })}: ${usage} [--lang zh|en]`;
+  const usageLine = `${say({ zh: "用法：", en: "Usage: " })}${usage} [--lang zh|en]`;
   if (argv.includes("--help") || argv.includes("-h")) {
     console.log(usageLine);
     process.exit(0);

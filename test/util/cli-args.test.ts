@@ -15,13 +15,13 @@ test("a mistyped option or a forgotten -- gets the problem and the usage, exit 2
   for (const args of [["--bogus"], ["/gazette/"]]) {
     const r = run(args);
     assert.is(r.status, 2, r.stderr);
-    assert.match(r.stderr, /用法: npm run build/);
+    assert.match(r.stderr, /用法：npm run build/);
     assert.match(r.stderr, /不认识的选项 --bogus|多余的参数“\/gazette\/”/);
     assert.not.match(r.stderr, /^\s+at /m, `no stack trace: ${r.stderr}`);
   }
   const help = run(["--help"]);
   assert.is(help.status, 0);
-  assert.match(help.stdout, /用法: npm run build \[-- --full\]/);
+  assert.match(help.stdout, /用法：npm run build \[-- --full\]/);
   assert.match(run(["--help", "--lang", "en"]).stdout, /^Usage: npm run build/);
 });
 
