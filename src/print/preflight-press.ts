@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import type { DocumentView } from "../site/site-data.ts";
+import type { DocumentView } from "../model/site-model.ts";
 import { pdfWords, printedTitleLines, type PreflightFinding } from "./preflight.ts";
 import { titleLineEm } from "./print-titles.ts";
 import { breakTitle, titleWords } from "./title-lines.ts";
