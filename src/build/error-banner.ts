@@ -31,7 +31,7 @@ export class ErrorBanner {
   showFindings(findings: readonly Finding[]): void {
     this.#items = findings
       .filter((f) => f.severity === "error")
-      .map((f) => ({ where: `${f.file}:${f.line}`, severity: f.severity, ...findingText(f) }));
+      .map((f) => ({ where: `${f.file}:${f.line}:${f.column}`, severity: f.severity, ...findingText(f) }));
   }
 
   /** Shows what a failed build threw: a ContentError's findings, else the explained error. */
@@ -51,7 +51,7 @@ export class ErrorBanner {
   html(): string {
     if (this.#items.length === 0) return "";
     const rows = this.#items
-      .map((i) => `<li>${i.where ? `<code>${escapeHtml(i.where)}</code> ` : ""}${escapeHtml(i.message)}${i.fix ? ` — <strong>${escapeHtml(say({ zh: "修改方法", en: "fix" }))}：</strong>${escapeHtml(i.fix)}` : ""}</li>`)
+      .map((i) => `<li>${i.where ? `<code>${escapeHtml(i.where)}</code> ` : ""}${escapeHtml(i.message)}${i.fix ? `${say({ zh: "；", en: "; " })}<strong>${escapeHtml(say({ zh: "修改方法：", en: "fix: " }))}</strong>${escapeHtml(i.fix)}` : ""}</li>`)
       .join("");
     const title = say({ zh: `内容有 ${this.#items.length} 处错误，网站没有更新（下面显示的是上次成功生成的页面）`, en: `The content has ${this.#items.length} error${this.#items.length === 1 ? "" : "s"}; the site was not updated (this is the last good page)` });
     const after = say({ zh: "改正并保存后，本提示自动消失。", en: "Fix and save: this banner disappears by itself." });

@@ -1,5 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
 import { hostileYaml } from "./yaml-limits.ts";
+import { mendYaml } from "./yaml-mend.ts";
 import type { Finding } from "./finding.ts";
 import type { Bilingual } from "../i18n/index.ts";
 
@@ -34,42 +35,35 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
     const pos = counter.linePos(offset);
     return { line: pos.line + lineOffset, column: pos.col };
   };
-  // A value opened with a quote that its line never closes swallows the lines after it (YAML
-  // lets a quoted value run over several lines), hiding their mistakes: say so, and read the
-  // rest as if the quote were closed on its own line.
-  const unclosed = doc.errors.length > 0 ? unclosedQuotes(text) : [];
-  if (unclosed.length > 0) {
-    const lines = text.split("\n");
-    for (const u of unclosed) {
-      lines[u.line] += u.quote;
-      findings.push({
-        file, line: u.line + 1 + lineOffset, column: lines[u.line]!.length, severity: "error",
-        message: `“${u.field}”的值以引号 ${u.quote} 开头，但这一行没有结尾的 ${u.quote}，后面几行都被当成了它的值`,
-        fix: `在这一行的末尾补上 ${u.quote}，或删去开头的 ${u.quote}`,
-        en: { message: `the value of '${u.field}' opens a ${u.quote} that its line never closes`, fix: `add ${u.quote} at the end of the line, or remove the opening one` },
-      });
-    }
+  // Common editor mistakes (tab indents, 全角冒号, an unclosed quote) are said once at their line
+  // and mended, so the lines after them are still read and checked.
+  let read = text;
+  const mends = doc.errors.length > 0 ? mendYaml(text, (t) => parseDocument(t, { prettyErrors: false, uniqueKeys: true }).errors.length > 0) : { text, mends: [] };
+  if (mends.mends.length > 0) {
+    read = mends.text;
+    for (const m of mends.mends) findings.push({ file, line: m.line + 1 + lineOffset, column: m.column, severity: "error", message: m.message.zh, fix: m.fix.zh, en: { message: m.message.en, fix: m.fix.en } });
     counter = new LineCounter();
-    doc = parseDocument(lines.join("\n"), { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+    doc = parseDocument(read, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   }
+  const unsure = mends.mends.flatMap((m) => (m.unsure ? [m.unsure] : []));
   for (const err of doc.errors) {
     const pos = at(err.pos[0]);
     if (err.code === "RESOURCE_EXHAUSTION") {
       findings.push({ file, ...pos, severity: "error", message: "YAML 嵌套过深，无法读取", fix: "元数据只需要简单的“字段: 值”和列表；删除多余的 [ { 或缩进层级", en: { message: "the YAML is nested too deeply to read", fix: "metadata needs only plain 'field: value' lines and lists; remove the extra [ { or indentation levels" } });
       continue;
     }
-    const said = yamlErrorText(err.code, lineOf(text, err.pos[0]));
+    const said = yamlErrorText(err.code, lineOf(read, err.pos[0]));
     findings.push({ file, ...pos, severity: "error", message: said.message, fix: said.fix.zh, en: { message: `YAML syntax error: ${err.message.split("\n")[0]}`, fix: said.fix.en } });
   }
   // Alias bombs (billion laughs) and deep nesting are refused before the value is built.
   const hostile = hostileYaml(doc);
   if (hostile) findings.push({ file, ...at(hostile.offset), severity: "error", message: hostile.message, fix: hostile.fix });
-  const value = hostile ? undefined : doc.errors.length > 0 || unclosed.length > 0 ? readableValue(doc, unclosed.map((u) => u.field)) : doc.toJS({ maxAliasCount: 100 });
+  const value = hostile ? undefined : doc.errors.length > 0 || mends.mends.length > 0 ? readableValue(doc, unsure) : doc.toJS({ maxAliasCount: 100 });
   return {
     file,
     value,
     findings,
-    broken: doc.errors.length > 0 || unclosed.length > 0,
+    broken: doc.errors.length > 0 || mends.mends.length > 0,
     doc,
     at,
     positionOf(path) {
@@ -93,23 +87,6 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
       return best;
     },
   };
-}
-
-/**
- * Top-level `field: "value` lines whose opening quote (" or ') is not closed on the same line,
- * with their 0-based line index. A closing quote counts unless escaped (\\" in double quotes;
- * '' is an escaped quote inside single quotes).
- */
-function unclosedQuotes(text: string): { line: number; field: string; quote: string }[] {
-  const out: { line: number; field: string; quote: string }[] = [];
-  text.split("\n").forEach((raw, line) => {
-    const m = /^([\w-]+):[ \t]+(["'])(.*)$/u.exec(raw.replace(/\r$/u, ""));
-    if (!m) return;
-    const [, field, quote, rest] = m as unknown as [string, string, string, string];
-    const body = quote === '"' ? rest.replace(/\\./gu, "") : rest.replace(/''/gu, "");
-    if (!body.includes(quote)) out.push({ line, field, quote });
-  });
-  return out;
 }
 
 function lineOf(text: string, offset: number): string {

@@ -73,7 +73,7 @@ const cases: Case[] = [
   { name: "a single quote its line never closes", files: { [A]: documentText({ section: "'市政府文件" }) }, file: A, line: 7, severity: "error", message: /the value of 'section' opens a ' that its line never closes/ },
   { name: "a stray closing quote in a title", files: { [A]: documentText({ title: '测试市人民政府关于测试的通知"' }) }, file: A, line: 2, severity: "error", message: /含有英文双引号/, fix: /补全标题/ },
   { name: "a tab in the front matter", files: { [A]: documentText({ title: '\t"测试文件"' }) }, file: A, line: 2, severity: "warning", message: /a tab character/, fix: /spaces/ },
-  { name: "a tab used as indentation", files: { "2019-01/issue.yml": issueYml("1").replace("sections: [甲]", "sections:\n\t- 甲") }, file: "2019-01/issue.yml", line: 7, severity: "error", message: /YAML syntax error: Tabs are not allowed/, fix: /spaces/ },
+  { name: "a tab used as indentation", files: { "2019-01/issue.yml": issueYml("1").replace("sections: [甲]", "sections:\n\t- 甲") }, file: "2019-01/issue.yml", line: 7, severity: "error", message: /the line is indented with a tab, which YAML does not allow/, fix: /spaces/ },
   { name: "a byte-order mark", files: { [A]: "\uFEFF" + documentText() }, file: A, line: 1, severity: "warning", message: /byte-order mark/, fix: /without BOM/ },
   { name: "Windows line ends", files: { [A]: documentText().replace(/\n/g, "\r\n") }, file: A, line: 1, severity: "warning", message: /CRLF/, fix: /LF line ends/ },
   { name: "a document without front matter", files: { [A]: "正文。\n" }, file: A, line: 1, severity: "error", message: /does not start with front matter/ },

@@ -50,7 +50,9 @@ test("finds tabs only in the first lines it is told to read, at the right line a
   const text = "---\ntitle:\tx\n---\n正文\t有制表符\n";
   assert.equal(checkRawText(text, "a.md", 3).map((f) => [f.line, f.column]), [[2, 7]]);
   assert.equal(checkRawText(text, "a.md").map((f) => [f.line, f.column]), [[2, 7], [4, 3]]);
-  assert.equal(checkRawText("\tx", "a.yml").map((f) => [f.line, f.column]), [[1, 1]]);
+  assert.equal(checkRawText("a:\tx", "a.yml").map((f) => [f.line, f.column]), [[1, 3]]);
+  // A tab in the indentation is left to the YAML check, which says it once as an error.
+  assert.equal(checkRawText("a:\n\t- x\n  \t- y", "a.yml"), []);
 });
 
 test.run();

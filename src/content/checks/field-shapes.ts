@@ -3,6 +3,7 @@ import { ZodObject, type z } from "zod";
 import type { Finding } from "../finding.ts";
 import { readBilingual, type Bilingual } from "../../i18n/index.ts";
 import type { YamlSource } from "../yaml-source.ts";
+import { misspeltFields } from "./unknown-fields.ts";
 
 /**
  * Validates the value of a parsed YAML file against a zod schema (field shapes: required
@@ -26,13 +27,20 @@ export function checkFieldShapes<S extends z.ZodType>(source: YamlSource, schema
     const missing = Object.entries(schema.shape as Record<string, z.ZodType>)
       .filter(([key, field]) => !written.has(key) && !field.safeParse(undefined).success)
       .map(([key]) => ({ code: "invalid_type", path: [key], message: "", expected: "string", input: undefined }) as z.core.$ZodIssue);
-    findings.push(...shapeFindings(source, missing));
+    findings.push(...shapeFindings(source, notMisspelt(source, schema, missing)));
     return null;
   }
   const result = schema.safeParse(source.value ?? {});
   if (result.success) return result.data;
-  findings.push(...shapeFindings(source, result.error.issues));
+  findings.push(...shapeFindings(source, notMisspelt(source, schema, result.error.issues)));
   return null;
+}
+
+/** The issues of `issues` but "missing" for a field that a key of the file misspells (reported as misspelt instead). */
+function notMisspelt(source: YamlSource, schema: z.ZodType, issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  if (!(schema instanceof ZodObject)) return [...issues];
+  const misspelt = misspeltFields(source, Object.keys(schema.shape as object));
+  return issues.filter((i) => !(i.code === "invalid_type" && i.path.length === 1 && misspelt.has(String(i.path[0])) && getAt(source.value, i.path) === undefined));
 }
 
 /**

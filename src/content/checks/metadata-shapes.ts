@@ -1,4 +1,4 @@
-import { closest } from "fastest-levenshtein";
+import { closest, distance } from "fastest-levenshtein";
 import type { Finding } from "../finding.ts";
 import type { GazetteIssue } from "../model.ts";
 import type { YamlSource } from "../yaml-source.ts";
@@ -69,13 +69,17 @@ export function checkMetadataShapes(source: YamlSource, value: unknown): Finding
 }
 
 /**
- * The closest of `known` to `issuer` by edit distance, preferring one that `issuer` starts with
- * or that starts with `issuer` (a name cut short or run on).
+ * The known issuer `issuer` is probably a slip of: one that `issuer` starts with or that starts
+ * with `issuer` (a name cut short or run on), else the closest by edit distance when at most a
+ * quarter of the name's characters (at least 1) differ. A name farther from every known one
+ * (乳山市财政局 against 乳山市人民政府) is a different organ: undefined, nothing is suggested.
  */
 export function closestIssuer(issuer: string, known: readonly string[]): string | undefined {
   if (known.length === 0) return undefined;
   const prefix = [...known].sort((a, b) => b.length - a.length).find((k) => issuer.startsWith(k) || k.startsWith(issuer));
-  return prefix ?? closest(issuer, [...known]);
+  if (prefix) return prefix;
+  const near = closest(issuer, [...known]);
+  return distance(issuer, near) <= Math.max(1, Math.floor([...issuer].length / 4)) ? near : undefined;
 }
 
 /**

@@ -21,7 +21,8 @@ export function checkRawText(text: string, file: string, yamlLines = Infinity): 
   for (let i = 0, start = 0; i < yamlLines; i++) {
     const end = text.indexOf("\n", start);
     const col = text.slice(start, end < 0 ? undefined : end).indexOf("\t");
-    if (col >= 0) {
+    // A tab in the indentation is a YAML error, said by the YAML check (yaml-mend.ts).
+    if (col > 0 && /\S/u.test(text.slice(start, start + col))) {
       findings.push({ file, line: i + 1, column: col + 1, severity: "warning", message: "前置信息中有制表符（Tab）", fix: "把 Tab 换成空格", en: { message: "a tab character in the metadata", fix: "replace the tab with spaces" } });
     }
     if (end < 0) break;

@@ -18,6 +18,25 @@ export function suggestField(key: string, known: readonly string[]): string | nu
 }
 
 /**
+ * The known fields that a top-level key of `source` misspells (close by {@link suggestField} and
+ * starting with the same letter, as `isuer` for `issuer`): such a field is reported once, as
+ * misspelt, not also as missing.
+ */
+export function misspeltFields(source: YamlSource, known: readonly string[]): Set<string> {
+  const root = source.doc.contents;
+  const out = new Set<string>();
+  if (!isMap(root)) return out;
+  for (const pair of root.items) {
+    if (!isScalar(pair.key)) continue;
+    const key = String(pair.key.value);
+    if (known.includes(key)) continue;
+    const suggestion = suggestField(key, known);
+    if (suggestion && suggestion[0]!.toLowerCase() === key[0]!.toLowerCase()) out.add(suggestion);
+  }
+  return out;
+}
+
+/**
  * Reports every top-level key of a YAML map that is not a known field (the value is ignored):
  * an error when it is a typo of a known field (`docNumer` → `docNumber`: close by
  * {@link suggestField} and the same first letter), else a warning.

@@ -1,0 +1,55 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { rm } from "node:fs/promises";
+import { loadArchive, type Finding } from "../../src/content/index.ts";
+import { closestIssuer } from "../../src/content/checks/index.ts";
+import { documentText, tempArchive } from "../helpers/temp-archive.ts";
+
+/** The findings `npm run check` gives for the fixture archive with `files` on top. */
+async function findingsWith(files: Record<string, string>): Promise<Finding[]> {
+  const dir = await tempArchive(files);
+  try {
+    return (await loadArchive(dir, dir)).findings;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const A = "2019-01/new.md";
+const show = (fs: Finding[]) => fs.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`).join("\n");
+
+test("a full-width colon after a field name is one error naming it, and the field is still read", async () => {
+  const fs = (await findingsWith({ [A]: documentText({ title: undefined, date: "2019-02-30" }).replace("---\n", '---\ntitle："测试市人民政府关于测试的通知"\n') })).filter((f) => f.file === A);
+  const colon = fs.filter((f) => /全角冒号/.test(f.message));
+  assert.is(colon.length, 1, show(fs));
+  assert.is(colon[0]!.line, 2);
+  assert.match(colon[0]!.fix, /改为半角冒号加空格：title: …/);
+  assert.not.ok(fs.some((f) => /缺少必填项 标题|不认识的字段|YAML 读不懂（缩进/.test(f.message)), `no knock-on messages:\n${show(fs)}`);
+  assert.ok(fs.some((f) => /2019-02-30/.test(f.message)), "the lines after it are still checked");
+});
+
+test("a tab-indented line of issue.yml is one error, and its sections still check the documents", async () => {
+  const yml = "gazette: 公报\nyear: 2019\nnumber: 1\nfrequency: 季刊\npublisher: 办公室\nsections:\n\t- 市政府文件\n";
+  const fs = await findingsWith({ "2019-01/issue.yml": yml, [A]: documentText({ section: '"没有的栏目"' }) });
+  const yaml = fs.filter((f) => f.file === "2019-01/issue.yml");
+  assert.is(yaml.length, 1, show(fs));
+  assert.is(yaml[0]!.line, 7);
+  assert.match(yaml[0]!.message, /制表符（Tab）缩进/);
+  assert.ok(fs.some((f) => f.file === A && /栏目（section）“没有的栏目”/.test(f.message)), `the undeclared section is reported too:\n${show(fs)}`);
+});
+
+test("a misspelt field name is reported as misspelt, not also as missing", async () => {
+  const fs = (await findingsWith({ [A]: documentText({ issuer: undefined, isuer: '"测试市人民政府"' }) })).filter((f) => f.file === A);
+  assert.equal(fs.map((f) => f.message), ["字段名“isuer”写错了，应为“issuer”（写错的字段不会被读取）"], show(fs));
+  const missing = (await findingsWith({ [A]: documentText({ issuer: undefined }) })).filter((f) => f.file === A);
+  assert.ok(missing.some((f) => /缺少必填项 发文机关/.test(f.message)), "a field not written at all is still missing");
+});
+
+test("the closest known issuer is named only for a slip, never for another organ", () => {
+  const known = ["乳山市人民政府", "乳山市人民政府办公室"];
+  assert.is(closestIssuer("乳山市财政局", known), undefined);
+  assert.is(closestIssuer("乳山市人民攻府", known), "乳山市人民政府");
+  assert.is(closestIssuer("乳山市人民政府办", known), "乳山市人民政府办公室");
+});
+
+test.run();
