@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { PDFArray, PDFDocument, PDFName } from "pdf-lib";
+import { ghostscriptVersion, textKeepingArgs } from "./ghostscript.ts";
 import { MARGINS, PT_PER_MM } from "./layout.ts";
 
 const run = promisify(execFile);
@@ -123,7 +124,7 @@ function pdfxDefinition(title: string, settings: PressSettings): string {
  * Converts a readied PDF ({@link padAndBox}) into a PDF/X-1a:2001 press file with Ghostscript
  * (`gs`, Debian package `ghostscript`): every colour to DeviceCMYK (or DeviceGray for K-only
  * black) by the plain conversion, PDF 1.3 (no transparency), fonts kept embedded, output intent
- * with the ICC profile. Ghostscript is a print industry tool that checks PDF/X as it writes: when
+ * with the ICC profile, the text layer kept ({@link textKeepingArgs}). Ghostscript is a print industry tool that checks PDF/X as it writes: when
  * the file cannot be PDF/X it says so, and this function stops. Dates come from `date`
  * (SOURCE_DATE_EPOCH) and the output's name is fixed, so two runs give the same bytes.
  * @param date `YYYY-MM-DD`, the creation date written (the issue's 出版日期).
@@ -140,8 +141,9 @@ export async function convertToPdfx(input: Uint8Array, options: { title: string;
     await writeFile(path.join(dir, "in.pdf"), input);
     await writeFile(path.join(dir, "pdfx.ps"), pdfxDefinition(options.title, settings));
     const epoch = String(Math.floor(Date.parse(`${options.date}T00:00:00+08:00`) / 1000));
+    const version = await ghostscriptVersion().catch(() => "");
     const args = [
-      "-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", `--permit-file-read=${settings.iccProfile}`,
+      "-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", `--permit-file-read=${settings.iccProfile}`, ...textKeepingArgs(version),
       "-sDEVICE=pdfwrite", "-dPDFX", "-dCompatibilityLevel=1.3",
       "-sColorConversionStrategy=CMYK", "-sProcessColorModel=DeviceCMYK", "-dUseFastColor=true",
       "-o", "press.pdf", "pdfx.ps", "in.pdf",

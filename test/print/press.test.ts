@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { inflateSync } from "node:zlib";
 import { launchChromium, serveStatic } from "../../src/browser/index.ts";
+import { textKeepingArgs } from "../../src/print/ghostscript.ts";
 import { DEFAULT_PRESS, MARGINS, PT_PER_MM, convertToPdfx, padAndBox, pdfWords, pressCss, pressRgb, pressSettings, renderPdf, type PrintedPdf } from "../../src/print/index.ts";
 import { samplePdf } from "../helpers/sample-pdf.ts";
 import { after, before } from "../helpers/hooks.ts";
@@ -90,6 +91,21 @@ test("uses CMYK only: no RGB colour space; black text on K only, the red M80 Y80
     assert.is(c, 0, `page ${i + 1}: no cyan`);
     assert.ok(Math.abs(m! - y!) < 1e-4, `page ${i + 1}: red is magenta and yellow alike (${m}, ${y})`);
   }
+});
+
+test("keeps the text layer: the press PDF's lines of text are the screen PDF's, character for character", () => {
+  // Ghostscript may reorder the lines of a page (the order pdftotext reads them in), never their text.
+  const lines = (file: string) => run("pdftotext", ["-enc", "UTF-8", file, "-"]).split("\n").map((l) => l.trim()).filter(Boolean).sort();
+  const screen = lines(printed.file);
+  assert.ok(screen.includes("乳山市人民政府办公室 主办") && screen.includes("乳政发〔2019〕2号"), "the screen PDF has the text");
+  assert.equal(lines(press), screen);
+});
+
+test("asks Ghostscript 10.00-10.02 for the interpreter that keeps ToUnicode, and no other version", () => {
+  assert.equal(textKeepingArgs("10.00.0\n"), ["-dNEWPDF=false"]);
+  assert.equal(textKeepingArgs("10.02.1"), ["-dNEWPDF=false"]);
+  assert.equal(textKeepingArgs("10.03.0"), []);
+  assert.equal(textKeepingArgs("9.56.1"), []);
 });
 
 test("embeds every font", () => {
