@@ -36,6 +36,12 @@ test("bold works next to Chinese quotation marks", () => {
   assert.ok(html.includes("<strong>“突破立市产业和实体经济”</strong>作为"), html);
 });
 
+test("each numbered attachment name of a 附件说明 keeps its own line (GB/T 9704-2012 §7.3.4), other lines run on", () => {
+  assert.is(md.render("附件：1. 日程安排表\n2. 联系人名单\n3．经费表\n"), "<p>附件：1. 日程安排表<br>\n2. 联系人名单<br>\n3．经费表</p>\n");
+  assert.is(md.render("附件：日程安排表\n（共3页）\n"), "<p>附件：日程安排表（共3页）</p>\n", "an unnumbered continuation runs on");
+  assert.is(md.render("现印发给你们，\n2. 请认真执行。\n"), "<p>现印发给你们，\n2. 请认真执行。</p>\n", "only a 附件说明");
+});
+
 test("a line break between two Chinese characters adds no space", () => {
   assert.is(md.render("现印发给\n你们").trim(), "<p>现印发给你们</p>");
 });
