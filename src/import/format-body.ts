@@ -1,5 +1,6 @@
 import { isDateLine } from "./chinese-date.ts";
 import { addCorrections, cleanOcrLine, type OcrCorrections } from "./clean-ocr.ts";
+import { joinSplitRows, width } from "./split-rows.ts";
 import { toSimplified } from "./traditional.ts";
 
 /** What {@link formatBody} changed, for the editor's note. */
@@ -56,6 +57,13 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
   // Paragraph indents kept as leading spaces (`pdftotext -layout`): then an indent, not the width, starts a paragraph.
   const bodyLines = blocks.flatMap((b) => b.lines).filter((l) => !l.includes("\t"));
   const indents = wrap !== null && bodyLines.filter((l) => /^\s/.test(l)).length >= Math.max(3, bodyLines.length * 0.05);
+  // One printed line that pdftotext put on several rows (a quotation mark or bracket on another baseline).
+  blocks = blocks.map((b) => {
+    if (b.lines.some((l) => l.includes("\t"))) return b;
+    const { rows, joined } = joinSplitRows(b.lines, wrap, indents);
+    changes.joinedLines += joined;
+    return { ...b, lines: rows };
+  });
 
   // 2. Join lines inside a paragraph; 4. tables.
   type Para = { text: string; afterBreak: boolean; first: string; last: string; lines: number };
@@ -108,7 +116,8 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
 
   // 5. Containers.
   const out: string[] = [];
-  const texts = merged.map((p) => p.text);
+  // Leading spaces (indents kept by `pdftotext -layout`) dropped: four of them would make a Markdown code block.
+  const texts = merged.map((p) => (p.text.startsWith("|") ? p.text : p.text.replace(/^[ \t]+/gm, "")));
   const simple = texts.map((p) => toSimplified(p));
   let addressee = false;
   for (let i = 0; i < merged.length; i++) {
@@ -209,13 +218,6 @@ function isBroken(p: { text: string; last: string; lines: number }, wrap: number
   if (TERMINAL.test(last)) return false;
   // At a marked page break a shorter piece counts too (a list line split at the page end).
   return (CJK_END.test(last) || (atPageBreak && /[\p{Script=Han}]\d+$/u.test(last))) && [...last].length >= (atPageBreak ? 8 : 15);
-}
-
-/** Characters of a line, Latin letters and digits counting half. */
-function width(line: string): number {
-  let w = 0;
-  for (const ch of line.trim()) w += /[\x20-\x7e]/.test(ch) ? 0.5 : 1;
-  return Math.round(w);
 }
 
 /**

@@ -77,7 +77,16 @@ test("a PDF import keeps the original and knows each document's page in it, chec
     assert.match(d.text, new RegExp(`\\npdfPage: ${d.fields.pdfPage}\\n`));
     assert.match(d.fields.evidence.page!, /原件第\d+页印有页码\d+/);
   }
-  assert.match(result.files["_editors-note.md"]!, /偏旁部首码位折回为规范汉字 [1-9]\d* 个/);
+  const note = result.files["_editors-note.md"]!;
+  assert.match(note, /偏旁部首码位折回为规范汉字 [1-9]\d* 个/);
+  // Every running head and page number removed is listed with its page, and the cover and 目录 lines too.
+  const listed = note.split("删除的页眉、页码：")[1] ?? "";
+  assert.ok(result.dropped.filter((d) => d.line === 0).length > 0, "running heads found");
+  for (const d of result.dropped.filter((x) => x.line === 0)) {
+    const [, page, text] = /^原件第(\d+)页：(.*)$/s.exec(d.text)!;
+    assert.ok(listed.includes(`| ${page} | \`${text!.replace(/\s+/g, " ").trim()}\` |`), `listed: ${d.text}`);
+  }
+  assert.match(note, /\| `(?:# )?目\s*录` \| 目录 \|/);
 });
 
 test("running heads and page numbers never reach the text", () => {
