@@ -97,6 +97,7 @@ export function layoutPdf(pages: readonly PdfPage[]): PdfDump {
     }),
   );
   const edgesOf = textBlockEdges(pages, kept, bodySize);
+  const headings = headingLines(pages, kept, bodySize, edgesOf);
   let open: { text: string; full: boolean } | null = null;
   let pendingBreaks = 0;
   const startBlock = () => {
@@ -120,6 +121,9 @@ export function layoutPdf(pages: readonly PdfPage[]): PdfDump {
       } else if (title) {
         startBlock();
         out.push(`# ${line.text.trim()}`, "");
+      } else if (headings.has(line)) {
+        startBlock();
+        out.push(`## ${line.text.trim()}`, "");
       } else if (o && !indented && o.full && (broken || Math.abs(prev!.size - line.size) < 0.5)) {
         if (broken) joins.push(`${o.text.slice(-10)}｜${line.text.trim().slice(0, 10)}`);
         o.text += line.text.trim();
@@ -133,6 +137,40 @@ export function layoutPdf(pages: readonly PdfPage[]): PdfDump {
   });
   startBlock();
   return { text: out.join("\n").replace(/\n{3,}/g, "\n\n"), printed, furniture, joins };
+}
+
+/**
+ * Lines in a bold or heavy face at about the body size that are headings (or titles printed at
+ * the body size): heavy lines in a row (no more than 2.5 lines apart), parted after each line
+ * that does not reach the column's right edge; a part of one to three lines whose last does not
+ * end a sentence or a clause (`。；：！？，、`) counts, not table rows. Heavy words inside a
+ * paragraph are not enough (a line counts when 60 % of it is heavy), nor a heavy paragraph
+ * (ending in 。, or longer than three lines). When most of the body text is heavy, weight tells
+ * nothing and no line counts.
+ */
+function headingLines(pages: readonly PdfPage[], kept: readonly PdfLine[][], bodySize: number, edgesOf: (page: PdfPage, line: PdfLine) => { left: number; right: number }): Set<PdfLine> {
+  const body = kept.flat().filter((l) => Math.abs(l.size - bodySize) <= 0.5 && l.cells < 2);
+  const chars = (ls: PdfLine[]) => ls.reduce((n, l) => n + l.text.replace(/\s/g, "").length, 0);
+  const out = new Set<PdfLine>();
+  if (chars(body.filter((l) => l.heavy)) > 0.5 * chars(body)) return out;
+  kept.forEach((lines, k) => {
+    let part: PdfLine[] = [];
+    const close = () => {
+      const last = part.at(-1)?.text.trim() ?? "";
+      if (part.length >= 1 && part.length <= 3 && !/[。；：！？，、.;:!?,]$/u.test(last)) for (const l of part) out.add(l);
+      part = [];
+    };
+    for (const l of lines) {
+      const candidate = l.heavy && l.cells < 2 && l.size < bodySize * 1.2 && l.size >= bodySize * 0.9;
+      const prev = part.at(-1);
+      if (prev && (!candidate || l.y < prev.y || l.y - prev.y > 2.5 * l.size)) close();
+      if (!candidate) continue;
+      part.push(l);
+      if (l.right < edgesOf(pages[k]!, l).right - l.size * 0.5) close();
+    }
+    close();
+  });
+  return out;
 }
 
 /**

@@ -16,6 +16,8 @@ export interface PdfLine {
   text: string;
   /** Number of runs apart by a wide gap (2 or more: a table row or a leader line). */
   cells: number;
+  /** Most of its characters (60 % or more) are set in a bold or heavy face ({@link HEAVY}). */
+  heavy: boolean;
 }
 
 /** One page of a PDF: its size and its lines in reading order per column band. */
@@ -41,7 +43,14 @@ interface Run {
   y: number;
   size: number;
   text: string;
+  heavy: boolean;
 }
+
+/**
+ * A bold or heavy face by its PostScript name (`NotoSerifSC-Bold`, `SimHei`, `FZXiaoBiaoSong-B05S`):
+ * the weights of Latin and CJK font names, 黑体 and 小标宋 (the face of titles, GB/T 9704-2012 §7.3.1).
+ */
+export const HEAVY = /bold|black|heavy|semibold|demi|W[6-9](?![0-9])|SimHei|Heiti|XiaoBiaoSong|FZXBS|黑体|小标宋/i;
 
 const require = createRequire(import.meta.url);
 
@@ -89,6 +98,18 @@ export async function readPdf(data: Uint8Array): Promise<PdfText> {
     const page = await doc.getPage(i);
     const [x0, y0, x1, y1] = page.view as [number, number, number, number];
     const content = await page.getTextContent();
+    // The operator list loads the page's fonts (page.commonObjs), whose names tell the weight; the text content names only an id.
+    await page.getOperatorList();
+    const heavy = new Map<string, boolean>();
+    const isHeavy = (id: string): boolean => {
+      let h = heavy.get(id);
+      if (h === undefined) {
+        const font = page.commonObjs.has(id) ? (page.commonObjs.get(id) as { name?: string } | null) : null;
+        h = HEAVY.test(font?.name ?? "");
+        heavy.set(id, h);
+      }
+      return h;
+    };
     const runs: Run[] = [];
     for (const item of content.items) {
       if (!("str" in item) || item.str === "") continue;
@@ -99,7 +120,7 @@ export async function readPdf(data: Uint8Array): Promise<PdfText> {
       const fold = foldRadicals(item.str);
       folded += fold.folded;
       chars += fold.text.length;
-      runs.push({ x: e! - x0, right: e! - x0 + item.width, y: y1 - f!, size, text: fold.text });
+      runs.push({ x: e! - x0, right: e! - x0 + item.width, y: y1 - f!, size, text: fold.text, heavy: isHeavy(item.fontName) });
     }
     page.cleanup();
     const width = x1 - x0;
@@ -191,5 +212,7 @@ function toLine(runs: Run[], cells: boolean): PdfLine {
     text += r.text;
   });
   const size = runs.reduce((m, r) => (r.text.length > 0 && r.size > m ? r.size : m), 0);
-  return { x: runs[0]!.x, right: Math.max(...runs.map((r) => r.right)), y: runs[0]!.y, size, text, cells: count };
+  const chars = (rs: Run[]) => rs.reduce((n, r) => n + r.text.replace(/\s/g, "").length, 0);
+  const heavy = chars(runs.filter((r) => r.heavy)) >= 0.6 * Math.max(1, chars(runs));
+  return { x: runs[0]!.x, right: Math.max(...runs.map((r) => r.right)), y: runs[0]!.y, size, text, cells: count, heavy };
 }

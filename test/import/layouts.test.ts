@@ -17,6 +17,7 @@ const FIXTURES: [string, string, string][] = [
   ["two-columns-title-heads.pdf", "two-columns-title-heads", "two columns, document title as running head, 第N页 numbers, 目录 without leaders"],
   ["table-and-personnel-list.pdf", "table-and-personnel-list", "a table and a personnel list, 栏目 heads, numbers at the top"],
   ["regulations.pdf", "regulations", "regulations without signature, gazette name over two cover lines"],
+  ["bold-body-size-titles.pdf", "bold-body-size-titles", "titles and headings in bold at the body size, flush left, after a paragraph whose last line reaches the right edge"],
   ["pdf-to-markdown.md", "pdf-to-markdown", "PDF-to-Markdown: titles over several heading lines, each followed by a blank line"],
   ["ocr-text.txt", "ocr-text", "OCR text: no blank lines, OCR spaces and half-width commas, 栏目 lines without 【】, 栏目 running heads"],
   ["pdftotext-table-and-list.txt", "table-and-personnel-list", "pdftotext: hard line wraps, form feeds, page numbers of the 目录 after its titles"],
@@ -87,6 +88,15 @@ test("a PDF import keeps the original and knows each document's page in it, chec
     assert.ok(listed.includes(`| ${page} | \`${text!.replace(/\s+/g, " ").trim()}\` |`), `listed: ${d.text}`);
   }
   assert.match(note, /\| `(?:# )?目\s*录` \| 目录 \|/);
+});
+
+test("a heading told from the text only by its weight (bold at the body size, after a line reaching the right edge) stays a heading", () => {
+  const { result } = results.get("bold-body-size-titles.pdf")!;
+  const text = result.documents[0]!.text;
+  assert.match(text, /\n## 二、抓牢双招双引，聚强核心动力\n/);
+  assert.match(text, /（责任单位：市工信局；配合单位：各相关镇区）\n/, "the paragraph before it ends there");
+  assert.match(text, /\n## 一、突破工业经济，补齐最大短板\n/);
+  assert.not.match(text, /\n## [^\n]*。\n/, "no paragraph ending in 。 taken for a heading");
 });
 
 test("running heads and page numbers never reach the text", () => {
