@@ -207,7 +207,7 @@ function isFull(line: string, wrap: number, lenient: boolean): boolean {
  */
 function isBroken(p: { text: string; last: string; lines: number }, wrap: number | null, atPageBreak = false, next?: { first: string; lines: number }, indents = false): boolean {
   const last = p.last.replace(/ {2,}$/, "").split("\n").at(-1)!;
-  if (p.text.startsWith("#") || p.text.startsWith("|") || p.text.startsWith("附件")) return false;
+  if (p.text.startsWith("#") || p.text.startsWith("|") || p.text.startsWith("附件") || p.text.includes("\t")) return false;
   if (/〔\d{4}〕\d+号$/.test(last) || isDateLine(toSimplified(last))) return false;
   if (wrap !== null) {
     if (!isFull(last, wrap, indents || p.lines === 1)) return false;
@@ -242,6 +242,7 @@ export function wrapWidth(lines: readonly string[]): number | null {
 }
 
 function continues(p: string, prev?: string): boolean {
+  if (p.includes("\t") || p.startsWith("|")) return false;
   if (/^[（(]责任单位/.test(p)) return true;
   // No paragraph opens with closing punctuation: it is the rest of one.
   if (/^[”’，。、；：！？）》」』]/u.test(p)) return true;

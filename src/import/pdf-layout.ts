@@ -81,7 +81,9 @@ function isNextTo(p: PdfPage, i: number, dropped: Set<number>): boolean {
  *   line), after a line that does not reach the right edge, or where the size changes;
  * - a paragraph continues across a page or column break when the last line before the break
  *   reaches the right edge and the first line after it is not indented;
- * - lines of several cells (a wide gap between runs) are table rows, kept tab-separated.
+ * - lines of several cells (a wide gap between runs) are table rows, kept tab-separated, the rows
+ *   of one table in one block (cells that wrap are put back by `groupTables` in read-pdf);
+ * - heavy (bold) lines at the body size that are headings by their shape ({@link headingLines}) are `## ` lines.
  */
 export function layoutPdf(pages: readonly PdfPage[]): PdfDump {
   const all = pages.flatMap((p) => p.lines);
@@ -100,9 +102,12 @@ export function layoutPdf(pages: readonly PdfPage[]): PdfDump {
   const headings = headingLines(pages, kept, bodySize, edgesOf);
   let open: { text: string; full: boolean } | null = null;
   let pendingBreaks = 0;
+  let table = false;
   const startBlock = () => {
     if (open) out.push(open.text, "");
     open = null;
+    if (pendingBreaks > 0 && table) out.push("");
+    if (pendingBreaks > 0) table = false;
     for (; pendingBreaks > 0; pendingBreaks--) out.push("\f");
   };
   pages.forEach((page, k) => {
@@ -115,9 +120,16 @@ export function layoutPdf(pages: readonly PdfPage[]): PdfDump {
       const title = line.size >= bodySize * 1.2;
       const broken = prev === null || line.y < prev.y - line.size;
       const o = open as { text: string; full: boolean } | null;
-      if (line.cells >= 2 && !title) {
+      // Rows of a table in a row, one block (a Markdown table); anything else ends it.
+      const row = line.cells >= 2 && !title;
+      if (!row && table) {
+        out.push("");
+        table = false;
+      }
+      if (row) {
         startBlock();
-        out.push(line.text, "");
+        out.push(line.text);
+        table = true;
       } else if (title) {
         startBlock();
         out.push(`# ${line.text.trim()}`, "");
@@ -185,8 +197,19 @@ function leftEdge(starts: number[]): number {
 }
 
 /**
- * The text block's left and right edges for a line: the leftmost shared start and the most
- * common end of body lines over all pages of the same parity (odd and even pages may have mirrored margins) and
+ * The column's right edge from the ends of its body lines: the rightmost end shared by at least
+ * a tenth of them (and two). Not the most common end: on a page with few lines, short last
+ * lines (`偿。`, `附件`) can be as many as the full ones.
+ */
+function rightEdge(ends: number[]): number {
+  const sorted = ends.map((x) => Math.round(x * 2) / 2).sort((a, b) => b - a);
+  const least = Math.max(2, sorted.length / 10);
+  return sorted.find((x) => sorted.filter((y) => Math.abs(y - x) <= 1).length >= least) ?? mode(ends);
+}
+
+/**
+ * The text block's left and right edges for a line: the leftmost shared start and the rightmost
+ * shared end of body lines over all pages of the same parity (odd and even pages may have mirrored margins) and
  * the same column (left, right or full width).
  */
 function textBlockEdges(pages: readonly PdfPage[], kept: readonly PdfLine[][], bodySize: number): (page: PdfPage, line: PdfLine) => { left: number; right: number } {
@@ -208,7 +231,7 @@ function textBlockEdges(pages: readonly PdfPage[], kept: readonly PdfLine[][], b
     if (!e) {
       const s = starts.get(key) ?? [line.x];
       const r = ends.get(key) ?? [page.width];
-      e = { left: leftEdge(s), right: mode(r) };
+      e = { left: leftEdge(s), right: rightEdge(r) };
       cache.set(key, e);
     }
     return e;

@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { foldRadicals } from "./fold-radicals.ts";
 import { ImportError } from "./import-error.ts";
+import { groupTables, type Run } from "./pdf-tables.ts";
 
 /** One printed line of a PDF page (a run of text on one baseline, in one column). Units: PDF points, y from the top. */
 export interface PdfLine {
@@ -37,14 +38,6 @@ export interface PdfText {
   folded: number;
 }
 
-interface Run {
-  x: number;
-  right: number;
-  y: number;
-  size: number;
-  text: string;
-  heavy: boolean;
-}
 
 /**
  * A bold or heavy face by its PostScript name (`NotoSerifSC-Bold`, `SimHei`, `FZXiaoBiaoSong-B05S`):
@@ -178,12 +171,12 @@ function buildLines(runs: Run[], width: number, loose: boolean): { lines: PdfLin
   const right = pieces.filter((p) => p[0]!.x > mid);
   const least = loose ? 1 : 5;
   const twoColumns = left.filter((p) => chars(p) >= 8).length >= least && right.filter((p) => chars(p) >= 8).length >= least && left.length + right.length >= 0.6 * pieces.length;
-  if (!twoColumns) return { lines: rows.map((row) => toLine(row, true)) };
+  if (!twoColumns) return { lines: withTables(rows.map((row) => [row]), true) };
   // Bands: a full-width piece ends the band; within a band, the left column, then the right.
   const out: PdfLine[] = [];
   let band: { l: Run[][]; r: Run[][] } = { l: [], r: [] };
   const flush = () => {
-    out.push(...band.l.map((p) => toLine(p, false)), ...band.r.map((p) => toLine(p, false)));
+    out.push(...withTables(sameRow(band.l), false), ...withTables(sameRow(band.r), false));
     band = { l: [], r: [] };
   };
   for (const p of pieces) {
@@ -196,6 +189,31 @@ function buildLines(runs: Run[], width: number, loose: boolean): { lines: PdfLin
   }
   flush();
   return { lines: out, middle: mid };
+}
+
+/** Pieces of one column on the same baseline (within a third of the size), gathered: one entry a text row. */
+function sameRow(pieces: Run[][]): Run[][][] {
+  const rows: Run[][][] = [];
+  for (const p of pieces) {
+    const row = rows.at(-1);
+    if (row && Math.abs(row[0]![0]!.y - p[0]!.y) <= Math.max(row[0]![0]!.size, p[0]!.size) / 3) row.push(p);
+    else rows.push([p]);
+  }
+  return rows;
+}
+
+/**
+ * Lines of one column from its text rows (each the pieces of one baseline): tables whose cells
+ * wrap put back cell by cell ({@link groupTables}, cells tab-separated), every other row's pieces
+ * as lines as before.
+ */
+function withTables(rows: Run[][][], cells: boolean): PdfLine[] {
+  const flat = rows.map((pieces) => pieces.flat().sort((a, b) => a.x - b.x));
+  const byFirst = new Map(flat.map((r, k) => [r[0]!, rows[k]!]));
+  return groupTables(flat).flatMap((g): PdfLine[] => {
+    if ("runs" in g) return byFirst.get(g.runs[0]!)!.map((p) => toLine(p, cells));
+    return [{ x: g.first.x, right: g.right, y: g.first.y, size: g.first.size, text: g.cells.join("\t"), cells: g.cells.length, heavy: false }];
+  });
 }
 
 function toLine(runs: Run[], cells: boolean): PdfLine {
