@@ -1,3 +1,4 @@
+import { isDateLine } from "./chinese-date.ts";
 import type { PdfLine, PdfPage } from "./read-pdf.ts";
 
 /** A PDF's pages laid out as a text dump, and what the geometry told. */
@@ -153,7 +154,7 @@ export function layoutPdf(pages: readonly PdfPage[]): PdfDump {
 
 /**
  * Lines in a bold or heavy face at about the body size that are headings (or titles printed at
- * the body size): heavy lines in a row (no more than 2.5 lines apart), parted after each line
+ * the body size): heavy lines in a row (not a date line, not starting right of the column's middle as a signature does) (no more than 2.5 lines apart), parted after each line
  * that does not reach the column's right edge; a part of one to three lines whose last does not
  * end a sentence or a clause (`。；：！？，、`) counts, not table rows. Heavy words inside a
  * paragraph are not enough (a line counts when 60 % of it is heavy), nor a heavy paragraph
@@ -173,12 +174,15 @@ function headingLines(pages: readonly PdfPage[], kept: readonly PdfLine[][], bod
       part = [];
     };
     for (const l of lines) {
-      const candidate = l.heavy && l.cells < 2 && l.size < bodySize * 1.2 && l.size >= bodySize * 0.9;
+      const edges = edgesOf(pages[k]!, l);
+      // Not a signature set in bold: a date line, or a line starting right of the column's middle (right-aligned).
+      const signature = isDateLine(l.text.replace(/\s+/g, "")) || l.x > (edges.left + edges.right) / 2;
+      const candidate = l.heavy && l.cells < 2 && l.size < bodySize * 1.2 && l.size >= bodySize * 0.9 && !signature;
       const prev = part.at(-1);
       if (prev && (!candidate || l.y < prev.y || l.y - prev.y > 2.5 * l.size)) close();
       if (!candidate) continue;
       part.push(l);
-      if (l.right < edgesOf(pages[k]!, l).right - l.size * 0.5) close();
+      if (l.right < edges.right - l.size * 0.5) close();
     }
     close();
   });

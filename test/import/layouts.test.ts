@@ -98,6 +98,9 @@ test("a heading told from the text only by its weight (bold at the body size, af
   assert.match(text, /（责任单位：市工信局；配合单位：各相关镇区）\n/, "the paragraph before it ends there");
   assert.match(text, /\n## 一、突破工业经济，补齐最大短板\n/);
   assert.not.match(text, /\n## [^\n]*。\n/, "no paragraph ending in 。 taken for a heading");
+  // The signature is bold too, right-aligned: still a signature, its date read.
+  assert.match(text, /\n::: signature\n\n乳山市人民政府\n\n2019年4月10日\n\n:::\n/);
+  assert.is(result.documents[0]!.fields.date, "2019-04-10");
 });
 
 test("a table whose cells wrap is put back cell by cell, as one Markdown table", () => {
