@@ -78,15 +78,7 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
       const last = out.at(-1)!;
       const prev = last.text.replace(/ {2,}$/, "");
       const prevLine = last.last.replace(/ {2,}$/, "");
-      const joins = indents && isFragment(prevLine, next)
-        ? true
-        : ENDS_RECORD.test(prevLine.trim())
-        ? false
-        : /^[”’，。、；：！？）》」』〕]/u.test(next)
-          ? true
-        : wrap !== null
-          ? (isFull(prevLine, wrap, indents || last.lines === 1) || didNotFit(prevLine, next, wrap)) && (indents ? !/^\s/.test(next) : !TERMINAL.test(prevLine.trim())) && !(TERMINAL.test(prevLine) && ITEM_START.test(next))
-          : (!/^\s*#/.test(next) && CJK_END.test(prev) && !TITLE_END.test(prevLine.trim()) && /^[\p{Script=Han}“（《]/u.test(next) && !ITEM_START.test(next) && [...prevLine].length >= 15) || /^[”’，。、；：！？）》」』]/u.test(next);
+      const joins = joinsLine(prev, prevLine, next, { wrap, indents, firstLine: last.lines === 1 });
       if (joins) {
         last.text = prev + next.trimStart();
         last.last = next;
@@ -152,6 +144,31 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
     out.push(p);
   }
   return { body: out.join("\n\n") + "\n", changes };
+}
+
+/**
+ * Whether `next` continues the paragraph whose text so far is `prev` (its last line `prevLine`)
+ * inside one block of the dump (no blank line between), in this order:
+ * 1. `-layout`: the rest of the printed line put on a row of its own ({@link isFragment}): joined;
+ * 2. a line ending a record (a document number, a date): never continued;
+ * 3. a line opening with closing punctuation: always the rest of one;
+ * 4. hard-wrapped text (`wrap` known): the line above is full ({@link isFull}) or ended short
+ *    because the next word did not fit ({@link didNotFit}), and the next line is not indented
+ *    (`-layout`) or the line above ends mid-sentence (plain), and no sentence's end is followed by
+ *    a new item;
+ * 5. text of one paragraph a line (OCR, Markdown): a long line ending in a Chinese character (not
+ *    like a title) followed by a Chinese line that is not a new item or heading.
+ */
+function joinsLine(prev: string, prevLine: string, next: string, o: { wrap: number | null; indents: boolean; firstLine: boolean }): boolean {
+  if (o.indents && isFragment(prevLine, next)) return true;
+  if (ENDS_RECORD.test(prevLine.trim())) return false;
+  if (/^[”’，。、；：！？）》」』〕]/u.test(next)) return true;
+  if (o.wrap !== null) {
+    const full = isFull(prevLine, o.wrap, o.indents || o.firstLine) || didNotFit(prevLine, next, o.wrap);
+    const open = o.indents ? !/^\s/.test(next) : !TERMINAL.test(prevLine.trim());
+    return full && open && !(TERMINAL.test(prevLine) && ITEM_START.test(next));
+  }
+  return !/^\s*#/.test(next) && CJK_END.test(prev) && !TITLE_END.test(prevLine.trim()) && /^[\p{Script=Han}“（《]/u.test(next) && !ITEM_START.test(next) && [...prevLine].length >= 15;
 }
 
 /** A line ending like a title (of an attachment, a list): `…成员名单`, `…管理办法`; not continued in text of one paragraph a line. */
