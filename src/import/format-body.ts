@@ -1,5 +1,6 @@
 import { isDateLine } from "./chinese-date.ts";
 import { addCorrections, cleanOcrLine, type OcrCorrections } from "./clean-ocr.ts";
+import { joinSplitRows, width } from "./split-rows.ts";
 import { toSimplified } from "./traditional.ts";
 
 /** What {@link formatBody} changed, for the editor's note. */
@@ -56,6 +57,13 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
   // Paragraph indents kept as leading spaces (`pdftotext -layout`): then an indent, not the width, starts a paragraph.
   const bodyLines = blocks.flatMap((b) => b.lines).filter((l) => !l.includes("\t"));
   const indents = wrap !== null && bodyLines.filter((l) => /^\s/.test(l)).length >= Math.max(3, bodyLines.length * 0.05);
+  // One printed line that pdftotext put on several rows (a quotation mark or bracket on another baseline).
+  blocks = blocks.map((b) => {
+    if (b.lines.some((l) => l.includes("\t"))) return b;
+    const { rows, joined } = joinSplitRows(b.lines, wrap, indents);
+    changes.joinedLines += joined;
+    return { ...b, lines: rows };
+  });
 
   // 2. Join lines inside a paragraph; 4. tables.
   type Para = { text: string; afterBreak: boolean; first: string; last: string; lines: number };
@@ -70,15 +78,7 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
       const last = out.at(-1)!;
       const prev = last.text.replace(/ {2,}$/, "");
       const prevLine = last.last.replace(/ {2,}$/, "");
-      const joins = indents && isFragment(prevLine, next)
-        ? true
-        : ENDS_RECORD.test(prevLine.trim())
-        ? false
-        : /^[”’，。、；：！？）》」』〕]/u.test(next)
-          ? true
-        : wrap !== null
-          ? (isFull(prevLine, wrap, indents || last.lines === 1) || didNotFit(prevLine, next, wrap)) && (indents ? !/^\s/.test(next) : !TERMINAL.test(prevLine.trim())) && !(TERMINAL.test(prevLine) && ITEM_START.test(next))
-          : (!/^\s*#/.test(next) && CJK_END.test(prev) && !TITLE_END.test(prevLine.trim()) && /^[\p{Script=Han}“（《]/u.test(next) && !ITEM_START.test(next) && [...prevLine].length >= 15) || /^[”’，。、；：！？）》」』]/u.test(next);
+      const joins = joinsLine(prev, prevLine, next, { wrap, indents, firstLine: last.lines === 1 });
       if (joins) {
         last.text = prev + next.trimStart();
         last.last = next;
@@ -108,7 +108,8 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
 
   // 5. Containers.
   const out: string[] = [];
-  const texts = merged.map((p) => p.text);
+  // Leading spaces (indents kept by `pdftotext -layout`) dropped: four of them would make a Markdown code block.
+  const texts = merged.map((p) => (p.text.startsWith("|") ? p.text : p.text.replace(/^[ \t]+/gm, "")));
   const simple = texts.map((p) => toSimplified(p));
   let addressee = false;
   for (let i = 0; i < merged.length; i++) {
@@ -143,6 +144,31 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
     out.push(p);
   }
   return { body: out.join("\n\n") + "\n", changes };
+}
+
+/**
+ * Whether `next` continues the paragraph whose text so far is `prev` (its last line `prevLine`)
+ * inside one block of the dump (no blank line between), in this order:
+ * 1. `-layout`: the rest of the printed line put on a row of its own ({@link isFragment}): joined;
+ * 2. a line ending a record (a document number, a date): never continued;
+ * 3. a line opening with closing punctuation: always the rest of one;
+ * 4. hard-wrapped text (`wrap` known): the line above is full ({@link isFull}) or ended short
+ *    because the next word did not fit ({@link didNotFit}), and the next line is not indented
+ *    (`-layout`) or the line above ends mid-sentence (plain), and no sentence's end is followed by
+ *    a new item;
+ * 5. text of one paragraph a line (OCR, Markdown): a long line ending in a Chinese character (not
+ *    like a title) followed by a Chinese line that is not a new item or heading.
+ */
+function joinsLine(prev: string, prevLine: string, next: string, o: { wrap: number | null; indents: boolean; firstLine: boolean }): boolean {
+  if (o.indents && isFragment(prevLine, next)) return true;
+  if (ENDS_RECORD.test(prevLine.trim())) return false;
+  if (/^[”’，。、；：！？）》」』〕]/u.test(next)) return true;
+  if (o.wrap !== null) {
+    const full = isFull(prevLine, o.wrap, o.indents || o.firstLine) || didNotFit(prevLine, next, o.wrap);
+    const open = o.indents ? !/^\s/.test(next) : !TERMINAL.test(prevLine.trim());
+    return full && open && !(TERMINAL.test(prevLine) && ITEM_START.test(next));
+  }
+  return !/^\s*#/.test(next) && CJK_END.test(prev) && !TITLE_END.test(prevLine.trim()) && /^[\p{Script=Han}“（《]/u.test(next) && !ITEM_START.test(next) && [...prevLine].length >= 15;
 }
 
 /** A line ending like a title (of an attachment, a list): `…成员名单`, `…管理办法`; not continued in text of one paragraph a line. */
@@ -198,7 +224,7 @@ function isFull(line: string, wrap: number, lenient: boolean): boolean {
  */
 function isBroken(p: { text: string; last: string; lines: number }, wrap: number | null, atPageBreak = false, next?: { first: string; lines: number }, indents = false): boolean {
   const last = p.last.replace(/ {2,}$/, "").split("\n").at(-1)!;
-  if (p.text.startsWith("#") || p.text.startsWith("|") || p.text.startsWith("附件")) return false;
+  if (p.text.startsWith("#") || p.text.startsWith("|") || p.text.startsWith("附件") || p.text.includes("\t")) return false;
   if (/〔\d{4}〕\d+号$/.test(last) || isDateLine(toSimplified(last))) return false;
   if (wrap !== null) {
     if (!isFull(last, wrap, indents || p.lines === 1)) return false;
@@ -209,13 +235,6 @@ function isBroken(p: { text: string; last: string; lines: number }, wrap: number
   if (TERMINAL.test(last)) return false;
   // At a marked page break a shorter piece counts too (a list line split at the page end).
   return (CJK_END.test(last) || (atPageBreak && /[\p{Script=Han}]\d+$/u.test(last))) && [...last].length >= (atPageBreak ? 8 : 15);
-}
-
-/** Characters of a line, Latin letters and digits counting half. */
-function width(line: string): number {
-  let w = 0;
-  for (const ch of line.trim()) w += /[\x20-\x7e]/.test(ch) ? 0.5 : 1;
-  return Math.round(w);
 }
 
 /**
@@ -240,6 +259,7 @@ export function wrapWidth(lines: readonly string[]): number | null {
 }
 
 function continues(p: string, prev?: string): boolean {
+  if (p.includes("\t") || p.startsWith("|")) return false;
   if (/^[（(]责任单位/.test(p)) return true;
   // No paragraph opens with closing punctuation: it is the rest of one.
   if (/^[”’，。、；：！？）》」』]/u.test(p)) return true;

@@ -31,6 +31,8 @@ export interface ImportOptions {
 export type { ImportedDocument, ImportResult } from "./imported.ts";
 
 const FREQUENCY = /^(季刊|月刊|半月刊|双月刊|旬刊|周刊|年刊|半年刊)$/u;
+/** A frequency in brackets at the end of a cover line: `（季刊）`. */
+const FREQUENCY_AFTER = /[（(](?:季刊|月刊|半月刊|双月刊|旬刊|周刊|年刊|半年刊)[）)]$/u;
 
 /**
  * Imports the text of a whole printed gazette issue (a Markdown dump in the form of the seed
@@ -103,7 +105,7 @@ export function importDump(dump: string, options: ImportOptions = {}): ImportRes
     documents.push({ slug, fields, changes, text: `---\n${frontMatter(fields)}---\n\n${body}` });
   }
   const folder = `${year}-${String(number).padStart(2, "0")}`;
-  const result: ImportResult = { folder, issue, issueUnsure, documents, files: {}, traditional, dropped: split.dropped };
+  const result: ImportResult = { folder, issue, issueUnsure, documents, files: {}, traditional, dropped: split.dropped, front: split.front };
   result.files["issue.yml"] = issueYaml(issue, issueUnsure);
   for (const d of documents) result.files[`${d.slug}.md`] = d.text;
   result.files["_editors-note.md"] = editorsNote(result, options.dumpName ?? "dump", unfolded.pages);
@@ -121,9 +123,11 @@ function refuseInterleavedColumns(lines: readonly string[]): void {
   const body = lines.map((l) => l.replace(/\f/g, "").trim());
   const wide = body.map((l, i) => ({ l, i })).filter(({ l }) => [...l].length >= 12);
   if (wide.length < 40 || wrapWidth(wide.map(({ l }) => l)) === null) return;
-  const alone = wide.filter(({ i }) => (body[i - 1] ?? "") === "" && (body[i + 1] ?? "") === "").length;
-  if (alone >= wide.length * 0.25) {
-    throw new ImportError("底本像是双栏版面的 pdftotext 输出：左右两栏的行交错排列，无法还原阅读顺序。请直接导入 PDF 原件（npm run import -- 原件.pdf），或用 pdftotext -layout 重新转换后再导入。");
+  const alone = wide.filter(({ i }) => (body[i - 1] ?? "") === "" && (body[i + 1] ?? "") === "");
+  if (alone.length >= wide.length * 0.25) {
+    // The first of three lines standing alone in a row: where the columns' rows begin to alternate.
+    const first = alone.find(({ i }, k) => alone[k + 2]?.i === i + 4) ?? alone[0]!;
+    throw new ImportError(`底本第${first.i + 1}行起：底本像是双栏版面的 pdftotext 输出，左右两栏的行交错排列（如“${first.l.slice(0, 12)}”），无法还原阅读顺序。请直接导入 PDF 原件（npm run import -- 原件.pdf），或用 pdftotext -layout 重新转换后再导入。`);
   }
 }
 
@@ -178,14 +182,20 @@ function inferCover(cover: readonly string[]): { gazette?: string; year?: number
   for (const line of cover) {
     const s = toSimplified(line).normalize("NFKC").replace(/^#+\s*/, "").trim();
     const bare = s.replace(/\s+/g, "");
-    if (!out.gazette && /公报$/.test(bare) && bare.length <= 30) out.gazette = cleanValue(line).replace(/\s+/g, "");
+    // The name, also with the frequency in brackets after it: 乳山市人民政府公报（季刊）.
+    const named = bare.replace(FREQUENCY_AFTER, "");
+    if (!out.gazette && /公报$/.test(named) && named.length <= 30) out.gazette = cleanValue(line).replace(/\s+/g, "").replace(FREQUENCY_AFTER, "");
+    // The frequency printed anywhere on a cover line as a word of its own: `季刊`, `（季刊）`, `2019年第2期　季刊`, `季刊·总第8期`.
+    const tokens = s.split(/[\s·•|｜/／、,，（）()【】\[\]〔〕]+/u).filter((t) => t !== "");
+    const frequency = tokens.find((t) => FREQUENCY.test(t));
+    if (!out.frequency && frequency) out.frequency = frequency;
+    const rest = tokens.filter((t) => !FREQUENCY.test(t)).join("");
     // 2019年第3期, also with the running number printed after it: 2019年第3期（总第3期）.
-    const yn = /^(\d{4})年第(\d{1,2})期(?:[（(]总第\d+期[）)])?$/.exec(bare);
+    const yn = /^(\d{4})年第(\d{1,2})期(?:总第\d+期)?$/.exec(rest);
     if (yn && out.year === undefined) {
       out.year = Number(yn[1]);
       out.number = Number(yn[2]);
     }
-    if (!out.frequency && FREQUENCY.test(bare)) out.frequency = bare;
     const pub = /^(.+?)主办$/.exec(bare);
     if (!out.publisher && pub) out.publisher = cleanValue(line).replace(/\s+/g, "").slice(0, -2);
   }
@@ -239,6 +249,10 @@ function editorsNote(r: ImportResult, dumpName: string, unfoldedPages: number): 
   if (unfoldedPages > 0) out.push(`- 底本有 ${unfoldedPages} 页按版面分两栏排列（\`pdftotext -layout\` 输出），已按先左栏、后右栏的顺序读取；本说明和导入提示中的“底本第N行”指重排后的行。`);
   if (r.traditional) out.push("- 底本为繁体字。正文和标题保持原字形，未作繁简转换；仅在推断元数据时参照简体。");
   out.push("- 标有 `# 待核` 的字段为推断所得，`npm run check` 会报错，核对原件后删去该注释即可。");
+  if (r.front.length > 0) {
+    out.push("", "## 封面和目录行（读入 `issue.yml` 和各文件前置信息，不作为正文）", "", "| 源行 | 内容 | 部位 |", "| --- | --- | --- |");
+    for (const d of r.front) out.push(`| ${d.line} | \`${d.text.trim().replace(/\|/g, "\\|")}\` | ${d.why === "cover" ? "封面" : "目录"} |`);
+  }
   if (r.dropped.length > 0) {
     out.push("", "## 删除的非正文行", "", "| 源行 | 内容 | 原因 |", "| --- | --- | --- |");
     for (const d of r.dropped) out.push(`| ${d.line} | \`${d.text.trim().replace(/\|/g, "\\|")}\` | ${WHY[d.why] ?? d.why} |`);

@@ -22,9 +22,10 @@ export async function importPdf(bytes: Uint8Array, options: ImportOptions = {}):
     "## PDF 版面",
     "",
     `- 原件 \`original.pdf\`（${pdf.pages.length} 页）已随本期保存；每件文件的 \`pdfPage\` 为其标题所在的原件页。`,
-    `- 按版面位置和重复识别并删除页眉、页码 ${dump.furniture.length} 处；偏旁部首码位折回为规范汉字 ${pdf.folded} 个（如 ⺠→民、⻔→门）。`,
+    `- 按版面位置和重复识别并删除页眉、页码 ${dump.furniture.length} 处（逐条列于下表）；偏旁部首码位折回为规范汉字 ${pdf.folded} 个（如 ⺠→民、⻔→门）。`,
     `- 跨页或跨栏断开、按版面（上页末行排满、下页首行不缩进）接续的段落 ${dump.joins.length} 处：`,
     ...dump.joins.map((j, i) => `  ${i + 1}. \`${j}\``),
+    ...(dump.furniture.length > 0 ? ["", "删除的页眉、页码：", "", "| 原件页 | 内容 |", "| --- | --- |", ...dump.furniture.map((f) => `| ${f.page} | \`${f.text.replace(/\s+/g, " ").trim().replace(/\|/g, "\\|")}\` |`)] : []),
   ];
   result.files["_editors-note.md"] += note.join("\n") + "\n";
   return { ...result, joins: dump.joins, folded: pdf.folded };

@@ -26,4 +26,6 @@ export interface ImportResult {
   binaryFiles?: Record<string, Uint8Array>;
   traditional: boolean;
   dropped: SplitDump["dropped"];
+  /** Cover and 目录 lines, read into metadata (listed in the editor's note). */
+  front: SplitDump["front"];
 }

@@ -1,3 +1,4 @@
+import { isDateLine } from "./chinese-date.ts";
 import type { PdfLine, PdfPage } from "./read-pdf.ts";
 
 /** A PDF's pages laid out as a text dump, and what the geometry told. */
@@ -81,7 +82,9 @@ function isNextTo(p: PdfPage, i: number, dropped: Set<number>): boolean {
  *   line), after a line that does not reach the right edge, or where the size changes;
  * - a paragraph continues across a page or column break when the last line before the break
  *   reaches the right edge and the first line after it is not indented;
- * - lines of several cells (a wide gap between runs) are table rows, kept tab-separated.
+ * - lines of several cells (a wide gap between runs) are table rows, kept tab-separated, the rows
+ *   of one table in one block (cells that wrap are put back by `groupTables` in read-pdf);
+ * - heavy (bold) lines at the body size that are headings by their shape ({@link headingLines}) are `## ` lines.
  */
 export function layoutPdf(pages: readonly PdfPage[]): PdfDump {
   const all = pages.flatMap((p) => p.lines);
@@ -97,11 +100,15 @@ export function layoutPdf(pages: readonly PdfPage[]): PdfDump {
     }),
   );
   const edgesOf = textBlockEdges(pages, kept, bodySize);
+  const headings = headingLines(pages, kept, bodySize, edgesOf);
   let open: { text: string; full: boolean } | null = null;
   let pendingBreaks = 0;
+  let table = false;
   const startBlock = () => {
     if (open) out.push(open.text, "");
     open = null;
+    if (pendingBreaks > 0 && table) out.push("");
+    if (pendingBreaks > 0) table = false;
     for (; pendingBreaks > 0; pendingBreaks--) out.push("\f");
   };
   pages.forEach((page, k) => {
@@ -114,12 +121,22 @@ export function layoutPdf(pages: readonly PdfPage[]): PdfDump {
       const title = line.size >= bodySize * 1.2;
       const broken = prev === null || line.y < prev.y - line.size;
       const o = open as { text: string; full: boolean } | null;
-      if (line.cells >= 2 && !title) {
+      // Rows of a table in a row, one block (a Markdown table); anything else ends it.
+      const row = line.cells >= 2 && !title;
+      if (!row && table) {
+        out.push("");
+        table = false;
+      }
+      if (row) {
         startBlock();
-        out.push(line.text, "");
+        out.push(line.text);
+        table = true;
       } else if (title) {
         startBlock();
         out.push(`# ${line.text.trim()}`, "");
+      } else if (headings.has(line)) {
+        startBlock();
+        out.push(`## ${line.text.trim()}`, "");
       } else if (o && !indented && o.full && (broken || Math.abs(prev!.size - line.size) < 0.5)) {
         if (broken) joins.push(`${o.text.slice(-10)}｜${line.text.trim().slice(0, 10)}`);
         o.text += line.text.trim();
@@ -136,6 +153,43 @@ export function layoutPdf(pages: readonly PdfPage[]): PdfDump {
 }
 
 /**
+ * Lines in a bold or heavy face at about the body size that are headings (or titles printed at
+ * the body size): heavy lines in a row (not a date line, not starting right of the column's middle as a signature does) (no more than 2.5 lines apart), parted after each line
+ * that does not reach the column's right edge; a part of one to three lines whose last does not
+ * end a sentence or a clause (`。；：！？，、`) counts, not table rows. Heavy words inside a
+ * paragraph are not enough (a line counts when 60 % of it is heavy), nor a heavy paragraph
+ * (ending in 。, or longer than three lines). When most of the body text is heavy, weight tells
+ * nothing and no line counts.
+ */
+function headingLines(pages: readonly PdfPage[], kept: readonly PdfLine[][], bodySize: number, edgesOf: (page: PdfPage, line: PdfLine) => { left: number; right: number }): Set<PdfLine> {
+  const body = kept.flat().filter((l) => Math.abs(l.size - bodySize) <= 0.5 && l.cells < 2);
+  const chars = (ls: PdfLine[]) => ls.reduce((n, l) => n + l.text.replace(/\s/g, "").length, 0);
+  const out = new Set<PdfLine>();
+  if (chars(body.filter((l) => l.heavy)) > 0.5 * chars(body)) return out;
+  kept.forEach((lines, k) => {
+    let part: PdfLine[] = [];
+    const close = () => {
+      const last = part.at(-1)?.text.trim() ?? "";
+      if (part.length >= 1 && part.length <= 3 && !/[。；：！？，、.;:!?,]$/u.test(last)) for (const l of part) out.add(l);
+      part = [];
+    };
+    for (const l of lines) {
+      const edges = edgesOf(pages[k]!, l);
+      // Not a signature set in bold: a date line, or a line starting right of the column's middle (right-aligned).
+      const signature = isDateLine(l.text.replace(/\s+/g, "")) || l.x > (edges.left + edges.right) / 2;
+      const candidate = l.heavy && l.cells < 2 && l.size < bodySize * 1.2 && l.size >= bodySize * 0.9 && !signature;
+      const prev = part.at(-1);
+      if (prev && (!candidate || l.y < prev.y || l.y - prev.y > 2.5 * l.size)) close();
+      if (!candidate) continue;
+      part.push(l);
+      if (l.right < edges.right - l.size * 0.5) close();
+    }
+    close();
+  });
+  return out;
+}
+
+/**
  * The column's left edge from the starts of its body lines: the leftmost start shared by at
  * least a tenth of them (and two). Not the most common start: in a list or in short articles,
  * indented first lines can outnumber the lines that run on.
@@ -147,8 +201,19 @@ function leftEdge(starts: number[]): number {
 }
 
 /**
- * The text block's left and right edges for a line: the leftmost shared start and the most
- * common end of body lines over all pages of the same parity (odd and even pages may have mirrored margins) and
+ * The column's right edge from the ends of its body lines: the rightmost end shared by at least
+ * a tenth of them (and two). Not the most common end: on a page with few lines, short last
+ * lines (`偿。`, `附件`) can be as many as the full ones.
+ */
+function rightEdge(ends: number[]): number {
+  const sorted = ends.map((x) => Math.round(x * 2) / 2).sort((a, b) => b - a);
+  const least = Math.max(2, sorted.length / 10);
+  return sorted.find((x) => sorted.filter((y) => Math.abs(y - x) <= 1).length >= least) ?? mode(ends);
+}
+
+/**
+ * The text block's left and right edges for a line: the leftmost shared start and the rightmost
+ * shared end of body lines over all pages of the same parity (odd and even pages may have mirrored margins) and
  * the same column (left, right or full width).
  */
 function textBlockEdges(pages: readonly PdfPage[], kept: readonly PdfLine[][], bodySize: number): (page: PdfPage, line: PdfLine) => { left: number; right: number } {
@@ -170,7 +235,7 @@ function textBlockEdges(pages: readonly PdfPage[], kept: readonly PdfLine[][], b
     if (!e) {
       const s = starts.get(key) ?? [line.x];
       const r = ends.get(key) ?? [page.width];
-      e = { left: leftEdge(s), right: mode(r) };
+      e = { left: leftEdge(s), right: rightEdge(r) };
       cache.set(key, e);
     }
     return e;

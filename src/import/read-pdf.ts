@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { foldRadicals } from "./fold-radicals.ts";
 import { ImportError } from "./import-error.ts";
+import { groupTables, type Run } from "./pdf-tables.ts";
 
 /** One printed line of a PDF page (a run of text on one baseline, in one column). Units: PDF points, y from the top. */
 export interface PdfLine {
@@ -16,6 +17,8 @@ export interface PdfLine {
   text: string;
   /** Number of runs apart by a wide gap (2 or more: a table row or a leader line). */
   cells: number;
+  /** Most of its characters (60 % or more) are set in a bold or heavy face ({@link HEAVY}). */
+  heavy: boolean;
 }
 
 /** One page of a PDF: its size and its lines in reading order per column band. */
@@ -35,13 +38,12 @@ export interface PdfText {
   folded: number;
 }
 
-interface Run {
-  x: number;
-  right: number;
-  y: number;
-  size: number;
-  text: string;
-}
+
+/**
+ * A bold or heavy face by its PostScript name (`NotoSerifSC-Bold`, `SimHei`, `FZXiaoBiaoSong-B05S`):
+ * the weights of Latin and CJK font names, 黑体 and 小标宋 (the face of titles, GB/T 9704-2012 §7.3.1).
+ */
+export const HEAVY = /bold|black|heavy|semibold|demi|W[6-9](?![0-9])|SimHei|Heiti|XiaoBiaoSong|FZXBS|黑体|小标宋/i;
 
 const require = createRequire(import.meta.url);
 
@@ -89,6 +91,18 @@ export async function readPdf(data: Uint8Array): Promise<PdfText> {
     const page = await doc.getPage(i);
     const [x0, y0, x1, y1] = page.view as [number, number, number, number];
     const content = await page.getTextContent();
+    // The operator list loads the page's fonts (page.commonObjs), whose names tell the weight; the text content names only an id.
+    await page.getOperatorList();
+    const heavy = new Map<string, boolean>();
+    const isHeavy = (id: string): boolean => {
+      let h = heavy.get(id);
+      if (h === undefined) {
+        const font = page.commonObjs.has(id) ? (page.commonObjs.get(id) as { name?: string } | null) : null;
+        h = HEAVY.test(font?.name ?? "");
+        heavy.set(id, h);
+      }
+      return h;
+    };
     const runs: Run[] = [];
     for (const item of content.items) {
       if (!("str" in item) || item.str === "") continue;
@@ -99,7 +113,7 @@ export async function readPdf(data: Uint8Array): Promise<PdfText> {
       const fold = foldRadicals(item.str);
       folded += fold.folded;
       chars += fold.text.length;
-      runs.push({ x: e! - x0, right: e! - x0 + item.width, y: y1 - f!, size, text: fold.text });
+      runs.push({ x: e! - x0, right: e! - x0 + item.width, y: y1 - f!, size, text: fold.text, heavy: isHeavy(item.fontName) });
     }
     page.cleanup();
     const width = x1 - x0;
@@ -157,12 +171,12 @@ function buildLines(runs: Run[], width: number, loose: boolean): { lines: PdfLin
   const right = pieces.filter((p) => p[0]!.x > mid);
   const least = loose ? 1 : 5;
   const twoColumns = left.filter((p) => chars(p) >= 8).length >= least && right.filter((p) => chars(p) >= 8).length >= least && left.length + right.length >= 0.6 * pieces.length;
-  if (!twoColumns) return { lines: rows.map((row) => toLine(row, true)) };
+  if (!twoColumns) return { lines: withTables(rows.map((row) => [row]), true) };
   // Bands: a full-width piece ends the band; within a band, the left column, then the right.
   const out: PdfLine[] = [];
   let band: { l: Run[][]; r: Run[][] } = { l: [], r: [] };
   const flush = () => {
-    out.push(...band.l.map((p) => toLine(p, false)), ...band.r.map((p) => toLine(p, false)));
+    out.push(...withTables(sameRow(band.l), false), ...withTables(sameRow(band.r), false));
     band = { l: [], r: [] };
   };
   for (const p of pieces) {
@@ -175,6 +189,31 @@ function buildLines(runs: Run[], width: number, loose: boolean): { lines: PdfLin
   }
   flush();
   return { lines: out, middle: mid };
+}
+
+/** Pieces of one column on the same baseline (within a third of the size), gathered: one entry a text row. */
+function sameRow(pieces: Run[][]): Run[][][] {
+  const rows: Run[][][] = [];
+  for (const p of pieces) {
+    const row = rows.at(-1);
+    if (row && Math.abs(row[0]![0]!.y - p[0]!.y) <= Math.max(row[0]![0]!.size, p[0]!.size) / 3) row.push(p);
+    else rows.push([p]);
+  }
+  return rows;
+}
+
+/**
+ * Lines of one column from its text rows (each the pieces of one baseline): tables whose cells
+ * wrap put back cell by cell ({@link groupTables}, cells tab-separated), every other row's pieces
+ * as lines as before.
+ */
+function withTables(rows: Run[][][], cells: boolean): PdfLine[] {
+  const flat = rows.map((pieces) => pieces.flat().sort((a, b) => a.x - b.x));
+  const byFirst = new Map(flat.map((r, k) => [r[0]!, rows[k]!]));
+  return groupTables(flat).flatMap((g): PdfLine[] => {
+    if ("runs" in g) return byFirst.get(g.runs[0]!)!.map((p) => toLine(p, cells));
+    return [{ x: g.first.x, right: g.right, y: g.first.y, size: g.first.size, text: g.cells.join("\t"), cells: g.cells.length, heavy: false }];
+  });
 }
 
 function toLine(runs: Run[], cells: boolean): PdfLine {
@@ -191,5 +230,7 @@ function toLine(runs: Run[], cells: boolean): PdfLine {
     text += r.text;
   });
   const size = runs.reduce((m, r) => (r.text.length > 0 && r.size > m ? r.size : m), 0);
-  return { x: runs[0]!.x, right: Math.max(...runs.map((r) => r.right)), y: runs[0]!.y, size, text, cells: count };
+  const chars = (rs: Run[]) => rs.reduce((n, r) => n + r.text.replace(/\s/g, "").length, 0);
+  const heavy = chars(runs.filter((r) => r.heavy)) >= 0.6 * Math.max(1, chars(runs));
+  return { x: runs[0]!.x, right: Math.max(...runs.map((r) => r.right)), y: runs[0]!.y, size, text, cells: count, heavy };
 }

@@ -27,6 +27,8 @@ export interface SplitDump {
   segments: DumpSegment[];
   /** Lines between documents that belong to none: section headings, page headers and footers. */
   dropped: { line: number; text: string; why: string }[];
+  /** The non-blank lines of the cover and of the table of contents, read into the issue's and documents' metadata, not into any text. */
+  front: { line: number; text: string; why: "cover" | "toc" }[];
 }
 
 /**
@@ -108,7 +110,11 @@ export function splitDump(text: string, gazette = ""): SplitDump {
     return { entry, startLine, titleLines, lines: body, lineNumbers: numbers, pdfPage: pageOf(lines, start.index) };
   });
   const cover = lines.slice(0, toc.tocStart);
-  return { cover, sections: toc.sections, entries: toc.entries, segments, dropped };
+  const front = lines
+    .slice(0, toc.end)
+    .map((text, i) => ({ line: lineOf(i), text, why: i < toc.tocStart ? ("cover" as const) : ("toc" as const) }))
+    .filter((l) => l.text.trim() !== "" && l.text !== "\f");
+  return { cover, sections: toc.sections, entries: toc.entries, segments, dropped, front };
 }
 
 /** A page number as printed: `3`, `— 3 —`, `第3页` (spaces removed). */

@@ -56,8 +56,10 @@ function unfoldPage(rows: readonly string[], gutter: number, loose: boolean): st
   for (const row of rows) {
     const text = row.trimEnd();
     if (text.trim() === "") {
-      left.push("");
-      right.push("");
+      // A blank row inside a column's text is where the other column's rows spread apart (a table, a title): a break a paragraph may continue across, not a paragraph end.
+      const soft = (c: string[]) => (c.some((l) => l.trim() !== "") ? COLUMN_BREAK : "");
+      left.push(soft(left));
+      right.push(soft(right));
       continue;
     }
     const lead = text.length - text.trimStart().length;

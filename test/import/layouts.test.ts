@@ -17,6 +17,8 @@ const FIXTURES: [string, string, string][] = [
   ["two-columns-title-heads.pdf", "two-columns-title-heads", "two columns, document title as running head, 第N页 numbers, 目录 without leaders"],
   ["table-and-personnel-list.pdf", "table-and-personnel-list", "a table and a personnel list, 栏目 heads, numbers at the top"],
   ["regulations.pdf", "regulations", "regulations without signature, gazette name over two cover lines"],
+  ["two-columns-wrapped-table.pdf", "two-columns-wrapped-table", "two columns with a table whose cells wrap over several lines, chapter headings in a row on a page with few lines"],
+  ["bold-body-size-titles.pdf", "bold-body-size-titles", "titles and headings in bold at the body size, flush left, after a paragraph whose last line reaches the right edge"],
   ["pdf-to-markdown.md", "pdf-to-markdown", "PDF-to-Markdown: titles over several heading lines, each followed by a blank line"],
   ["ocr-text.txt", "ocr-text", "OCR text: no blank lines, OCR spaces and half-width commas, 栏目 lines without 【】, 栏目 running heads"],
   ["pdftotext-table-and-list.txt", "table-and-personnel-list", "pdftotext: hard line wraps, form feeds, page numbers of the 目录 after its titles"],
@@ -77,7 +79,36 @@ test("a PDF import keeps the original and knows each document's page in it, chec
     assert.match(d.text, new RegExp(`\\npdfPage: ${d.fields.pdfPage}\\n`));
     assert.match(d.fields.evidence.page!, /原件第\d+页印有页码\d+/);
   }
-  assert.match(result.files["_editors-note.md"]!, /偏旁部首码位折回为规范汉字 [1-9]\d* 个/);
+  const note = result.files["_editors-note.md"]!;
+  assert.match(note, /偏旁部首码位折回为规范汉字 [1-9]\d* 个/);
+  // Every running head and page number removed is listed with its page, and the cover and 目录 lines too.
+  const listed = note.split("删除的页眉、页码：")[1] ?? "";
+  assert.ok(result.dropped.filter((d) => d.line === 0).length > 0, "running heads found");
+  for (const d of result.dropped.filter((x) => x.line === 0)) {
+    const [, page, text] = /^原件第(\d+)页：(.*)$/s.exec(d.text)!;
+    assert.ok(listed.includes(`| ${page} | \`${text!.replace(/\s+/g, " ").trim()}\` |`), `listed: ${d.text}`);
+  }
+  assert.match(note, /\| `(?:# )?目\s*录` \| 目录 \|/);
+});
+
+test("a heading told from the text only by its weight (bold at the body size, after a line reaching the right edge) stays a heading", () => {
+  const { result } = results.get("bold-body-size-titles.pdf")!;
+  const text = result.documents[0]!.text;
+  assert.match(text, /\n## 二、抓牢双招双引，聚强核心动力\n/);
+  assert.match(text, /（责任单位：市工信局；配合单位：各相关镇区）\n/, "the paragraph before it ends there");
+  assert.match(text, /\n## 一、突破工业经济，补齐最大短板\n/);
+  assert.not.match(text, /\n## [^\n]*。\n/, "no paragraph ending in 。 taken for a heading");
+  // The signature is bold too, right-aligned: still a signature, its date read.
+  assert.match(text, /\n::: signature\n\n乳山市人民政府\n\n2019年4月10日\n\n:::\n/);
+  assert.is(result.documents[0]!.fields.date, "2019-04-10");
+});
+
+test("a table whose cells wrap is put back cell by cell, as one Markdown table", () => {
+  const { result } = results.get("two-columns-wrapped-table.pdf")!;
+  const text = result.documents[0]!.text;
+  assert.match(text, /\n\| 拟贷款企业名称 \| XXX股份有限公司 \|\n\| --- \| --- \|\n\| 企业地址 \| 山东省乳山市XX镇（街道）XX街（路）XX号 \|\n/);
+  assert.match(text, /\n\| 贷款依据 \| 企业简介、纳税情况、银行结算量、股权估值、发展前景等 \|\n/);
+  assert.match(text, /\n## 第三章 运作程序\n/, "headings in a row, each its own");
 });
 
 test("running heads and page numbers never reach the text", () => {
