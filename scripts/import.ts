@@ -14,7 +14,7 @@ import { parse } from "yaml";
 import { explainError } from "../src/build/explain-error.ts";
 import { formatFindings, loadArchive } from "../src/content/index.ts";
 import { issueMetadata } from "../src/content/schema.ts";
-import { formatSummaryTable, ImportError, importDump, importPdf, writeImport } from "../src/import/index.ts";
+import { formatSummaryTable, ImportError, importDump, importPdf, refuseExistingIssue, writeImport } from "../src/import/index.ts";
 import { importDocx } from "../src/import/import-docx.ts";
 import { latestIssueInfo } from "../src/scaffold/index.ts";
 import { parseCliArgs, pathExists, readTextIfExists } from "../src/util/index.ts";
@@ -45,10 +45,10 @@ try {
     if (!meta || !meta.success) throw new ImportError(`${dir}/issue.yml 不存在或有误；请先用 npm run new -- --year … --number … 建立这一期。`);
     const { document, review } = await importDocx(await readFile(input), { issue: meta.data, knownIssuers, fileName: path.basename(input), ...(values.section ? { section: values.section } : {}) });
     const file = path.join(dir, `${document.slug}.md`);
+    if (!values["dry-run"] && (await pathExists(file))) throw new ImportError(`${file} 已经存在；导入程序从不覆盖。请先改名或删除该文件。`);
     console.log(review);
     if (values["dry-run"]) console.log(`\n试运行：未写入任何文件（将写入 ${file}）。`);
     else {
-      if (await pathExists(file)) throw new ImportError(`${file} 已经存在；导入程序从不覆盖。请先改名或删除该文件。`);
       await writeFile(file, document.text, { flag: "wx" });
       await writeFile(path.join(dir, `_review-${document.slug}.md`), review + "\n");
       console.log(`\n已写入 ${file}（核对单：${path.join(dir, `_review-${document.slug}.md`)}）。`);
@@ -65,6 +65,8 @@ try {
       dumpName: path.basename(input),
     };
     const result = ext === ".pdf" ? await importPdf(new Uint8Array(await readFile(input)), options) : importDump(await readFile(input, "utf8"), options);
+    // Refused before anything is printed: the review sheet of an import that will not be written misleads.
+    if (!values["dry-run"]) await refuseExistingIssue(result.folder, values.content);
     console.log(formatSummaryTable(result));
     console.log(`\n${result.files["_review.md"]}`);
     if (values["dry-run"]) console.log(`\n试运行：未写入任何文件（将建立 ${values.content}/${result.folder}/）。`);

@@ -1,3 +1,5 @@
+import { separatesNames } from "./organ-names.ts";
+
 /** Counts of the mechanical corrections made to a text. */
 export interface OcrCorrections {
   /** Spaces removed between Chinese characters, or between Chinese and Latin letters or digits. */
@@ -19,7 +21,8 @@ const FULL: Record<string, string> = { ",": "，", ":": "：", ";": "；", "(": 
  * Chinese and Latin letters or digits (`2019 年` → `2019年`), and half-width `,` `:` `;` `(` `)`
  * next to Chinese text (`合作,建立` → `合作，建立`). Never adds, deletes or reorders any other
  * character; leading indentation, tabs (table cells) and a Markdown hard break (two trailing
- * spaces) and the space after 第一章 / 第三条 are kept. Digits stay half-width (`10%`, `3+3`, `S207`).
+ * spaces), the space after 第一章 / 第三条 and spaces between organ names (a joint document's
+ * issuers, {@link separatesNames}) are kept. Digits stay half-width (`10%`, `3+3`, `S207`).
  * @returns the corrected line and the counts of each correction.
  */
 export function cleanOcrLine(line: string): { text: string; corrections: OcrCorrections } {
@@ -56,7 +59,9 @@ export function cleanOcrLine(line: string): { text: string; corrections: OcrCorr
       const leading = out.length === 0 || out.every((x) => x === " ");
       const trailing = after === undefined;
       const article = ARTICLE_NUMBER.test(out.join(""));
-      if (!leading && !trailing && !article && ((isCjk(before) && (isCjk(after) || isAlnum(after) || after! in FULL)) || ((isAlnum(before) || before! in FULL) && isCjk(after)))) {
+      // Spaces between the names of a joint document's issuers (header, title, signature, addressee) are the print's.
+      const names = !leading && !trailing && separatesNames(out.join(""), chars.slice(j).join(""), j - i);
+      if (!leading && !trailing && !article && !names && ((isCjk(before) && (isCjk(after) || isAlnum(after) || after! in FULL)) || ((isAlnum(before) || before! in FULL) && isCjk(after)))) {
         corrections.spaces += j - i;
         i = j - 1;
         continue;

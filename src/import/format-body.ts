@@ -1,6 +1,7 @@
 import { isDateLine } from "./chinese-date.ts";
 import { addCorrections, cleanOcrLine, type OcrCorrections } from "./clean-ocr.ts";
 import { joinSplitRows, width } from "./split-rows.ts";
+import { isCompleteOrganName, namesApart } from "./organ-names.ts";
 import { toSimplified } from "./traditional.ts";
 
 /** What {@link formatBody} changed, for the editor's note. */
@@ -29,7 +30,8 @@ const TERMINAL = /[。！？；：”’）)》」』…—*|]$/u;
  * 3. a paragraph broken across a page joined to the next one when it ends without closing
  *    punctuation and the next does not start a new item (each join is reported);
  * 4. tab-separated lines become a Markdown table (cells unchanged);
- * 5. the addressee (主送机关), the signature (署名 + 成文日期), the note (附注 `（此件公开发布）`)
+ * 5. the addressee (主送机关), the signature (署名 + 成文日期; a joint document's names one a line,
+ *    each on a line of its own), the note (附注 `（此件公开发布）`)
  *    and each attachment (from a line `附件` to the end) are wrapped in `:::` containers.
  * Every character of the document text is kept, in order; only spaces, line breaks, the width of
  * `,` `:` `;` `(` `)` and Markdown marks change.
@@ -112,6 +114,8 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
   const texts = merged.map((p) => (p.text.startsWith("|") ? p.text : p.text.replace(/^[ \t]+/gm, "")));
   const simple = texts.map((p) => toSimplified(p));
   let addressee = false;
+  /** Length of `out` right after the signature block (and its notes): where a 附注 may follow. */
+  let afterSignature = -1;
   for (let i = 0; i < merged.length; i++) {
     const p = texts[i]!;
     const s = simple[i]!;
@@ -123,13 +127,22 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
     }
     const next = simple[i + 1];
     if (next !== undefined && isDateLine(next) && s.replace(/\s+/g, "").length <= 40 && (s === toSimplified(issuer) || /(?:政府|办公室|办公厅|委员会|局|厅)$/.test(s)) && !p.startsWith("#")) {
-      out.push("::: signature", p, texts[i + 1]!, ":::");
+      // A joint signature: names set apart on one line each take a line; names on lines of their own above join the block.
+      const names = namesApart(p) ?? [p];
+      if (names.length === 1 && isCompleteOrganName(p)) {
+        for (let j = i - 1; j >= 0 && names.length < 4 && out.at(-1) === texts[j] && isCompleteOrganName(texts[j]!); j--) names.unshift(out.pop()!);
+      }
+      out.push("::: signature", ...names, texts[i + 1]!, ":::");
+      afterSignature = out.length;
       changes.containers.push("signature");
       i++;
       continue;
     }
-    if (/^[（(]此件.{2,8}[)）]$/.test(s)) {
-      out.push("::: note", p, ":::");
+    // 附注 (GB/T 9704-2012 §7.3.6): （此件公开发布） anywhere, or any line wholly in brackets right after the signature.
+    const bare = s.replace(/^[\s\u3000]+/u, "");
+    if (/^[（(]此件.{2,8}[)）]$/.test(bare) || (afterSignature === out.length && /^[（(][^（）()]{2,80}[)）]$/u.test(bare))) {
+      out.push("::: note", p.replace(/^[\s\u3000]+/u, ""), ":::");
+      afterSignature = out.length;
       changes.containers.push("note");
       continue;
     }

@@ -6,8 +6,9 @@ import { formatReviewSheet } from "./review-sheet.ts";
 import type { ImportedDocument, ImportResult } from "./imported.ts";
 import { formatBody, wrapWidth, type BodyChanges } from "./format-body.ts";
 import { ImportError } from "./import-error.ts";
-import { cleanValue, inferFields, type InferredFields } from "./infer-fields.ts";
+import { inferFields, type InferredFields } from "./infer-fields.ts";
 import { canonicalDocNumber } from "../content/doc-number.ts";
+import { inferCover } from "./cover.ts";
 import { findTocStart } from "./toc.ts";
 import { comparable, splitDump, type DumpSegment, type SplitDump } from "./split-dump.ts";
 import { isTraditional, toSimplified } from "./traditional.ts";
@@ -29,10 +30,6 @@ export interface ImportOptions {
 }
 
 export type { ImportedDocument, ImportResult } from "./imported.ts";
-
-const FREQUENCY = /^(季刊|月刊|半月刊|双月刊|旬刊|周刊|年刊|半年刊)$/u;
-/** A frequency in brackets at the end of a cover line: `（季刊）`. */
-const FREQUENCY_AFTER = /[（(](?:季刊|月刊|半月刊|双月刊|旬刊|周刊|年刊|半年刊)[）)]$/u;
 
 /**
  * Imports the text of a whole printed gazette issue (a Markdown dump in the form of the seed
@@ -77,6 +74,8 @@ export function importDump(dump: string, options: ImportOptions = {}): ImportRes
     number,
     frequency: fallback("frequency", coverGuess.frequency),
     publisher: fallback("publisher", coverGuess.publisher),
+    ...(coverGuess.published ? { published: coverGuess.published } : {}),
+    ...(coverGuess.total !== undefined ? { total: coverGuess.total } : {}),
     sections: split.sections.length > 0 ? split.sections : ["待定"],
   };
   if (split.sections.length === 0) issueUnsure.sections = "目录中没有栏目";
@@ -87,7 +86,7 @@ export function importDump(dump: string, options: ImportOptions = {}): ImportRes
   const issuePrintsNotes = split.segments.some((s) => s.lines.some((l) => /此件(?:公开发布|依申请公开|不予公开)/.test(toSimplified(l))));
   const inferred = split.segments.map((segment) => {
     const fields = inferFields(segment, { knownIssuers: [...known], issuePrintsNotes, ...(place ? { place } : {}) });
-    if (fields.issuer && !fields.unsure.issuer) known.add(fields.issuer);
+    if (fields.issuer && !fields.unsure.issuer) for (const name of fields.issuers ?? [fields.issuer]) known.add(name);
     return { segment, fields };
   });
   // A second pass lets documents without a printed issuer use issuers found later in the dump.
@@ -169,39 +168,6 @@ function pdfPageFields(fields: InferredFields, pdfPage: number, printed: number 
   if (printed !== fields.page) fields.unsure.page = `目录为第${fields.page}页，标题所在页印的页码是${printed}`;
 }
 
-/** Gazette name, year, number, frequency and publisher as printed on the cover. */
-function inferCover(cover: readonly string[]): { gazette?: string; year?: number; number?: number; frequency?: string; publisher?: string } {
-  const out: { gazette?: string; year?: number; number?: number; frequency?: string; publisher?: string } = {};
-  const filled = cover.filter((l) => l.trim() !== "");
-  filled.forEach((line, i) => {
-    // A gazette name printed over two lines of the cover.
-    const two = cleanValue(line).replace(/\s+/g, "") + cleanValue(filled[i + 1] ?? "").replace(/\s+/g, "");
-    // A heading line, or the cover's first line (plain text of a PDF), continued on the next.
-    if (!out.gazette && (/^#/.test(line.trim()) || i === 0) && /公报$/.test(toSimplified(two)) && !/公报/.test(toSimplified(line)) && two.length <= 30) out.gazette = two;
-  });
-  for (const line of cover) {
-    const s = toSimplified(line).normalize("NFKC").replace(/^#+\s*/, "").trim();
-    const bare = s.replace(/\s+/g, "");
-    // The name, also with the frequency in brackets after it: 乳山市人民政府公报（季刊）.
-    const named = bare.replace(FREQUENCY_AFTER, "");
-    if (!out.gazette && /公报$/.test(named) && named.length <= 30) out.gazette = cleanValue(line).replace(/\s+/g, "").replace(FREQUENCY_AFTER, "");
-    // The frequency printed anywhere on a cover line as a word of its own: `季刊`, `（季刊）`, `2019年第2期　季刊`, `季刊·总第8期`.
-    const tokens = s.split(/[\s·•|｜/／、,，（）()【】\[\]〔〕]+/u).filter((t) => t !== "");
-    const frequency = tokens.find((t) => FREQUENCY.test(t));
-    if (!out.frequency && frequency) out.frequency = frequency;
-    const rest = tokens.filter((t) => !FREQUENCY.test(t)).join("");
-    // 2019年第3期, also with the running number printed after it: 2019年第3期（总第3期）.
-    const yn = /^(\d{4})年第(\d{1,2})期(?:总第\d+期)?$/.exec(rest);
-    if (yn && out.year === undefined) {
-      out.year = Number(yn[1]);
-      out.number = Number(yn[2]);
-    }
-    const pub = /^(.+?)主办$/.exec(bare);
-    if (!out.publisher && pub) out.publisher = cleanValue(line).replace(/\s+/g, "").slice(0, -2);
-  }
-  return out;
-}
-
 function marker(reason: string | undefined): string {
   return reason ? `  ${REVIEW_MARKER}：${reason}` : "";
 }
@@ -215,7 +181,7 @@ export function frontMatter(f: InferredFields): string {
   lines.push(`title: ${yamlValue(f.title)}${marker(f.unsure.title)}`);
   if (f.docNumbers.length === 1) lines.push(`docNumber: ${yamlValue(f.docNumbers[0])}${marker(f.unsure.docNumber)}`);
   else if (f.docNumbers.length > 1) lines.push(`docNumber: ${yamlValue(f.docNumbers)}${marker(f.unsure.docNumber)}`);
-  lines.push(`issuer: ${yamlValue(f.issuer || "待填")}${marker(f.unsure.issuer)}`);
+  lines.push(`issuer: ${yamlValue(f.issuers ?? (f.issuer || "待填"))}${marker(f.unsure.issuer)}`);
   lines.push(`date: ${f.date || '"待填"'}${marker(f.unsure.date)}`);
   lines.push(`publication: ${f.publication}${marker(f.unsure.publication)}`);
   lines.push(`section: ${yamlValue(f.section || "待定")}${marker(f.unsure.section)}`);
@@ -230,6 +196,8 @@ function issueYaml(issue: IssueMetadata, unsure: ImportResult["issueUnsure"]): s
     `gazette: ${yamlValue(issue.gazette)}${marker(unsure.gazette)}`,
     `year: ${issue.year}${marker(unsure.year)}`,
     `number: ${issue.number}${marker(unsure.number)}`,
+    ...(issue.published ? [`published: ${issue.published}`] : []),
+    ...(issue.total !== undefined ? [`total: ${issue.total}`] : []),
     `frequency: ${yamlValue(issue.frequency)}${marker(unsure.frequency)}`,
     `publisher: ${yamlValue(issue.publisher)}${marker(unsure.publisher)}`,
     `sections:${marker(unsure.sections)}`,

@@ -8,9 +8,10 @@ export { inferFields, proposeValidUntil, type InferredFields } from "./infer-fie
 export { comparable, parseTableOfContents, splitDump, type DumpSegment, type SplitDump, type TocEntry } from "./split-dump.ts";
 export { formatSummaryTable } from "./summary-table.ts";
 export { isTraditional, toSimplified } from "./traditional.ts";
-export { writeImport } from "./write-import.ts";
+export { refuseExistingIssue, writeImport } from "./write-import.ts";
 export { importPdf } from "./import-pdf.ts";
 export { foldRadicals } from "./fold-radicals.ts";
 export { readPdf } from "./read-pdf.ts";
 export { layoutPdf } from "./pdf-layout.ts";
 export { formatReviewSheet } from "./review-sheet.ts";
+export { gluedNames, isCompleteOrganName, namesApart, separatesNames } from "./organ-names.ts";

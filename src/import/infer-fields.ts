@@ -6,6 +6,7 @@ import type { DumpSegment } from "./split-dump.ts";
 import { comparable } from "./split-dump.ts";
 import { toSimplified } from "./traditional.ts";
 import { issuerShapeProblem, titleShapeProblem } from "../content/checks/metadata-shapes.ts";
+import { gluedNames, isCompleteOrganName, namesApart, ORG_SUFFIX, withoutSpaces } from "./organ-names.ts";
 
 /** The front-matter fields the importer infers. */
 export type FieldName = "title" | "docNumber" | "issuer" | "date" | "publication" | "section" | "page" | "pdfPage" | "validUntil";
@@ -14,7 +15,10 @@ export type FieldName = "title" | "docNumber" | "issuer" | "date" | "publication
 export interface InferredFields {
   title: string;
   docNumbers: string[];
+  /** The issuer; for a joint document, its issuers joined by a space (as a red header prints them). */
   issuer: string;
+  /** A joint document's issuers (two or more), in printed order, as the print sets them apart (written as a YAML list). */
+  issuers?: string[];
   /** `YYYY-MM-DD`, or "" when no date was found (always unsure then). */
   date: string;
   publication: Publication;
@@ -45,7 +49,6 @@ export interface InferContext {
 }
 
 const DOC_NUMBER_IN_LINE = /([\p{Script=Han}A-Za-z]+\s*[〔[【（(［﹝〖]\s*[0-9０-９]{4}\s*[〕\]】）)］﹞〗]\s*[0-9０-９]+\s*号)/gu;
-const ORG_SUFFIX = /(?:人民政府办公室|人民政府办公厅|人民政府|委员会|常务委员会|办公室|办公厅|管理局|局|厅|委|办|中心|政府|代表大会)$/u;
 const PUBLICATION_NOTE: [RegExp, Publication][] = [
   [/此件公开发布/, "public"],
   [/此件依申请公开/, "on-request"],
@@ -77,14 +80,15 @@ export function issuerFromTitle(title: string): string | null {
  * `## 关于…`, or the red header `…文件`): stated when that line is an organ name and the rest of
  * the title follows it.
  */
-function redHeader(segment: DumpSegment, title: string): { text: string; printed: string } | null {
+function redHeader(segment: DumpSegment, title: string): { text: string; printed: string; names: string[] | null } | null {
   if (segment.titleLines.length < 2) return null;
   const printed = segment.titleLines[0]!.replace(/^#+\s*/, "").trim();
-  const text = cleanValue(printed).replace(/\s+/g, "").replace(/文件$/, "");
+  const names = namesApart(printed.replace(/文件$/, ""))?.map((n) => cleanValue(n).replace(/\s+/g, "")) ?? null;
+  const text = names ? names.join(" ") : cleanValue(printed).replace(/\s+/g, "").replace(/文件$/, "");
   const rest = comparable(title).slice(comparable(text).length);
   if (!comparable(title).startsWith(comparable(text)) || !/^关于|^關於/.test(rest)) return null;
-  if (!ORG_SUFFIX.test(toSimplified(text)) || issuerShapeProblem(text) !== null) return null;
-  return { text, printed };
+  if (!ORG_SUFFIX.test(toSimplified(text)) || (names ?? [text]).some((n) => issuerShapeProblem(n) !== null)) return null;
+  return { text, printed, names };
 }
 
 let placeOf = (line: number) => `底本第${line}行`;
@@ -114,7 +118,7 @@ export function inferFields(segment: DumpSegment, context: InferContext): Inferr
   const unsure: InferredFields["unsure"] = {};
   const evidence: InferredFields["evidence"] = {};
   const movedLines: number[] = [];
-  const title = cleanValue(entry.title).replace(/\s+/g, "");
+  const title = withoutSpaces(cleanValue(entry.title));
   evidence.title = `目录（${placeOf(entry.line)}）`;
   const titleProblem = titleShapeProblem(title);
   if (titleProblem) unsure.title = titleProblem;
@@ -175,10 +179,10 @@ export function inferFields(segment: DumpSegment, context: InferContext): Inferr
     return prev !== null && prev.text.length <= 40 && ORG_SUFFIX.test(toSimplified(prev.text)) && issuerShapeProblem(prev.text) === null;
   }).at(-1);
   let date = "";
-  let signature: { index: number; text: string } | null = null;
+  let signature: { index: number; text: string; names: string[] | null; printed: string } | null = null;
   if (signed !== undefined) {
     date = parseChineseDate(simpleLines[signed]!) ?? "";
-    signature = previousText(signed)!;
+    signature = signatureNames(lines, previousText(signed)!);
     evidence.date = `署名日期“${lines[signed]!.trim()}”（${at(segment, signed)}）`;
   } else if (dateLines.length > 0) {
     date = parseChineseDate(simpleLines[dateLines[0]!]!) ?? "";
@@ -204,8 +208,8 @@ export function inferFields(segment: DumpSegment, context: InferContext): Inferr
     evidence.issuer = `标题首行（版头）“${header.printed}”（${placeOf(segment.startLine)}）`;
     if (signature && comparable(signature.text) !== comparable(header.text)) unsure.issuer = `版头为“${header.text}”，署名为“${signature.text}”`;
   } else if (signature) {
-    issuer = signature.text;
-    evidence.issuer = `署名“${lines[signature.index]!.trim()}”（${at(segment, signature.index)}）`;
+    issuer = signature.names ? signature.names.join(" ") : signature.text;
+    evidence.issuer = `署名${signature.printed}（${at(segment, signature.index)}）`;
     if (fromTitle && comparable(fromTitle) !== comparable(signature.text)) unsure.issuer = `署名为“${signature.text}”，标题开头为“${fromTitle}”`;
   } else if (fromTitle) {
     issuer = fromTitle;
@@ -217,8 +221,20 @@ export function inferFields(segment: DumpSegment, context: InferContext): Inferr
     evidence.issuer = k ? `已知发文机关“${k}”与标题开头相同` : "无";
     unsure.issuer = k ? "原文无署名，由标题推断" : "未能推断发文机关，请按原件填写";
   }
-  const shape = issuer ? issuerShapeProblem(issuer) : null;
+  // A joint document: the issuers as the print sets them apart (header, signature, then title).
+  const sources: [string[] | null | undefined, string][] = [
+    [header?.names, header ? `版头“${header.printed}”` : ""],
+    [signature?.names, signature ? `署名${signature.printed}` : ""],
+    [fromTitle ? namesApart(fromTitle) : null, `标题“${fromTitle}”（目录，${placeOf(entry.line)}）`],
+  ];
+  const apart = sources.find(([n]) => n && comparable(n.join("")) === comparable(issuer));
+  const issuers = apart?.[0] ?? undefined;
+  if (issuers) issuer = issuers.join(" ");
+  if (apart && !evidence.issuer!.includes(apart[1].replace(/^[^“]*/u, "").replace(/（.*$/u, ""))) evidence.issuer += `；各机关名称分开印出见${apart[1]}`;
+  const shape = issuer ? (issuers ?? [issuer]).map(issuerShapeProblem).find((p) => p !== null) : null;
   if (shape) unsure.issuer = shape;
+  const glued = !issuers && issuer ? gluedNames(issuer) : null;
+  if (glued) unsure.issuer = `像是两个机关名称连写（“${glued[0]}”“${glued[1]}”），原件此处未分开印出；联合发文请按署名写成列表：issuer: ["${glued[0]}", "${glued[1]}"]`;
 
   // Publication status.
   const all = simpleLines.join("\n");
@@ -240,7 +256,29 @@ export function inferFields(segment: DumpSegment, context: InferContext): Inferr
   evidence.page = `目录页码（${placeOf(entry.line)}）`;
   const validUntil = proposeValidUntil(all);
   if (validUntil) evidence.validUntil = `正文“${validUntil.phrase}”`;
-  return { title, docNumbers, issuer, date, publication, section: entry.section, page: entry.page, ...(validUntil ? { validUntil: validUntil.date } : {}), evidence, unsure, movedLines, numberLines: [...pairedNumberLines] };
+  return { title, docNumbers, issuer, ...(issuers ? { issuers } : {}), date, publication, section: entry.section, page: entry.page, ...(validUntil ? { validUntil: validUntil.date } : {}), evidence, unsure, movedLines, numberLines: [...pairedNumberLines] };
+}
+
+/**
+ * The signature above a date line: the line `above` (its text without spaces), and the names of a
+ * joint signature as printed apart: on that line with spaces between ({@link namesApart}), or on
+ * lines of their own right above it (each a complete organ name, blank lines between allowed).
+ * `printed` quotes the line(s) for the review sheet.
+ */
+function signatureNames(lines: readonly string[], above: { index: number; text: string }): { index: number; text: string; names: string[] | null; printed: string } {
+  const apart = namesApart(lines[above.index]!.trim());
+  if (apart) return { ...above, names: apart.map((n) => cleanValue(n)), printed: `“${lines[above.index]!.trim()}”` };
+  const names = [above.text];
+  let index = above.index;
+  for (let j = above.index - 1; j >= 0 && names.length < 4 && isCompleteOrganName(above.text); j--) {
+    if (lines[j]!.trim() === "") continue;
+    const text = cleanValue(lines[j]!).replace(/\s+/g, "");
+    if (!isCompleteOrganName(text)) break;
+    names.unshift(text);
+    index = j;
+  }
+  if (names.length < 2) return { ...above, names: null, printed: `“${lines[above.index]!.trim()}”` };
+  return { index, text: names.join(""), names, printed: names.map((n) => `“${n}”`).join("") };
 }
 
 const VALID_UNTIL = new RegExp(`有效期(?:截至|至|到)\\s*(${CHINESE_DATE.source})`, "u");

@@ -14,6 +14,8 @@ function valueOf(d: ImportedDocument, field: FieldName): string {
       return f.page > 0 ? String(f.page) : "—";
     case "pdfPage":
       return f.pdfPage === undefined ? "—" : String(f.pdfPage);
+    case "issuer":
+      return f.issuers ? f.issuers.join("；") : f.issuer || "—";
     case "validUntil":
       return f.validUntil ?? "—";
     default:

@@ -12,7 +12,7 @@ export function formatSummaryTable(result: ImportResult): string {
     d.fields.section,
     d.fields.docNumbers.join("、") || "—",
     d.fields.date || "—",
-    d.fields.issuer || "—",
+    d.fields.issuers?.join("；") ?? (d.fields.issuer || "—"),
     d.fields.publication,
     Object.keys(d.fields.unsure).join(", ") || "—",
   ]);

@@ -1,0 +1,153 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { execFile } from "node:child_process";
+import { readdir, readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { parse } from "yaml";
+import { splitFrontMatter } from "../../src/content/index.ts";
+import { cleanOcrLine, gluedNames, importDump, namesApart, splitDump, type ImportResult } from "../../src/import/index.ts";
+import { PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
+import { before } from "../helpers/hooks.ts";
+
+/**
+ * A department issue of the editor's own making (plain text, blank lines between paragraphs):
+ * a cover printing publisher, frequency, publication date and running number; three joint
+ * documents of two issuers — a red header with the names apart and a signature with 12 spaces
+ * between them, a one-line title with a space between the names and a signature of one name a
+ * line, a title with the names glued and no signature — and notes indented with full-width spaces.
+ */
+const FIXTURE = path.join(PROJECT_ROOT, "test/fixtures/import/joint-issuers.txt");
+const BOTH = ["乳山市自然资源局", "乳山市住房和城乡建设局"];
+const frontMatter = (text: string) => parse(splitFrontMatter(text)!.frontMatter) as Record<string, unknown>;
+const bodyOf = (text: string) => splitFrontMatter(text)!.body.trimStart();
+
+let dump = "";
+let r: ImportResult;
+before(test, async () => {
+  dump = await readFile(FIXTURE, "utf8");
+  r = importDump(dump, { dumpName: "joint-issuers.txt" });
+});
+
+const doc = (slug: string) => {
+  const d = r.documents.find((x) => x.slug === slug);
+  assert.ok(d, `${slug} imported (have ${r.documents.map((x) => x.slug).join(", ")})`);
+  return d!;
+};
+
+test("a red header printing two issuers apart gives an issuer list, read from the print, without 待核", () => {
+  const d = doc("rzrzf-2024-12");
+  assert.equal(frontMatter(d.text).issuer, BOTH);
+  assert.match(d.text, /\nissuer: \["乳山市自然资源局", "乳山市住房和城乡建设局"\]\n/, "no # 待核 on the issuer");
+  assert.equal(d.fields.unsure, {});
+  assert.match(d.fields.evidence.issuer!, /^标题首行（版头）“乳山市自然资源局 乳山市住房和城乡建设局”（底本第\d+行）$/);
+  assert.match(r.files["_review.md"]!, /\| 发文机关 \| 乳山市自然资源局；乳山市住房和城乡建设局 \| 标题首行（版头）/);
+  assert.is(frontMatter(d.text).title, "乳山市自然资源局 乳山市住房和城乡建设局关于规范城区老旧小区改造工作的通知", "the space between the names in the title is kept");
+});
+
+test("a one-line title with the names apart and a signature of one name a line give the list, without 待核", () => {
+  const d = doc("rsszrzyjrsszfhcx");
+  assert.equal(frontMatter(d.text).issuer, BOTH);
+  assert.not.ok(d.fields.unsure.issuer, d.fields.unsure.issuer);
+  assert.match(d.fields.evidence.issuer!, /^署名“乳山市自然资源局”“乳山市住房和城乡建设局”（底本第\d+行）$/);
+});
+
+test("an issuer glued from two organ names without evidence of where one ends is marked 待核", () => {
+  const d = doc("tonggao");
+  assert.is(frontMatter(d.text).issuer, "乳山市自然资源局乳山市住房和城乡建设局");
+  assert.match(d.text, /\nissuer: "乳山市自然资源局乳山市住房和城乡建设局" {2}# 待核：像是两个机关名称连写/);
+  // The same glued name as a signature, even when the same names were printed apart before in the issue.
+  const glued = dump.replace("乳山市自然资源局\n\n乳山市住房和城乡建设局\n\n2024年9月2日", "乳山市自然资源局乳山市住房和城乡建设局\n\n2024年9月2日");
+  assert.ok(glued !== dump, "the fixture's signature was changed");
+  // Where the title sets the names apart, the list is read from it, and the evidence says so.
+  const fromTitle = importDump(glued).documents.find((x) => x.slug === "rsszrzyjrsszfhcx")!;
+  assert.equal(fromTitle.fields.issuers, BOTH);
+  assert.match(fromTitle.fields.evidence.issuer!, /^署名“乳山市自然资源局乳山市住房和城乡建设局”（底本第\d+行）；各机关名称分开印出见标题“乳山市自然资源局 乳山市住房和城乡建设局”/);
+  const allGlued = glued.replaceAll("乳山市自然资源局 乳山市住房和城乡建设局关于做好", "乳山市自然资源局乳山市住房和城乡建设局关于做好");
+  const again = importDump(allGlued).documents.find((x) => x.slug === "rsszrzyjrsszfhcx")!;
+  assert.match(again.fields.unsure.issuer ?? "", /像是两个机关名称连写/);
+  assert.equal(gluedNames("乳山市人民政府办公室"), null, "one organ with its office is not two names");
+  assert.equal(gluedNames("乳山市自然资源局乳山市住房和城乡建设局"), BOTH);
+});
+
+test("spaces between names in a signature are never removed: each name takes a line of the signature", () => {
+  const body = bodyOf(doc("rzrzf-2024-12").text);
+  assert.match(body, /::: signature\n\n乳山市自然资源局\n\n乳山市住房和城乡建设局\n\n2024年8月20日\n\n:::/);
+  assert.match(bodyOf(doc("rsszrzyjrsszfhcx").text), /::: signature\n\n乳山市自然资源局\n\n乳山市住房和城乡建设局\n\n2024年9月2日\n\n:::/);
+  for (const d of r.documents.slice(0, 2)) assert.not.match(bodyOf(d.text), /自然资源局乳山市住房/, `${d.slug}: names glued`);
+  assert.is(cleanOcrLine("乳山市自然资源局            乳山市住房和城乡建设局").text, "乳山市自然资源局            乳山市住房和城乡建设局");
+  assert.is(cleanOcrLine("乳山市自然资源局 乳山市住房和城乡建设局关于规范的通知").text, "乳山市自然资源局 乳山市住房和城乡建设局关于规范的通知");
+  assert.is(cleanOcrLine("乳山市人民政府 办公室").text, "乳山市人民政府办公室", "an OCR space inside one name still goes");
+  assert.is(cleanOcrLine("经市自然资源局 审核").text, "经市自然资源局审核", "an OCR space in running text still goes");
+  assert.equal(namesApart("乳山市自然资源局　乳山市住房和城乡建设局"), BOTH, "a full-width space also sets names apart");
+});
+
+/** Every character that is text, not layout: no whitespace, no Markdown marks, width folded. */
+const letters = (text: string) =>
+  text
+    .split("\n")
+    .filter((l) => !/^:::/.test(l))
+    .join("")
+    .normalize("NFKC")
+    .replace(/[\s#*|　]/g, "");
+
+test("no character of the documents is lost or added", () => {
+  const split = splitDump(dump, "乳山市人民政府公报");
+  const lines = dump.split("\n");
+  const dropped = new Set(split.dropped.map((d) => d.line));
+  const from = split.segments[0]!.startLine;
+  const expected = letters(lines.slice(from - 1).filter((_, i) => !dropped.has(from + i)).join("\n"));
+  const actual = split.segments
+    .map((s, k) => {
+      const d = r.documents[k]!;
+      return letters([...s.titleLines, ...d.fields.movedLines.map((i) => s.lines[i]!), bodyOf(d.text)].join("\n"));
+    })
+    .join("");
+  assert.is(actual.length, expected.length);
+  assert.ok(actual === expected, "document text changed");
+});
+
+test("a note in brackets right after the signature goes in ::: note, also when indented with full-width spaces", () => {
+  assert.match(bodyOf(doc("rzrzf-2024-12").text), /2024年8月20日\n\n:::\n\n::: note\n\n（此件公开发布）\n\n:::\n$/);
+  assert.match(bodyOf(doc("rsszrzyjrsszfhcx").text), /2024年9月2日\n\n:::\n\n::: note\n\n（联系人：王明，联系电话：0631-6651234）\n\n:::\n$/);
+});
+
+test("the cover's publisher (before 主办), publication date (…出版) and running number (总第N期) are read, without 待核", () => {
+  const yml = r.files["issue.yml"]!;
+  assert.not.match(yml, /待核/);
+  assert.equal(r.issueUnsure, {});
+  const issue = parse(yml) as Record<string, unknown>;
+  assert.equal(
+    { publisher: issue.publisher, frequency: issue.frequency, published: issue.published, total: issue.total },
+    { publisher: "乳山市人民政府办公室", frequency: "季刊", published: "2024-09-30", total: 41 },
+  );
+  // The issue of the same gazette imported before lends nothing the cover prints.
+  const latest = { gazette: "乳山市人民政府公报", year: 2024, number: 2, frequency: "月刊", publisher: "别的单位", sections: ["部门文件"] };
+  assert.equal(importDump(dump, { latest }).issueUnsure, {});
+});
+
+test("npm run import of an issue that exists prints only the refusal, not the review sheet", async () => {
+  const run = promisify(execFile);
+  const content = await tempArchive();
+  try {
+    const tsx = path.join(PROJECT_ROOT, "node_modules/.bin/tsx");
+    const args = [path.join(PROJECT_ROOT, "scripts/import.ts"), FIXTURE, "--content", content];
+    const ok = await run(tsx, args, { cwd: PROJECT_ROOT });
+    assert.match(ok.stdout, /导入核对单/);
+    assert.match(ok.stdout, /已写入 6 个文件/);
+    const before = await readdir(path.join(content, "2024-03"));
+    const failed = await run(tsx, args, { cwd: PROJECT_ROOT }).then(
+      () => null,
+      (err: { code: number; stdout: string; stderr: string }) => err,
+    );
+    assert.ok(failed, "exits with an error");
+    assert.is(failed!.code, 1);
+    assert.is(failed!.stdout, "", "nothing printed before the refusal");
+    assert.match(failed!.stderr, /^导入已停止，未写入任何文件：.*2024-03\/ 已经存在/);
+    assert.equal(await readdir(path.join(content, "2024-03")), before);
+  } finally {
+    await rm(content, { recursive: true, force: true });
+  }
+});
+
+test.run();
