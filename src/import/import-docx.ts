@@ -1,5 +1,6 @@
 import mammoth from "mammoth";
 import type { IssueMetadata } from "../content/schema.ts";
+import { gluedNames, namesApart } from "./organ-names.ts";
 import { canonicalDocNumber } from "../content/doc-number.ts";
 import { documentSlug } from "./document-slug.ts";
 import { frontMatter, type ImportedDocument } from "./import-dump.ts";
@@ -104,11 +105,17 @@ export async function importDocx(buffer: Buffer, options: DocxOptions): Promise<
     }
   } else fields.evidence.section = `命令行 --section“${section}”`;
   if (header !== undefined && fields.evidence.issuer?.startsWith("署名") !== true) {
-    const fromHeader = cleanValue(lines[header]!).replace(/\s+/g, "").replace(/文件$/, "");
+    // A joint document's header sets its issuers apart (`甲局 乙局文件`); names glued without a gap stay unsure.
+    const apart = namesApart(lines[header]!.trim().replace(/文件$/, ""))?.map((n) => cleanValue(n).replace(/\s+/g, ""));
+    const fromHeader = apart ? apart.join(" ") : cleanValue(lines[header]!).replace(/\s+/g, "").replace(/文件$/, "");
     if (!fields.issuer || fields.unsure.issuer) {
       fields.issuer = fromHeader;
+      if (apart) fields.issuers = apart;
+      else delete fields.issuers;
       delete fields.unsure.issuer;
       fields.evidence.issuer = `版头“${lines[header]!.trim()}”（${name}第${paragraph(header + 1)}段）`;
+      const glued = apart ? null : gluedNames(fromHeader);
+      if (glued) fields.unsure.issuer = `像是两个机关名称连写（“${glued[0]}”“${glued[1]}”），版头此处未分开印出；联合发文请按署名写成列表：issuer: ["${glued[0]}", "${glued[1]}"]`;
     }
   }
   const bodyLines = segLines.filter((_, i) => !fields.movedLines.includes(i));

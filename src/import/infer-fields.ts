@@ -6,7 +6,8 @@ import type { DumpSegment } from "./split-dump.ts";
 import { comparable } from "./split-dump.ts";
 import { toSimplified } from "./traditional.ts";
 import { issuerShapeProblem, titleShapeProblem } from "../content/checks/metadata-shapes.ts";
-import { gluedNames, isCompleteOrganName, namesApart, ORG_SUFFIX, withoutSpaces } from "./organ-names.ts";
+import { gluedNames, namesApart, ORG_SUFFIX, withoutSpaces } from "./organ-names.ts";
+import { signatureNames } from "./signature-names.ts";
 
 /** The front-matter fields the importer infers. */
 export type FieldName = "title" | "docNumber" | "issuer" | "date" | "publication" | "section" | "page" | "pdfPage" | "validUntil";
@@ -257,28 +258,6 @@ export function inferFields(segment: DumpSegment, context: InferContext): Inferr
   const validUntil = proposeValidUntil(all);
   if (validUntil) evidence.validUntil = `正文“${validUntil.phrase}”`;
   return { title, docNumbers, issuer, ...(issuers ? { issuers } : {}), date, publication, section: entry.section, page: entry.page, ...(validUntil ? { validUntil: validUntil.date } : {}), evidence, unsure, movedLines, numberLines: [...pairedNumberLines] };
-}
-
-/**
- * The signature above a date line: the line `above` (its text without spaces), and the names of a
- * joint signature as printed apart: on that line with spaces between ({@link namesApart}), or on
- * lines of their own right above it (each a complete organ name, blank lines between allowed).
- * `printed` quotes the line(s) for the review sheet.
- */
-function signatureNames(lines: readonly string[], above: { index: number; text: string }): { index: number; text: string; names: string[] | null; printed: string } {
-  const apart = namesApart(lines[above.index]!.trim());
-  if (apart) return { ...above, names: apart.map((n) => cleanValue(n)), printed: `“${lines[above.index]!.trim()}”` };
-  const names = [above.text];
-  let index = above.index;
-  for (let j = above.index - 1; j >= 0 && names.length < 4 && isCompleteOrganName(above.text); j--) {
-    if (lines[j]!.trim() === "") continue;
-    const text = cleanValue(lines[j]!).replace(/\s+/g, "");
-    if (!isCompleteOrganName(text)) break;
-    names.unshift(text);
-    index = j;
-  }
-  if (names.length < 2) return { ...above, names: null, printed: `“${lines[above.index]!.trim()}”` };
-  return { index, text: names.join(""), names, printed: names.map((n) => `“${n}”`).join("") };
 }
 
 const VALID_UNTIL = new RegExp(`有效期(?:截至|至|到)\\s*(${CHINESE_DATE.source})`, "u");
