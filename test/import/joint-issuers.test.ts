@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { parse } from "yaml";
 import { splitFrontMatter } from "../../src/content/index.ts";
 import { cleanOcrLine, gluedNames, importDump, namesApart, splitDump, type ImportResult } from "../../src/import/index.ts";
+import { importDocx } from "../../src/import/import-docx.ts";
 import { PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
 import { before } from "../helpers/hooks.ts";
 
@@ -124,6 +125,16 @@ test("the cover's publisher (before 主办), publication date (…出版) and ru
   // The issue of the same gazette imported before lends nothing the cover prints.
   const latest = { gazette: "乳山市人民政府公报", year: 2024, number: 2, frequency: "月刊", publisher: "别的单位", sections: ["部门文件"] };
   assert.equal(importDump(dump, { latest }).issueUnsure, {});
+});
+
+test("a Word file of a joint document (test/fixtures/import/docx/joint-issuers.docx): issuer list from the signature, names a line each", async () => {
+  const meta = { gazette: "乳山市人民政府公报", year: 2024, number: 3, frequency: "季刊", publisher: "乳山市人民政府办公室", sections: ["部门文件"] };
+  const buffer = await readFile(path.join(PROJECT_ROOT, "test/fixtures/import/docx/joint-issuers.docx"));
+  const { document, review } = await importDocx(buffer, { issue: meta, fileName: "joint-issuers.docx" });
+  assert.equal(frontMatter(document.text).issuer, BOTH);
+  assert.match(document.text, /\nissuer: \["乳山市自然资源局", "乳山市住房和城乡建设局"\]\n/);
+  assert.match(bodyOf(document.text), /::: signature\n\n乳山市自然资源局\n\n乳山市住房和城乡建设局\n\n2024年8月20日\n\n:::\n\n::: note\n\n（此件公开发布）\n\n:::\n$/);
+  assert.match(review, /\| 发文机关 \| 乳山市自然资源局；乳山市住房和城乡建设局 \| 署名“乳山市自然资源局 {12}乳山市住房和城乡建设局”（joint-issuers.docx第6段） \| {2}\|/);
 });
 
 test("npm run import of an issue that exists prints only the refusal, not the review sheet", async () => {
