@@ -212,4 +212,28 @@ test("npm run import writes the issue, prints the table, and on a bad dump stops
   }
 });
 
+test("npm run import of an issue that exists (joint-issuers.txt imported twice) prints only the refusal, not the review sheet", async () => {
+  const run = promisify(execFile);
+  const content = await tempArchive();
+  try {
+    const tsx = path.join(PROJECT_ROOT, "node_modules/.bin/tsx");
+    const args = [path.join(PROJECT_ROOT, "scripts/import.ts"), path.join(FIXTURES, "joint-issuers.txt"), "--content", content];
+    const ok = await run(tsx, args, { cwd: PROJECT_ROOT });
+    assert.match(ok.stdout, /导入核对单/);
+    assert.match(ok.stdout, /已写入 6 个文件/);
+    const before = await readdir(path.join(content, "2024-03"));
+    const failed = await run(tsx, args, { cwd: PROJECT_ROOT }).then(
+      () => null,
+      (err: { code: number; stdout: string; stderr: string }) => err,
+    );
+    assert.ok(failed, "exits with an error");
+    assert.is(failed!.code, 1);
+    assert.is(failed!.stdout, "", "nothing printed before the refusal");
+    assert.match(failed!.stderr, /^导入已停止，未写入任何文件：.*2024-03\/ 已经存在/);
+    assert.equal(await readdir(path.join(content, "2024-03")), before);
+  } finally {
+    await rm(content, { recursive: true, force: true });
+  }
+});
+
 test.run();

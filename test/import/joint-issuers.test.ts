@@ -1,14 +1,12 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { execFile } from "node:child_process";
-import { readdir, readFile, rm } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { promisify } from "node:util";
 import { parse } from "yaml";
 import { splitFrontMatter } from "../../src/content/index.ts";
 import { cleanOcrLine, gluedNames, importDump, namesApart, splitDump, type ImportResult } from "../../src/import/index.ts";
 import { importDocx } from "../../src/import/import-docx.ts";
-import { PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
+import { PROJECT_ROOT } from "../helpers/temp-archive.ts";
 import { before } from "../helpers/hooks.ts";
 
 /**
@@ -135,30 +133,6 @@ test("a Word file of a joint document (test/fixtures/import/docx/joint-issuers.d
   assert.match(document.text, /\nissuer: \["乳山市自然资源局", "乳山市住房和城乡建设局"\]\n/);
   assert.match(bodyOf(document.text), /::: signature\n\n乳山市自然资源局\n\n乳山市住房和城乡建设局\n\n2024年8月20日\n\n:::\n\n::: note\n\n（此件公开发布）\n\n:::\n$/);
   assert.match(review, /\| 发文机关 \| 乳山市自然资源局；乳山市住房和城乡建设局 \| 署名“乳山市自然资源局 {12}乳山市住房和城乡建设局”（joint-issuers.docx第6段） \| {2}\|/);
-});
-
-test("npm run import of an issue that exists prints only the refusal, not the review sheet", async () => {
-  const run = promisify(execFile);
-  const content = await tempArchive();
-  try {
-    const tsx = path.join(PROJECT_ROOT, "node_modules/.bin/tsx");
-    const args = [path.join(PROJECT_ROOT, "scripts/import.ts"), FIXTURE, "--content", content];
-    const ok = await run(tsx, args, { cwd: PROJECT_ROOT });
-    assert.match(ok.stdout, /导入核对单/);
-    assert.match(ok.stdout, /已写入 6 个文件/);
-    const before = await readdir(path.join(content, "2024-03"));
-    const failed = await run(tsx, args, { cwd: PROJECT_ROOT }).then(
-      () => null,
-      (err: { code: number; stdout: string; stderr: string }) => err,
-    );
-    assert.ok(failed, "exits with an error");
-    assert.is(failed!.code, 1);
-    assert.is(failed!.stdout, "", "nothing printed before the refusal");
-    assert.match(failed!.stderr, /^导入已停止，未写入任何文件：.*2024-03\/ 已经存在/);
-    assert.equal(await readdir(path.join(content, "2024-03")), before);
-  } finally {
-    await rm(content, { recursive: true, force: true });
-  }
 });
 
 test.run();
