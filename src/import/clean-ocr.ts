@@ -72,6 +72,29 @@ export function cleanOcrLine(line: string): { text: string; corrections: OcrCorr
   return { text: out.join(""), corrections };
 }
 
+/**
+ * {@link cleanOcrLine} for a line of names — a signature (署名) or an addressee (主送机关) — that
+ * keeps every run of two or more spaces (or full-width spaces) between its words: there they set
+ * names apart and are the print's, not OCR's. Only a short line whose words hold no punctuation
+ * (but a final colon) counts; any other line is cleaned as usual.
+ */
+export function cleanNameLine(line: string): { text: string; corrections: OcrCorrections } {
+  const parts = line.split(/( {2,}|\u3000+)/u);
+  const words = parts.filter((_, i) => i % 2 === 0).map((w) => w.trim()).filter((w) => w !== "");
+  const plain = words.every((w, i) => !/\p{P}/u.test(i === words.length - 1 ? w.replace(/[：:]$/u, "") : w));
+  if (words.length < 2 || !plain || words.join("").length > 60) return cleanOcrLine(line);
+  const corrections: OcrCorrections = { spaces: 0, punctuation: 0 };
+  const text = parts
+    .map((part, i) => {
+      if (i % 2 === 1) return part;
+      const cleaned = cleanOcrLine(part);
+      addCorrections(corrections, cleaned.corrections);
+      return cleaned.text;
+    })
+    .join("");
+  return { text, corrections };
+}
+
 /** Adds the counts of `b` to `a`. */
 export function addCorrections(a: OcrCorrections, b: OcrCorrections): void {
   a.spaces += b.spaces;

@@ -1,5 +1,5 @@
 import { isDateLine } from "./chinese-date.ts";
-import { addCorrections, cleanOcrLine, type OcrCorrections } from "./clean-ocr.ts";
+import { addCorrections, cleanNameLine, cleanOcrLine, type OcrCorrections } from "./clean-ocr.ts";
 import { joinSplitRows, width } from "./split-rows.ts";
 import { isCompleteOrganName, namesApart } from "./organ-names.ts";
 import { toSimplified } from "./traditional.ts";
@@ -25,7 +25,8 @@ const TERMINAL = /[。！？；：”’）)》」』…—*|]$/u;
 /**
  * Turns the lines of one document (as split from the dump, title and number lines removed) into
  * its Markdown body without changing its wording:
- * 1. OCR corrections of every line ({@link cleanOcrLine});
+ * 1. OCR corrections of every line ({@link cleanOcrLine}; runs of spaces between the words of the
+ *    addressee and the signature kept, {@link cleanNameLine});
  * 2. line breaks inside a paragraph between Chinese characters removed (also `  ` hard breaks);
  * 3. a paragraph broken across a page joined to the next one when it ends without closing
  *    punctuation and the next does not start a new item (each join is reported);
@@ -42,7 +43,15 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
   let current: string[] = [];
   let pageBreak = false;
   const hasBreaks = lines.includes("\f");
-  for (const raw of lines) {
+  const filled = lines.map((l, i) => (l.trim() === "" ? -1 : i)).filter((i) => i >= 0);
+  // Lines of names, whose runs of spaces are kept: the addressee (a first or second line ending in a colon) and the signature (above the date).
+  const rank = new Map(filled.map((line, k) => [line, k]));
+  const nameLine = (i: number) => {
+    const k = rank.get(i)!;
+    const next = filled[k + 1];
+    return (k <= 1 && /[：:]$/u.test(lines[i]!.trim())) || (next !== undefined && isDateLine(toSimplified(lines[next]!.trim())));
+  };
+  for (const [i, raw] of lines.entries()) {
     if (raw.trim() === "" || /^-{3,}$/.test(raw.trim())) {
       if (current.length > 0) blocks.push({ lines: current, afterBreak: pageBreak });
       if (current.length > 0) pageBreak = false;
@@ -50,7 +59,7 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
       current = [];
       continue;
     }
-    const { text, corrections } = cleanOcrLine(raw.replace(/\s+$/, (s) => (s.length >= 2 ? "  " : "")));
+    const { text, corrections } = (nameLine(i) ? cleanNameLine : cleanOcrLine)(raw.replace(/\s+$/, (s) => (s.length >= 2 ? "  " : "")));
     addCorrections(changes, corrections);
     current.push(text);
   }

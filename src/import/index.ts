@@ -1,5 +1,5 @@
 export { isDateLine, parseChineseDate, parseChineseNumber } from "./chinese-date.ts";
-export { cleanOcrLine, type OcrCorrections } from "./clean-ocr.ts";
+export { cleanNameLine, cleanOcrLine, type OcrCorrections } from "./clean-ocr.ts";
 export { documentSlug } from "./document-slug.ts";
 export { formatBody, type BodyChanges } from "./format-body.ts";
 export { importDump, type ImportedDocument, type ImportOptions, type ImportResult } from "./import-dump.ts";
