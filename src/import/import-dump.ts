@@ -212,7 +212,7 @@ function editorsNote(r: ImportResult, dumpName: string, unfoldedPages: number): 
   out.push(`# 校勘说明（${r.issue.year}年第${r.issue.number}期，自动导入）`, "");
   out.push("## 总体处理", "");
   out.push(`- 底本：\`${dumpName}\`。由 \`npm run import\` 按目录拆分为 ${r.documents.length} 件文件；标题、栏目、页码取自目录。`);
-  out.push("- 机械性修正：删除汉字之间、汉字与数字或字母之间的 OCR 空格；汉字旁的半角 `,` `:` `;` `(` `)` 改为全角。文字未作任何增删改。");
+  out.push("- 机械性修正：删除汉字之间、汉字与数字或字母之间的 OCR 空格（分隔机关名称的空格、主送机关和署名行中的连续空格不删）；汉字旁的半角 `,` `:` `;` `(` `)` 改为全角。文字未作任何增删改。");
   out.push("- 红头（发文机关、标题）和文号行已移入前置信息；主送机关、署名与日期、附注、附件分别置入 `:::` 容器。");
   if (unfoldedPages > 0) out.push(`- 底本有 ${unfoldedPages} 页按版面分两栏排列（\`pdftotext -layout\` 输出），已按先左栏、后右栏的顺序读取；本说明和导入提示中的“底本第N行”指重排后的行。`);
   if (r.traditional) out.push("- 底本为繁体字。正文和标题保持原字形，未作繁简转换；仅在推断元数据时参照简体。");

@@ -79,6 +79,7 @@ test("spaces between names in a signature are never removed: each name takes a l
   assert.is(cleanOcrLine("乳山市人民政府 办公室").text, "乳山市人民政府办公室", "an OCR space inside one name still goes");
   assert.is(cleanOcrLine("经市自然资源局 审核").text, "经市自然资源局审核", "an OCR space in running text still goes");
   assert.equal(namesApart("乳山市自然资源局　乳山市住房和城乡建设局"), BOTH, "a full-width space also sets names apart");
+  assert.match(r.files["_editors-note.md"]!, /分隔机关名称的空格、主送机关和署名行中的连续空格不删/);
   assert.match(bodyOf(doc("rsszrzyjrsszfhcx").text), /::: addressee\n\n各房地产开发企业 {2}各物业服务企业：\n\n:::/, "a run of spaces in the addressee is kept");
   assert.is(cleanNameLine("市长    张 三").text, "市长    张三", "a signature line keeps its runs of spaces, an OCR space goes");
   assert.is(cleanNameLine("各镇人民政府，市政府各部门    单位：").text, "各镇人民政府，市政府各部门单位：", "a line with punctuation between its words is not a line of names");
