@@ -215,7 +215,7 @@ export function inferFields(segment: DumpSegment, context: InferContext): Inferr
   } else if (fromTitle) {
     issuer = fromTitle;
     evidence.issuer = `标题开头“${fromTitle}”（目录，${placeOf(entry.line)}）`;
-    if (!known.some((k) => comparable(k) === comparable(fromTitle))) unsure.issuer = "原文无署名，由标题开头推断，且不在已知发文机关名单中";
+    if (!(namesApart(fromTitle) ?? [fromTitle]).every((name) => known.some((k) => comparable(k) === comparable(name)))) unsure.issuer = "原文无署名，由标题开头推断，且不在已知发文机关名单中";
   } else {
     const k = [...known].sort((a, b) => b.length - a.length).find((x) => comparable(title).startsWith(comparable(x)));
     issuer = k ?? "";

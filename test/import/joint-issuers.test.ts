@@ -49,6 +49,13 @@ test("a one-line title with the names apart and a signature of one name a line g
   assert.equal(frontMatter(d.text).issuer, BOTH);
   assert.not.ok(d.fields.unsure.issuer, d.fields.unsure.issuer);
   assert.match(d.fields.evidence.issuer!, /^署名“乳山市自然资源局”“乳山市住房和城乡建设局”（底本第\d+行）$/);
+  // Without the signature, the title's names are stated when each is known (here: stated by the header of the issue's first document).
+  const unsigned = dump.replace("乳山市自然资源局\n\n乳山市住房和城乡建设局\n\n2024年9月2日", "2024年9月2日");
+  assert.ok(unsigned !== dump, "the fixture's signature was removed");
+  const fields = importDump(unsigned).documents.find((x) => x.slug === "rsszrzyjrsszfhcx")!.fields;
+  assert.equal(fields.issuers, BOTH);
+  assert.match(fields.evidence.issuer!, /^标题开头“乳山市自然资源局 乳山市住房和城乡建设局”/);
+  assert.not.ok(fields.unsure.issuer, fields.unsure.issuer);
 });
 
 test("an issuer glued from two organ names without evidence of where one ends is marked 待核", () => {
