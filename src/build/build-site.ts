@@ -8,7 +8,7 @@ import { phaseTimes, resetPhases, timePhase } from "../util/phase-times.ts";
 import { searchRecordsDir } from "../search/index.ts";
 import { isProcessRunning, pathExists } from "../util/index.ts";
 import { configureGazette, finishSite, type BuildPlan, type GazettePluginOptions } from "../site/index.ts";
-import { pageManifestPath, removePageManifest, stampPages, writePageManifest } from "../site/page-reuse.ts";
+import { pageManifestPath, removePageManifest, writePageManifest } from "../site/page-reuse.ts";
 import { withBuildLock } from "./build-lock.ts";
 import { makeIssuePdfs } from "./build-pdfs.ts";
 import { say } from "../i18n/index.ts";
@@ -148,7 +148,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
         if (hadOutput) await rename(previous, outputDir);
         throw err;
       });
-      if (done) await writePageManifest(manifestFile, stampPages(outputDir, done.manifest));
+      if (done) await writePageManifest(manifestFile, done.manifest);
       if (hadOutput) await removeInBackground(previous);
     });
   } catch (err) {

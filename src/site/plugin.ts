@@ -17,7 +17,7 @@ import { renderRegisteredPagesOnly } from "./registered-pages-only.ts";
 import { searchFacetTotals, shardIssuesOf, writeSiteSearchRecords } from "./search-shards.ts";
 import { searchRecordsDir } from "../search/records.ts";
 import { publishSite } from "./publishing.ts";
-import { codeFingerprint, droppedPages, planReuse, printFolders, removePages, reusedPart, stampPages, type PageManifest, type PageReport, type PagesToRender } from "./page-reuse.ts";
+import { codeFingerprint, droppedPages, planReuse, printFolders, removePages, reusedPart, type PageManifest, type PageReport, type PagesToRender } from "./page-reuse.ts";
 import { buildSiteData } from "./site-data.ts";
 import { siteLinks } from "./site-links.ts";
 
@@ -129,7 +129,7 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
       if (reuse.kind === "in-place") {
         // Pages of the folder that this build no longer has (a document withheld or removed) go.
         orphans = droppedPages(served, plan);
-        served = reusedPart(plan, served);
+        served = reusedPart(plan);
         planned = plan.manifest;
       }
     }
@@ -151,6 +151,6 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
     if (options.finish === false) return;
     await finishSite(directories.output, { ...(options.search === false ? {} : { shards }), ...(printIssues ? { printIssues } : {}) });
     // npm start: every page of this build is now in the output folder as planned.
-    if (planned) served = stampPages(directories.output, planned);
+    if (planned) served = planned;
   });
 }
