@@ -55,9 +55,10 @@ export interface BuildResult {
   /**
    * Wall-clock ms of each phase: `checks` (content checks before building), `content`, `site data
    * (Markdown)`, `feeds, data, heads`, `page plan`, `reused pages` (inside Eleventy's data step),
-   * `eleventy` (the whole Eleventy run, which includes those), then `pagefind` (the search index,
-   * after Eleventy, with `search records hash`) and at the same time `sass`,
-   * `print assets`, `client bundle` and `print views`, then `swap`.
+   * `print views` (written from the site model in the data step), `eleventy` (the whole Eleventy
+   * run, which includes those), then `pagefind` (the search index, after Eleventy, with `search
+   * records hash`) and at the same time `sass`, `print assets` and `client bundle`, then `pdf`
+   * (with `pdfs`) and `swap`.
    */
   phases: Record<string, number>;
   /**
@@ -124,7 +125,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     const planned = plan as BuildPlan | null;
     if (!planned) throw new Error("Eleventy finished without the site data step (no plan from the gazette plugin)");
     const printIssues = planned.pages?.printIssues;
-    await finishSite(staging, { ...(options.search === false ? {} : { shards: planned.shards }), previousDir: outputDir, ...(printIssues ? { printIssues } : {}) });
+    await finishSite(staging, { ...(options.search === false ? {} : { shards: planned.shards }), previousDir: outputDir });
     await rm(searchRecordsDir(staging), { recursive: true, force: true });
     if (planned.pdfs.length > 0) {
       await timePhase("pdf", () => makeIssuePdfs(staging, planned.pdfs, { previousDir: outputDir, ...(printIssues ? { printIssues } : {}), ...(options.pathPrefix ? { pathPrefix: options.pathPrefix } : {}), ...(options.chromiumPath ? { chromiumPath: options.chromiumPath } : {}) }));

@@ -207,8 +207,8 @@ export function reusedPart(plan: PagePlan): PageManifest {
 
 /**
  * Puts the reused pages of the previous output into this build's output: hard links (the files
- * are never written to again: later steps only read pages, and `assemblePrintViews` only writes
- * print views rendered in this build), copies across file systems (`linkFile`: one synchronous
+ * are never written to again: later steps only read pages, and `writePrintViews` only writes
+ * the print views this build renders), copies across file systems (`linkFile`: one synchronous
  * system call a file, cheaper than the thread pool's round trips).
  * @param files relative, `/`-separated paths (see {@link PagePlan.reuse}).
  * @returns the files missing from `fromDir` (to be rendered instead), in the order of `files`.
@@ -270,6 +270,6 @@ export interface PageReport {
   pages: number;
   /** Of those, taken from the previous output. */
   reused: number;
-  /** Print folders (`<YYYY-NN>`) with print views rendered by this build, to be completed by `assemblePrintViews`. */
+  /** Print folders (`<YYYY-NN>`) with print views rendered by this build: their issues' PDFs are printed again (`makeIssuePdfs`). */
   printIssues: Set<string>;
 }

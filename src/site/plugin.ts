@@ -8,8 +8,8 @@ import { timePhase } from "../util/phase-times.ts";
 import { DEFAULT_SHARD_DOCUMENTS, planSearchShards, type SearchShard } from "../search/shard-plan.ts";
 // The print modules the build needs, not src/print/index.ts, which also loads the PDF tools
 // (playwright-core, pdf-lib) at every build's start (also in site-assets.ts).
-import { documentBodyMarker, printDocumentMarker } from "../print/assemble-print-views.ts";
-import { pdfPath, printUrl } from "../print/paths.ts";
+import { pdfPath } from "../print/paths.ts";
+import { writePrintViews } from "../print/print-views.ts";
 import { printTasks, type PrintTask } from "../print/print-jobs.ts";
 import { finishSite } from "./finish-site.ts";
 import { registerPages } from "./pages.ts";
@@ -66,6 +66,11 @@ export interface GazettePluginOptions {
   finish?: boolean;
   /** Build the search index in those steps (default true). */
   search?: boolean;
+  /**
+   * Write the print views into the output folder in the data step (`writePrintViews`, default
+   * true); off for a render in memory (`toJSON`), which writes nothing.
+   */
+  printViews?: boolean;
   /**
    * The pages link each gazette issue's PDF (`pdf/<YYYY-NN>.pdf`, default false). Only a caller that
    * makes those PDFs before publishing sets it (`buildSite` with `pdfs`), so that no page links a
@@ -133,15 +138,18 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
         planned = plan.manifest;
       }
     }
+    // Print views come from the model by their own templates, written now: Eleventy would hold every one it rendered.
+    if (options.printViews !== false) {
+      const views = { printIssues: pages.printIssues, printDocuments: pages.printDocuments };
+      const settings = { includesDir: path.join(root, "_includes"), settings: site.settings, pathPrefix: config.pathPrefix ?? "/" };
+      await timePhase("print views", () => writePrintViews(path.resolve(config.directories.output), views, settings));
+    }
     options.onPlan?.({ shards, pages: report, pdfs: options.pdfs ? printTasks(site, {}) : [] });
     // The search page adds the other shards with Pagefind's mergeIndex; `base` exceeds any shard's size (see shardSortWeights).
     return { ...published, pages, searchShards: { paths: shards.slice(1).map((s) => s.path), base: Math.max(0, ...shards.map((s) => s.documents)) + 1 }, searchFacets: searchFacetTotals(site.documents), pdfs: options.pdfs === true };
   });
-  config.addFilter("printUrl", printUrl);
   config.addFilter("pdfUrl", (item: Parameters<typeof pdfPath>[0]) => `/${pdfPath(item)}`);
   config.addFilter("pdfPath", pdfPath);
-  config.addFilter("printDocumentMarker", printDocumentMarker);
-  config.addFilter("documentBodyMarker", documentBodyMarker);
   renderRegisteredPagesOnly(config, root);
   registerPages(config);
   config.on("eleventy.after", async ({ directories }) => {
@@ -149,7 +157,7 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
     // The printed issues as published (original.pdf), copied beside their issue pages.
     await copyOriginals(directories.output, originals);
     if (options.finish === false) return;
-    await finishSite(directories.output, { ...(options.search === false ? {} : { shards }), ...(printIssues ? { printIssues } : {}) });
+    await finishSite(directories.output, options.search === false ? {} : { shards });
     // npm start: every page of this build is now in the output folder as planned.
     if (planned) served = planned;
   });
