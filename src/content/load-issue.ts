@@ -17,7 +17,7 @@ const ISSUE_FOLDER = /^(\d{4})-(\d{2})$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 // One gazette issue folder read and checked: issue.yml and its documents (load-archive.ts adds
-// archive.yml, the rules across files and the limits; load-worker.ts runs this on other cores).
+// archive.yml, the rules across files and the limits).
 
 /**
  * Reads and checks the issue folders `folders` of `contentDir` (names, e.g. `2019-02`), a few at
