@@ -209,7 +209,7 @@ export function reusedPart(plan: PagePlan): PageManifest {
  * Puts the reused pages of the previous output into this build's output: hard links (the files
  * are never written to again: later steps only read pages, and `writePrintViews` only writes
  * the print views this build renders), copies across file systems (`linkFile`: one synchronous
- * system call a file, cheaper than the thread pool's round trips).
+ * system call a file, without the thread pool's round trips).
  * @param files relative, `/`-separated paths (see {@link PagePlan.reuse}).
  * @returns the files missing from `fromDir` (to be rendered instead), in the order of `files`.
  * @throws the file system's error when a file is there but cannot be linked or copied.
