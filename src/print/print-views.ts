@@ -25,15 +25,15 @@ export interface PrintViewOptions {
 
 /**
  * Writes the print views (GB/T 9704-2012) of `items` into `outputDir` from the site model, with
- * their own Nunjucks templates (`_includes/layouts/print-issue.njk`, `print-document.njk`, the
- * partial `partials/print-document.njk`), outside Eleventy: each document's rendered text comes
- * from the model (`DocumentView.html`, the Markdown rendered once for the whole build) with the
- * print marks of `markPrintBody`, and each view is written as soon as it is rendered, so no copy
- * of the texts is held (Eleventy would keep every page it rendered until its run ends). Views:
- * `/print/<YYYY-NN>/index.html` (the whole issue: cover, contents, every document, back cover)
- * and `/print/<YYYY-NN>/<slug>/index.html` (one document). Site URLs in `href` and `src` get the
- * path prefix as Eleventy's HtmlBasePlugin gives it to the other pages ({@link withPathPrefix}).
- * Nunjucks autoescapes, as the site's pages do. The views are marked `noindex`; Pagefind never sees them.
+ * their own Nunjucks templates, outside Eleventy: each document's print article
+ * (`_includes/partials/print-document.njk`: numbers, title, and its text from the model,
+ * `DocumentView.html`, with the print marks of `markPrintBody`) is rendered once and set in its
+ * own view (`layouts/print-document.njk`) and in its issue's (`layouts/print-issue.njk`: cover,
+ * contents, every article, back cover). One issue at a time, each view written as soon as it is
+ * rendered, so no copy of the texts is held (Eleventy would keep every page it rendered until
+ * its run ends). Views: `/print/<YYYY-NN>/index.html` and `/print/<YYYY-NN>/<slug>/index.html`.
+ * Site URLs in `href` and `src` get the path prefix as Eleventy's HtmlBasePlugin gives it to the
+ * other pages ({@link withPathPrefix}). Nunjucks autoescapes, as the site's pages do.
  * @returns how many print views of issues and of documents were written.
  * @throws the template's error (a missing layout, a syntax error) or the file system's.
  */
@@ -46,8 +46,17 @@ export async function writePrintViews(outputDir: string, items: PrintViewItems, 
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, withPathPrefix(html, prefix));
   };
-  await mapLimit(items.printIssues, 4, (issue) => write(printUrl(issue), env.render("layouts/print-issue.njk", { issue, site })));
-  await mapLimit(items.printDocuments, 8, (doc) => write(printUrl(doc), env.render("layouts/print-document.njk", { doc, site })));
+  // Per issue (by key): its view when asked for, and the documents whose own views are asked for.
+  const work = new Map<string, { issue?: IssueView; documents: DocumentView[] }>();
+  const entry = (key: string) => work.get(key) ?? work.set(key, { documents: [] }).get(key)!;
+  for (const issue of items.printIssues) entry(issue.key).issue = issue;
+  for (const doc of items.printDocuments) entry(doc.issue.key).documents.push(doc);
+  for (const { issue, documents } of work.values()) {
+    const articles = new Map<string, string>();
+    const article = (doc: DocumentView) => articles.get(doc.url) ?? articles.set(doc.url, env.render("partials/print-document.njk", { doc })).get(doc.url)!;
+    await mapLimit(documents, 8, (doc) => write(printUrl(doc), env.render("layouts/print-document.njk", { doc, article: article(doc) })));
+    if (issue) await write(printUrl(issue), env.render("layouts/print-issue.njk", { issue, site, articles: issue.documents.map(article) }));
+  }
   return { issues: items.printIssues.length, documents: items.printDocuments.length };
 }
 
