@@ -59,7 +59,7 @@ export interface GazettePluginOptions {
   /** Page reuse (default none: every page is rendered). */
   reuse?: PageReuseOption;
   /**
-   * Run the steps after Eleventy (`finishSite`: assets, print views, search index) in
+   * Run the steps after Eleventy (`finishSite`: assets, search index) in
    * `eleventy.after` (default true). `buildSite` turns this off and runs `finishSite` itself once
    * Eleventy has let go of its memory.
    */
@@ -84,7 +84,8 @@ export interface GazettePluginOptions {
  * `site` data (see `buildSiteData`), registers the generated pages as virtual templates rendered by
  * the layouts in `_includes/layouts/` (with Atom feeds, open-data files, sitemap and robots.txt, see
  * `publishSite`), turns on Nunjucks autoescaping and adds the path prefix to HTML URLs
- * (HtmlBasePlugin). After Eleventy, `finishSite` writes the assets, the print views and the search
+ * (HtmlBasePlugin). The print views are written from the site model in the data step
+ * (`writePrintViews`). After Eleventy, `finishSite` writes the assets and the search
  * index from the search records of the site model (`writeSiteSearchRecords`; unless `finish` is false). Document, issue and print pages whose inputs did not change
  * are not rendered again when `reuse` is given (`planReuse`). Each step is timed (`timePhase`).
  * Markdown bodies are rendered by our markdown-it instance only, never by a template engine, so
@@ -102,7 +103,6 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   config.addWatchTarget(path.join(root, "src/client/**/*.ts"));
   let given = options.archive;
   let shards: SearchShard[] = [];
-  let printIssues: Set<string> | undefined;
   let orphans: string[] = [];
   let planned: PageManifest | null = null;
   // npm start: the manifest of what the output folder holds, first the one `npm run build` left there.
@@ -119,7 +119,6 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
     originals = site.issues.flatMap((i) => (i.original ? [i.original] : []));
     const published = await timePhase("feeds, data, heads", () => publishSite(site, siteLinks(site.settings.url, config.pathPrefix)));
     let pages: PagesToRender = { documents: published.documents, printDocuments: published.documents, issues: published.issues, printIssues: published.issues };
-    printIssues = undefined;
     orphans = [];
     planned = null;
     const reuse = options.reuse;
@@ -129,8 +128,7 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
       const source = reuse.kind === "staged" ? { kind: "staged" as const, from: reuse.from, into: path.resolve(config.directories.output) } : { kind: "in-place" as const, dir: path.resolve(config.directories.output), previous: served };
       const plan = await planReuse(published, context, source, reuse.kind === "in-place" || reuse.render !== "all");
       pages = plan.render;
-      printIssues = printFolders(pages);
-      report = { manifest: plan.manifest, pages: Object.keys(plan.manifest.pages).length, reused: plan.reuse.length, printIssues };
+      report = { manifest: plan.manifest, pages: Object.keys(plan.manifest.pages).length, reused: plan.reuse.length, printIssues: printFolders(pages) };
       if (reuse.kind === "in-place") {
         // Pages of the folder that this build no longer has (a document withheld or removed) go.
         orphans = droppedPages(served, plan);
