@@ -186,7 +186,7 @@ if (!values["no-rebuild"] && largest > 0) {
 /** Starts `npm start` on the archive, fixes a title in the added issue and waits until the page and the search index show it. */
 async function editUnderStart(contentDir: string, outputDir: string, issue: { key: string; year: number; number: number }): Promise<{ seconds: number | null; notes: string[] }> {
   const port = 8700 + Math.floor(Math.random() * 200);
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--content", contentDir, "--output", outputDir, "--port", String(port)], { cwd: root, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--content", contentDir, "--output", outputDir, "--port", String(port), "--lang", "en"], { cwd: root, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let output = "";
   child.stdout.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr.on("data", (d: Buffer) => (output += d.toString()));
@@ -195,6 +195,7 @@ async function editUnderStart(contentDir: string, outputDir: string, issue: { ke
   const original = await readFile(file, "utf8");
   try {
     const startedAt = performance.now();
+    // English messages (`--lang en`): npm start says `Serving <url>` once it serves.
     await waitFor(async () => output.includes("Serving "), 1_800_000);
     const startSeconds = (performance.now() - startedAt) / 1000;
     // The manifest is written last, after every re-indexed shard: a new one means the search is updated.

@@ -8,7 +8,7 @@ import { phaseTimes, resetPhases, timePhase } from "../util/phase-times.ts";
 import { searchRecordsDir } from "../search/index.ts";
 import { isProcessRunning, pathExists } from "../util/index.ts";
 import { configureGazette, finishSite, type BuildPlan, type GazettePluginOptions } from "../site/index.ts";
-import { pageManifestPath, removePageManifest, stampPages, writePageManifest } from "../site/page-reuse.ts";
+import { pageManifestPath, removePageManifest, writePageManifest } from "../site/page-reuse.ts";
 import { withBuildLock } from "./build-lock.ts";
 import { makeIssuePdfs } from "./build-pdfs.ts";
 import { say } from "../i18n/index.ts";
@@ -55,9 +55,10 @@ export interface BuildResult {
   /**
    * Wall-clock ms of each phase: `checks` (content checks before building), `content`, `site data
    * (Markdown)`, `feeds, data, heads`, `page plan`, `reused pages` (inside Eleventy's data step),
-   * `eleventy` (the whole Eleventy run, which includes those), then `pagefind` (the search index,
-   * after Eleventy, with `search records hash`) and at the same time `sass`,
-   * `print assets`, `client bundle` and `print views`, then `swap`.
+   * `print views` (written from the site model in the data step), `eleventy` (the whole Eleventy
+   * run, which includes those), then `pagefind` (the search index, after Eleventy, with `search
+   * records hash`) and at the same time `sass`, `print assets` and `client bundle`, then `pdf`
+   * (with `pdfs`) and `swap`.
    */
   phases: Record<string, number>;
   /**
@@ -124,7 +125,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     const planned = plan as BuildPlan | null;
     if (!planned) throw new Error("Eleventy finished without the site data step (no plan from the gazette plugin)");
     const printIssues = planned.pages?.printIssues;
-    await finishSite(staging, { ...(options.search === false ? {} : { shards: planned.shards }), previousDir: outputDir, ...(printIssues ? { printIssues } : {}) });
+    await finishSite(staging, { ...(options.search === false ? {} : { shards: planned.shards }), previousDir: outputDir });
     await rm(searchRecordsDir(staging), { recursive: true, force: true });
     if (planned.pdfs.length > 0) {
       await timePhase("pdf", () => makeIssuePdfs(staging, planned.pdfs, { previousDir: outputDir, ...(printIssues ? { printIssues } : {}), ...(options.pathPrefix ? { pathPrefix: options.pathPrefix } : {}), ...(options.chromiumPath ? { chromiumPath: options.chromiumPath } : {}) }));
@@ -148,7 +149,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
         if (hadOutput) await rename(previous, outputDir);
         throw err;
       });
-      if (done) await writePageManifest(manifestFile, stampPages(outputDir, done.manifest));
+      if (done) await writePageManifest(manifestFile, done.manifest);
       if (hadOutput) await removeInBackground(previous);
     });
   } catch (err) {

@@ -6,7 +6,6 @@ import { ContentError, type Finding } from "./finding.ts";
 import type { Archive, GazetteIssue } from "./model.ts";
 import { archiveSettings } from "./schema.ts";
 import { splitFrontMatter } from "./split-front-matter.ts";
-import { loadIssuesInParallel, type ParallelLoadOptions } from "./load-in-parallel.ts";
 import { checkContentFiles } from "./checks/content-files.ts";
 import { checkLimits } from "./checks/limits.ts";
 import { readContentFile } from "./read-content-file.ts";
@@ -34,12 +33,10 @@ export interface LoadResult {
  * Never throws for bad content: every problem is returned as a finding with
  * file, line and column; `archive` is null when any error was found.
  * @param contentDir folder holding the gazette issues, absolute or relative to `cwd`.
- * Issue folders are read and checked on every core (`loadIssuesInParallel`); the result is the
- * same, finding for finding, as on one thread.
  * @param root folder that finding paths are made relative to (default: `process.cwd()`).
- * @throws Error only when a file cannot be read for another reason than not existing, or a content worker fails.
+ * @throws Error only when a file cannot be read for another reason than not existing.
  */
-export async function loadArchive(contentDir: string, root = process.cwd(), options: ParallelLoadOptions = {}): Promise<LoadResult> {
+export async function loadArchive(contentDir: string, root = process.cwd()): Promise<LoadResult> {
   const findings: Finding[] = [];
   const rel = (p: string) => path.relative(root, p).split(path.sep).join("/");
   if (!(await isDirectory(contentDir))) {
@@ -61,8 +58,8 @@ export async function loadArchive(contentDir: string, root = process.cwd(), opti
     .filter((e) => e.isDirectory() && !e.name.startsWith(".") && !e.name.startsWith("_"))
     .map((e) => e.name)
     .sort((a, b) => a.localeCompare(b));
-  // Issue folders are read and checked on every core; the rules across files below need them all.
-  const loaded = await loadIssuesInParallel(contentDir, root, folders, (names) => loadIssueFolders(contentDir, names, root), options);
+  // Every issue folder first: the rules across files below need them all.
+  const loaded = await loadIssueFolders(contentDir, folders, root);
   for (const { issue, own } of loaded) {
     findings.push(...own);
     if (issue) issues.push(issue);

@@ -17,7 +17,7 @@ const ISSUE_FOLDER = /^(\d{4})-(\d{2})$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 // One gazette issue folder read and checked: issue.yml and its documents (load-archive.ts adds
-// archive.yml, the rules across files and the limits; load-worker.ts runs this on other cores).
+// archive.yml, the rules across files and the limits).
 
 /**
  * Reads and checks the issue folders `folders` of `contentDir` (names, e.g. `2019-02`), a few at
@@ -67,8 +67,8 @@ async function loadIssue(
   const entries = await readdir(dir, { withFileTypes: true });
   if (entries.some((e) => e.isFile() && e.name === "original.pdf")) issue.originalPath = rel(path.join(dir, "original.pdf"));
   const files = entries.filter((e) => e.isFile() && e.name.endsWith(".md") && !e.name.startsWith("_")).map((e) => e.name).sort();
-  // Each file is read and checked in turn, in file order. Read synchronously: from the page cache a
-  // read takes microseconds, and the promise API's four thread-pool steps a file took twice as long (profiled).
+  // Each file is read and checked in turn, in file order. Read synchronously: a small file comes
+  // from the page cache, and the promise API's thread-pool steps for each file cost more than the read.
   for (const file of files) {
     const read = readContentFile(path.join(dir, file), rel(path.join(dir, file)));
     if (read.kind === "error") findings.push(read.finding);

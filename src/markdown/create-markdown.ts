@@ -20,24 +20,6 @@ export const DOCUMENT_BLOCKS = {
   attachment: "doc-attachment", // 附件 §7.3.7
 } as const;
 
-/** Renderers made by {@link createMarkdown}, with the rules they were made with: render workers can make the same one. */
-const STANDARD = new WeakMap<MarkdownIt, string>();
-
-/**
- * Whether `md` was made by {@link createMarkdown} and has the same rules and options since (so
- * a render worker's own `createMarkdown()` renders the same HTML). A renderer changed with
- * `md.use(…)` or `md.set(…)` afterwards is not standard.
- */
-export function isStandardMarkdown(md: MarkdownIt): boolean {
-  return STANDARD.get(md) === rulesOf(md);
-}
-
-/** The renderer's options and its rule chains (names of the active rules), as a string to compare. */
-function rulesOf(md: MarkdownIt): string {
-  const chains = [md.core.ruler, md.block.ruler, md.inline.ruler, md.inline.ruler2].map((r) => r.getRules("").length);
-  return JSON.stringify([md.options, chains, Object.keys(md.renderer.rules).sort()]);
-}
-
 /** A heading found while rendering, for the outline of a document page. */
 export interface OutlineEntry {
   level: number;
@@ -97,6 +79,5 @@ export function createMarkdown(): MarkdownIt {
   const defaultTableClose = md.renderer.rules.table_close ?? ((t, i, o, _e, self) => self.renderToken(t, i, o));
   md.renderer.rules.table_open = (t, i, o, e, self) => `<div class="table-wrap">` + defaultTableOpen(t, i, o, e, self);
   md.renderer.rules.table_close = (t, i, o, e, self) => defaultTableClose(t, i, o, e, self) + `</div>`;
-  STANDARD.set(md, rulesOf(md));
   return md;
 }

@@ -2,7 +2,7 @@ export { PRINT_FONTS, PRINT_FONTS_CSS, WEB_PRINT_FONTS_CSS, writePrintFonts, typ
 export { headingLevel, markHeadingLevels, type HeadingLevel } from "./heading-level.ts";
 export { markAttachmentNotes, markForms, markKeepWithNext, markPrintBody, markTableSpace } from "./mark-print-body.ts";
 export { EM_BOX, GRID, MARGINS, PAGE, PAGE_NUMBER_DASH_EM, PAGE_NUMBER_GAP_MM, PT_PER_MM, RED_RULE, SIZE_PT, TYPE_AREA, bodyEmMm, halfLeadingMm, layoutScssVariables, letterSpacingPx, linePitchMm, linePitchPx, pageBoxMarginsMm } from "./layout.ts";
-export { assemblePrintViews, documentBodyMarker, printDocumentMarker } from "./assemble-print-views.ts";
+export { withPathPrefix, writePrintViews, type PrintViewItems, type PrintViewOptions } from "./print-views.ts";
 export { pdfPath, printUrl, type Printable } from "./paths.ts";
 export { readOutline, type OutlineItem } from "./pdf-outline.ts";
 export { PRINT_CSS, PRINT_THEME_ENTRY, writePrintAssets } from "./print-assets.ts";

@@ -1,4 +1,3 @@
-import { assemblePrintViews } from "../print/assemble-print-views.ts";
 import { buildSearchIndex } from "../search/build-index.ts";
 import { searchRecordsDir } from "../search/records.ts";
 import type { SearchShard } from "../search/shard-plan.ts";
@@ -11,23 +10,19 @@ export interface FinishOptions {
   shards?: readonly SearchShard[];
   /** The published output folder whose shard cache is reused (see `buildSearchIndex`); default the folder being finished. */
   previousDir?: string;
-  /** Print folders (`<YYYY-NN>`) whose print views this build rendered; default every folder. */
-  printIssues?: ReadonlySet<string>;
 }
 
 /**
  * The steps after Eleventy, in one place for `npm run build` and `npm start`: the site's assets
- * (theme, print stylesheet and fonts, browser code: `writeSiteAssets`), the print views
- * (`assemblePrintViews`) and the Pagefind index (`buildSearchIndex`). Assets and print views are
- * written while Pagefind's own processes index the document pages, which they do not read.
+ * (theme, print stylesheet and fonts, browser code: `writeSiteAssets`) and the Pagefind index
+ * (`buildSearchIndex`). The assets are written while Pagefind's own processes index the document
+ * pages, which they do not read. (The print views are written from the site model in the data
+ * step, `writePrintViews`.)
  * @param outputDir folder Eleventy has just written.
  * @throws the first error of any step (the caller discards the folder).
  */
 export async function finishSite(outputDir: string, options: FinishOptions = {}): Promise<void> {
-  const alongside = async () => {
-    await writeSiteAssets(outputDir);
-    await timePhase("print views", () => assemblePrintViews(outputDir, options.printIssues ? { issues: options.printIssues } : {}));
-  };
+  const alongside = () => writeSiteAssets(outputDir);
   if (!options.shards) return alongside();
   const { shards, previousDir } = options;
   await timePhase("pagefind", () => buildSearchIndex(outputDir, { shards, records: searchRecordsDir(outputDir), ...(previousDir ? { previousDir } : {}), alongside }));

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { printUrl } from "../print/paths.ts";
@@ -18,9 +18,12 @@ import type { DocumentView, IssueView } from "../model/site-model.ts";
  * kind, its item of the global `site` data (a {@link DocumentView} with its rendered text, or an
  * {@link IssueView} with its documents' fingerprints), what the layouts take from the rest of
  * `site` for that kind (document pages: `site.documentHeads[url]`, `site.asOfLabel`; every page:
- * `site.settings`), the path prefix, and the code that renders it ({@link codeFingerprint}: every
- * file of `src/`, `_includes/`, `eleventy.config.ts` and `package-lock.json`). A page is reused
- * when the previous build wrote it with the same fingerprint and its file is still there. The home
+ * `site.settings`), the path prefix, whether pages link the issues' PDFs, and the code that renders
+ * it ({@link codeFingerprint}: every file of `src/`, `_includes/`, `eleventy.config.ts` and
+ * `package-lock.json`). A page is reused when the previous build wrote it with the same
+ * fingerprint and its file is still there. No built page is edited afterwards (`npm run pdf` and
+ * the build's PDF step only write PDFs under `pdf/`; the pages link them from the model, see
+ * `GazettePluginOptions.pdfs`), so a page file is what its fingerprint says it is. The home
  * page, year pages, feeds, open-data files and search files depend on the whole archive and are
  * always rendered. Tested: a rebuild that reuses pages writes the same bytes as a full build.
  */
@@ -33,44 +36,14 @@ export interface ReuseContext {
   pdfs?: boolean;
 }
 
-/**
- * Fingerprints of the pages a build wrote: output file (relative, `/`-separated) → SHA-256 hex;
- * and `stamps`, each file's size, modification time and inode as the build left it
- * ({@link stampPages}), so a page changed in the output since (by `npm run pdf`, by `npm start`
- * rewriting the folder, by hand) is rendered again instead of reused.
- */
+/** Fingerprints of the pages a build wrote: output file (relative, `/`-separated) → SHA-256 hex. */
 export interface PageManifest {
   format: typeof MANIFEST_FORMAT;
   pages: Record<string, string>;
-  stamps?: Record<string, string>;
 }
 
-const MANIFEST_FORMAT = 2;
-
-/** A file's stamp: `size:mtimeMs:ino`, or null when it is not a file. */
-function stampOf(file: string): string | null {
-  const st = statSync(file, { throwIfNoEntry: false });
-  return st?.isFile() ? `${st.size}:${st.mtimeMs}:${st.ino}` : null;
-}
-
-/**
- * Adds the stamps of `outputDir`'s files to a manifest (see {@link PageManifest}); pages missing
- * there get none (and are never reused).
- */
-export function stampPages(outputDir: string, manifest: PageManifest): PageManifest {
-  const stamps: Record<string, string> = {};
-  for (const file of Object.keys(manifest.pages)) {
-    const stamp = stampOf(path.join(outputDir, file));
-    if (stamp !== null) stamps[file] = stamp;
-  }
-  return { ...manifest, stamps };
-}
-
-/** Whether `dir/file` is still what the build that wrote `manifest` left there (its stamp matches). */
-export function unchangedSince(manifest: PageManifest, dir: string, file: string): boolean {
-  const stamp = manifest.stamps?.[file];
-  return stamp !== undefined && stampOf(path.join(dir, file)) === stamp;
-}
+/** Format 3: fingerprints only (format 2 also kept each file's size, mtime and inode). */
+const MANIFEST_FORMAT = 3;
 
 /** The items of the paginated pages this build renders; the others are reused. */
 export interface PagesToRender {
@@ -205,36 +178,38 @@ export type ReuseSource = { kind: "staged"; from: string; into: string } | { kin
 
 /**
  * Plans the pages of a build and puts the reused ones in place: a page is reused when its
- * fingerprint is the previous build's and its file is unchanged since that build (its stamp, see
- * {@link unchangedSince}). For `staged`, reads the manifest beside `from` and links the reused
- * pages into `into` before Eleventy renders (a page missing from `from` is rendered instead); for
- * `in-place`, the pages stay where they are. Times `page plan` and `reused pages`.
+ * fingerprint is the previous build's and its file is there. For `staged`, reads the manifest
+ * beside `from` and links the reused pages into `into` before Eleventy renders (a page missing
+ * from `from` is rendered instead); for `in-place`, the pages stay where they are (a page missing
+ * from `dir` is rendered). Times `page plan` and `reused pages`.
  * @param render false (`--full`, `GAZETTE_REUSE=off`) renders every page but still fingerprints them for the next build.
  * @throws the file system's error when a page cannot be linked.
  */
 export async function planReuse(site: PublishedSite, context: ReuseContext, source: ReuseSource, reuse = true): Promise<PagePlan> {
   const previous = !reuse ? null : source.kind === "staged" ? await readPageManifest(pageManifestPath(source.from)) : source.previous;
-  const dir = source.kind === "staged" ? source.from : source.dir;
-  // A page is reused only when its file is still exactly what the previous build left.
-  const plan = await timePhase("page plan", async () => planPages(site, context, previous, (f) => previous !== null && unchangedSince(previous, dir, f)));
-  if (source.kind === "in-place") return plan;
+  if (source.kind === "in-place") {
+    const dir = source.dir;
+    return await timePhase("page plan", async () => planPages(site, context, previous, (f) => existsSync(path.join(dir, f))));
+  }
+  // Staged: linking finds the pages missing from the previous output; they are rendered instead.
+  const plan = await timePhase("page plan", async () => planPages(site, context, previous));
   const missing = new Set(await timePhase("reused pages", async () => linkPages(source.from, source.into, plan.reuse)));
-  return missing.size > 0 ? planPages(site, context, previous, (f) => !missing.has(f) && previous !== null && unchangedSince(previous, dir, f)) : plan;
+  return missing.size > 0 ? planPages(site, context, previous, (f) => !missing.has(f)) : plan;
 }
 
 /**
  * The part of a plan's manifest that stays true of an output folder rewritten in place while the
  * build runs: only the reused pages (a build that fails may leave some of its pages written).
  */
-export function reusedPart(plan: PagePlan, previous: PageManifest | null): PageManifest {
-  return { format: MANIFEST_FORMAT, pages: Object.fromEntries(plan.reuse.map((f) => [f, plan.manifest.pages[f]!])), stamps: Object.fromEntries(plan.reuse.flatMap((f) => (previous?.stamps?.[f] ? [[f, previous.stamps[f]!]] : []))) };
+export function reusedPart(plan: PagePlan): PageManifest {
+  return { format: MANIFEST_FORMAT, pages: Object.fromEntries(plan.reuse.map((f) => [f, plan.manifest.pages[f]!])) };
 }
 
 /**
  * Puts the reused pages of the previous output into this build's output: hard links (the files
- * are never written to again: later steps only read pages, and `assemblePrintViews` only writes
- * print views rendered in this build), copies across file systems (`linkFile`: one synchronous
- * system call a file, cheaper than the thread pool's round trips).
+ * are never written to again: later steps only read pages, and `writePrintViews` only writes
+ * the print views this build renders), copies across file systems (`linkFile`: one synchronous
+ * system call a file, without the thread pool's round trips).
  * @param files relative, `/`-separated paths (see {@link PagePlan.reuse}).
  * @returns the files missing from `fromDir` (to be rendered instead), in the order of `files`.
  * @throws the file system's error when a file is there but cannot be linked or copied.
@@ -295,6 +270,6 @@ export interface PageReport {
   pages: number;
   /** Of those, taken from the previous output. */
   reused: number;
-  /** Print folders (`<YYYY-NN>`) with print views rendered by this build, to be completed by `assemblePrintViews`. */
+  /** Print folders (`<YYYY-NN>`) with print views rendered by this build: their issues' PDFs are printed again (`makeIssuePdfs`). */
   printIssues: Set<string>;
 }

@@ -38,12 +38,11 @@ export function documentDescription(doc: Pick<DocumentView, "docNumbers" | "issu
 /**
  * Registers the generated pages as virtual templates. Each is an empty Nunjucks template whose
  * layout (in `_includes/layouts/`) does the rendering; paginated pages take one item of the
- * global `site` data each. Document, issue and print pages are paginated over `site.pages`, the
+ * global `site` data each. Document and issue pages are paginated over `site.pages`, the
  * items this build renders: under `buildSite` the others are taken unchanged from the previous
  * output (see `planPages` in page-reuse.ts); otherwise `site.pages` holds every issue and document. URLs (ASCII, stable, never slugified from Chinese):
  * `/` home, `/<year>/`, `/<year>/<number>/` issue, `/<year>/<number>/<slug>/` document,
- * `/search/`, `/search/numbers/<shard>.json` (direct hits by document number) with their list `index.json`, `/404.html`; print views `/print/<YYYY-NN>/` (whole issue) and
- * `/print/<YYYY-NN>/<slug>/` (one document); the open-data page `/data/` with its files
+ * `/search/`, `/search/numbers/<shard>.json` (direct hits by document number) with their list `index.json`, `/404.html`; the open-data page `/data/` with its files
  * (`/data/*.json`, `.csv`), Atom feeds under `/feeds/`, `/sitemap.xml` (only with a base URL)
  * and `/robots.txt`.
  */
@@ -84,19 +83,6 @@ export function registerPages(config: UserConfig): void {
       pageTitle: (d: { issue: IssueView }) => `${d.issue.gazette}${d.issue.label}`,
       breadcrumbs: (d: { issue: IssueView }) => issueCrumbs(d.issue),
     },
-  });
-  // Print views (GB/T 9704-2012) from which `npm run pdf` makes the PDFs; not in the search index.
-  config.addTemplate("gazette/print-issue.njk", "", {
-    layout: "print-issue.njk",
-    pagination: { data: "site.pages.printIssues", size: 1, alias: "issue" },
-    eleventyExcludeFromCollections: true,
-    permalink: "{{ issue | printUrl }}index.html",
-  });
-  config.addTemplate("gazette/print-document.njk", "", {
-    layout: "print-document.njk",
-    pagination: { data: "site.pages.printDocuments", size: 1, alias: "doc" },
-    eleventyExcludeFromCollections: true,
-    permalink: "{{ doc | printUrl }}index.html",
   });
   config.addTemplate("gazette/document.njk", "", {
     layout: "document.njk",

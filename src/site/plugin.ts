@@ -8,8 +8,8 @@ import { timePhase } from "../util/phase-times.ts";
 import { DEFAULT_SHARD_DOCUMENTS, planSearchShards, type SearchShard } from "../search/shard-plan.ts";
 // The print modules the build needs, not src/print/index.ts, which also loads the PDF tools
 // (playwright-core, pdf-lib) at every build's start (also in site-assets.ts).
-import { documentBodyMarker, printDocumentMarker } from "../print/assemble-print-views.ts";
-import { pdfPath, printUrl } from "../print/paths.ts";
+import { pdfPath } from "../print/paths.ts";
+import { writePrintViews } from "../print/print-views.ts";
 import { printTasks, type PrintTask } from "../print/print-jobs.ts";
 import { finishSite } from "./finish-site.ts";
 import { registerPages } from "./pages.ts";
@@ -17,7 +17,7 @@ import { renderRegisteredPagesOnly } from "./registered-pages-only.ts";
 import { searchFacetTotals, shardIssuesOf, writeSiteSearchRecords } from "./search-shards.ts";
 import { searchRecordsDir } from "../search/records.ts";
 import { publishSite } from "./publishing.ts";
-import { codeFingerprint, droppedPages, planReuse, printFolders, removePages, reusedPart, stampPages, type PageManifest, type PageReport, type PagesToRender } from "./page-reuse.ts";
+import { codeFingerprint, droppedPages, planReuse, printFolders, removePages, reusedPart, type PageManifest, type PageReport, type PagesToRender } from "./page-reuse.ts";
 import { buildSiteData } from "./site-data.ts";
 import { siteLinks } from "./site-links.ts";
 
@@ -59,13 +59,18 @@ export interface GazettePluginOptions {
   /** Page reuse (default none: every page is rendered). */
   reuse?: PageReuseOption;
   /**
-   * Run the steps after Eleventy (`finishSite`: assets, print views, search index) in
+   * Run the steps after Eleventy (`finishSite`: assets, search index) in
    * `eleventy.after` (default true). `buildSite` turns this off and runs `finishSite` itself once
    * Eleventy has let go of its memory.
    */
   finish?: boolean;
   /** Build the search index in those steps (default true). */
   search?: boolean;
+  /**
+   * Write the print views into the output folder in the data step (`writePrintViews`, default
+   * true); off for a render in memory (`toJSON`), which writes nothing.
+   */
+  printViews?: boolean;
   /**
    * The pages link each gazette issue's PDF (`pdf/<YYYY-NN>.pdf`, default false). Only a caller that
    * makes those PDFs before publishing sets it (`buildSite` with `pdfs`), so that no page links a
@@ -79,7 +84,8 @@ export interface GazettePluginOptions {
  * `site` data (see `buildSiteData`), registers the generated pages as virtual templates rendered by
  * the layouts in `_includes/layouts/` (with Atom feeds, open-data files, sitemap and robots.txt, see
  * `publishSite`), turns on Nunjucks autoescaping and adds the path prefix to HTML URLs
- * (HtmlBasePlugin). After Eleventy, `finishSite` writes the assets, the print views and the search
+ * (HtmlBasePlugin). The print views are written from the site model in the data step
+ * (`writePrintViews`). After Eleventy, `finishSite` writes the assets and the search
  * index from the search records of the site model (`writeSiteSearchRecords`; unless `finish` is false). Document, issue and print pages whose inputs did not change
  * are not rendered again when `reuse` is given (`planReuse`). Each step is timed (`timePhase`).
  * Markdown bodies are rendered by our markdown-it instance only, never by a template engine, so
@@ -97,7 +103,6 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
   config.addWatchTarget(path.join(root, "src/client/**/*.ts"));
   let given = options.archive;
   let shards: SearchShard[] = [];
-  let printIssues: Set<string> | undefined;
   let orphans: string[] = [];
   let planned: PageManifest | null = null;
   // npm start: the manifest of what the output folder holds, first the one `npm run build` left there.
@@ -114,7 +119,6 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
     originals = site.issues.flatMap((i) => (i.original ? [i.original] : []));
     const published = await timePhase("feeds, data, heads", () => publishSite(site, siteLinks(site.settings.url, config.pathPrefix)));
     let pages: PagesToRender = { documents: published.documents, printDocuments: published.documents, issues: published.issues, printIssues: published.issues };
-    printIssues = undefined;
     orphans = [];
     planned = null;
     const reuse = options.reuse;
@@ -124,24 +128,26 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
       const source = reuse.kind === "staged" ? { kind: "staged" as const, from: reuse.from, into: path.resolve(config.directories.output) } : { kind: "in-place" as const, dir: path.resolve(config.directories.output), previous: served };
       const plan = await planReuse(published, context, source, reuse.kind === "in-place" || reuse.render !== "all");
       pages = plan.render;
-      printIssues = printFolders(pages);
-      report = { manifest: plan.manifest, pages: Object.keys(plan.manifest.pages).length, reused: plan.reuse.length, printIssues };
+      report = { manifest: plan.manifest, pages: Object.keys(plan.manifest.pages).length, reused: plan.reuse.length, printIssues: printFolders(pages) };
       if (reuse.kind === "in-place") {
         // Pages of the folder that this build no longer has (a document withheld or removed) go.
         orphans = droppedPages(served, plan);
-        served = reusedPart(plan, served);
+        served = reusedPart(plan);
         planned = plan.manifest;
       }
+    }
+    // Print views come from the model by their own templates, written now: Eleventy would hold every one it rendered.
+    if (options.printViews !== false) {
+      const views = { printIssues: pages.printIssues, printDocuments: pages.printDocuments };
+      const settings = { includesDir: path.join(root, "_includes"), settings: site.settings, pathPrefix: config.pathPrefix ?? "/" };
+      await timePhase("print views", () => writePrintViews(path.resolve(config.directories.output), views, settings));
     }
     options.onPlan?.({ shards, pages: report, pdfs: options.pdfs ? printTasks(site, {}) : [] });
     // The search page adds the other shards with Pagefind's mergeIndex; `base` exceeds any shard's size (see shardSortWeights).
     return { ...published, pages, searchShards: { paths: shards.slice(1).map((s) => s.path), base: Math.max(0, ...shards.map((s) => s.documents)) + 1 }, searchFacets: searchFacetTotals(site.documents), pdfs: options.pdfs === true };
   });
-  config.addFilter("printUrl", printUrl);
   config.addFilter("pdfUrl", (item: Parameters<typeof pdfPath>[0]) => `/${pdfPath(item)}`);
   config.addFilter("pdfPath", pdfPath);
-  config.addFilter("printDocumentMarker", printDocumentMarker);
-  config.addFilter("documentBodyMarker", documentBodyMarker);
   renderRegisteredPagesOnly(config, root);
   registerPages(config);
   config.on("eleventy.after", async ({ directories }) => {
@@ -149,8 +155,8 @@ export function gazettePlugin(config: UserConfig, options: GazettePluginOptions 
     // The printed issues as published (original.pdf), copied beside their issue pages.
     await copyOriginals(directories.output, originals);
     if (options.finish === false) return;
-    await finishSite(directories.output, { ...(options.search === false ? {} : { shards }), ...(printIssues ? { printIssues } : {}) });
+    await finishSite(directories.output, options.search === false ? {} : { shards });
     // npm start: every page of this build is now in the output folder as planned.
-    if (planned) served = stampPages(directories.output, planned);
+    if (planned) served = planned;
   });
 }

@@ -20,8 +20,6 @@ export interface SiteDataOptions {
   asOf?: string;
   /** History of the content folder (default: unavailable). */
   history?: ArchiveHistory;
-  /** Worker threads rendering Markdown beside this one (default: see `renderBodies`; 0: none). The HTML is the same either way. */
-  renderWorkers?: number;
 }
 
 /**
@@ -46,10 +44,9 @@ export function numberShards(documents: readonly Pick<DocumentView, "docNumbers"
  * Derives everything the templates show from a validated archive. Documents whose publication
  * status is `withheld` or `draft` are dropped here, so nothing downstream (pages, search index,
  * feeds) can reach them; `on-request` documents keep their metadata but not their text.
- * Bodies are rendered on every core (`renderBodies`: worker threads, the same HTML byte for byte).
+ * Each published body is rendered once (`renderBodies`); pages and print views take its HTML from here.
  * @param archive a validated archive (issues newest first).
  * @param md the Markdown renderer from `createMarkdown()`.
- * @throws Error when a render worker fails.
  */
 export function buildSiteData(archive: Archive, md: MarkdownIt, options: SiteDataOptions = {}): SiteData {
   const asOf = options.asOf ?? asOfDate();
@@ -64,13 +61,12 @@ export function buildSiteData(archive: Archive, md: MarkdownIt, options: SiteDat
     }
   }
   const knownPrefixes = [...prefixes];
-  // Every published text at once, so they can be rendered in parallel; views take them in the same order.
+  // Every published text, in the order the views take them.
   const texts = archive.issues.flatMap((i) => i.documents).filter((d) => isListed(d) && isTextPublished(d));
   const rendered = renderBodies(
     md,
     texts.map((d) => ({ body: d.body, self: d.docNumbers })),
     { listed: new Map([...listed].map(([n, target]) => [n, target.url])), knownPrefixes },
-    options.renderWorkers === undefined ? {} : { workers: options.renderWorkers },
   );
   const bodies = new Map(texts.map((d, i) => [d, rendered[i]!]));
   const ctx: ViewContext = { bodies, asOf, history, listed };

@@ -71,5 +71,9 @@ declare module "@11ty/eleventy" {
       close(): Promise<void>;
     };
   }
-  export const HtmlBasePlugin: unknown;
+  /** Eleventy's HTML base plugin (`addPlugin`), with its helper for one URL. */
+  export const HtmlBasePlugin: {
+    /** Adds the path prefix `base` (e.g. `/gazette/`) to a site URL (`/…`); full URLs stay as they are. */
+    applyBaseToUrl(url: string, base: string, options?: { pathPrefix?: string; pageUrl?: string }): string;
+  };
 }

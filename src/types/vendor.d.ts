@@ -12,3 +12,18 @@ declare module "@11ty/eleventy-plugin-rss" {
   export function dateToRfc3339(date: Date): string;
   export default rssPlugin;
 }
+
+declare module "nunjucks" {
+  /** The subset of Nunjucks 3 the print views use (Eleventy's own template engine; no types shipped). */
+  class FileSystemLoader {
+    constructor(searchPaths: string | string[], options?: { watch?: boolean; noCache?: boolean });
+  }
+  class Environment {
+    constructor(loader: FileSystemLoader, options?: { autoescape?: boolean; throwOnUndefined?: boolean });
+    addFilter(name: string, fn: (...args: never[]) => unknown): this;
+    render(name: string, context: Record<string, unknown>): string;
+  }
+  const nunjucks: { Environment: typeof Environment; FileSystemLoader: typeof FileSystemLoader };
+  export { Environment, FileSystemLoader };
+  export default nunjucks;
+}

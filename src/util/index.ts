@@ -3,7 +3,6 @@ export { pathExists } from "./path-exists.ts";
 export { readTextIfExists } from "./read-text-if-exists.ts";
 export { mapLimit } from "./map-limit.ts";
 export { linkFile, linkTree } from "./link-tree.ts";
-export { startTsWorker } from "./ts-worker.ts";
 export { parseCliArgs } from "./cli-args.ts";
 export { phaseTimes, resetPhases, timePhase } from "./phase-times.ts";
 export { isProcessRunning } from "./process-running.ts";

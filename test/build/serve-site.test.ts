@@ -63,7 +63,7 @@ test("npm start: a bad edit shows the error, the server keeps answering, and fix
   }
 });
 
-test("npm start: an edit re-indexes the search shard and completes the print views again", async () => {
+test("npm start: an edit re-indexes the search shard and renders the print views again", async () => {
   const content = await tempArchive();
   const site = `${content}-site`;
   const server = await startServer(content, site);

@@ -5,7 +5,7 @@ import { PROJECT_ROOT } from "./temp-archive.ts";
 
 /**
  * Renders an archive with the real Eleventy configuration in memory (Eleventy's `toJSON()`): every
- * page, feed and data file by URL, nothing written to disk, no assets, print-view completion or
+ * page, feed and data file by URL, nothing written to disk, no assets, print views or
  * search index. For suites that read rendered text only; suites about files on disk use `buildSite`.
  * @param contentDir the archive to render.
  * @param asOf the as-of date of 有效性 (default today in Asia/Shanghai).
@@ -16,7 +16,7 @@ export async function renderSite(contentDir: string, asOf?: string): Promise<Map
   const eleventy = new Eleventy(PROJECT_ROOT, path.join(contentDir, "..", "unused-output"), {
     configPath: false,
     quietMode: true,
-    config: (config) => configureGazette(config, { root: PROJECT_ROOT, contentDir, finish: false, ...(asOf ? { asOf } : {}) }),
+    config: (config) => configureGazette(config, { root: PROJECT_ROOT, contentDir, finish: false, printViews: false, ...(asOf ? { asOf } : {}) }),
   });
   eleventy.disableLogger();
   const pages = await eleventy.toJSON();

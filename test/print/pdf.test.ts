@@ -1,6 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { readFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
 import { weightClass } from "../../src/print/font-names.ts";
@@ -227,14 +228,27 @@ test("print views are not in the search index", async () => {
   assert.not.ok(html.includes("data-pagefind"));
 });
 
-test("two runs give the same PDF, byte for byte", async () => {
+/** SHA-256 of every file of the built site but the PDFs, by relative path. */
+async function siteFilesButPdfs(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    const file = path.join(e.parentPath, e.name);
+    if (e.isFile() && !file.endsWith(".pdf")) files.set(path.relative(dir, file), createHash("sha256").update(await readFile(file)).digest("hex"));
+  }
+  return files;
+}
+
+test("two runs give the same PDF, byte for byte, and change no other file of the site (page reuse trusts that)", async () => {
   const tasks = printTasks(site, { issue: "2019-02", documents: true }).filter((t) => t.file === "pdf/2019-02/renmian.pdf");
   assert.is(tasks.length, 1);
+  const pages = await siteFilesButPdfs(out);
+  assert.ok([...pages.keys()].some((f) => f.endsWith("index.html")), "the site has pages");
   const [a] = await printPdfs(out, tasks);
   const first = await readFile(a!.file);
   const [b] = await printPdfs(out, tasks);
   const second = await readFile(b!.file);
   assert.ok(first.equals(second), "identical bytes");
+  assert.equal(await siteFilesButPdfs(out), pages, "every page, print view and asset as the build wrote it");
 });
 
 test.run();

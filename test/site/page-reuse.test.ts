@@ -59,7 +59,7 @@ test("a rebuild after adding an issue and editing a document reuses the other pa
   }
 });
 
-test("a changed archive setting, a removed or changed page file or a lost manifest makes the pages render again", async () => {
+test("a changed archive setting, a removed page file or a lost manifest makes the pages render again", async () => {
   const content = await tempArchive();
   const out = await mkdtemp(path.join(tmpdir(), "gazette-reuse-out-"));
   const site = path.join(out, "site");
@@ -75,18 +75,14 @@ test("a changed archive setting, a removed or changed page file or a lost manife
     assert.is((await build(content, site, true, false)).pages?.reused, all - 1, "a page missing from the output is rendered again");
     assert.ok((await stat(path.join(site, "2019/1/csf-2019-1/index.html"))).isFile());
 
-    // A page changed in the output since the build (as `npm run pdf` or a concurrent `npm start` would) is rendered again.
-    const page = path.join(site, "2019/1/csf-2019-1/index.html");
-    const good = await readFile(page, "utf8");
-    await writeFile(page, "CORRUPTED");
-    assert.is((await build(content, site)).pages?.reused, all - 1, "the changed page is not reused");
-    assert.is(await readFile(page, "utf8"), good);
-    assert.ok((await readIndexContents(path.join(site, "pagefind"))).urls.includes("/2019/1/csf-2019-1/"), "and it is in the search index again");
-
     await rm(pageManifestPath(site));
     assert.is((await build(content, site, true, false)).pages?.reused, 0, "without the manifest nothing is reused");
     assert.is((await build(content, site, false, false)).pages?.reused, 0, "--full renders every page");
-    assert.ok(await readPageManifest(pageManifestPath(site)), "a full build still leaves the manifest for the next one");
+    const manifest = await readPageManifest(pageManifestPath(site));
+    assert.ok(manifest, "a full build still leaves the manifest for the next one");
+    assert.equal(Object.keys(manifest!), ["format", "pages"], "fingerprints only: no file stamps");
+    await writeFile(pageManifestPath(site), JSON.stringify({ ...manifest, format: 2 }));
+    assert.is((await build(content, site, true, false)).pages?.reused, 0, "a manifest of another format is not trusted");
   } finally {
     await rm(content, { recursive: true, force: true });
     await rm(out, { recursive: true, force: true });
