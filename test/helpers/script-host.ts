@@ -4,8 +4,9 @@
  * libraries once (a fresh process spends seconds of CPU on that). Started by `runScripts`
  * (test/helpers/run-scripts.ts), never by hand.
  *
- * Protocol (IPC): receives `{ cases: { script, args }[] }`, answers `{ results: { code, out, stdout, stderr }[] }`
- * and exits. Per case:
+ * Protocol (IPC): for each `{ cases: { script, args }[] }` received, answers
+ * `{ results: { code, out, stdout, stderr }[] }`; exits when the test process does (the IPC channel
+ * closes). Per case:
  * - the script's own text runs as a new module (a copy under a temporary folder whose `src/`,
  *   `node_modules/`, sibling scripts and package files are links to the project's, so its imports
  *   resolve to the modules already loaded);
@@ -83,14 +84,18 @@ async function runCase(base: string, n: number, { script, args }: ScriptCase): P
   return result;
 }
 
-process.once("message", async (message: { cases: ScriptCase[] }) => {
-  const base = await mkdtemp(path.join(tmpdir(), "gazette-script-host-"));
-  const results: ScriptResult[] = [];
-  try {
-    for (const [n, c] of message.cases.entries()) results.push(await runCase(base, n, c));
-  } finally {
-    await rm(base, { recursive: true, force: true });
-  }
-  // Really ends the process (a script may have left a handle open); exit handlers still run.
-  process.send!({ results }, () => realExit(0));
+let batches: Promise<void> = Promise.resolve();
+process.on("message", (message: { cases: ScriptCase[] }) => {
+  batches = batches.then(async () => {
+    const base = await mkdtemp(path.join(tmpdir(), "gazette-script-host-"));
+    const results: ScriptResult[] = [];
+    try {
+      for (const [n, c] of message.cases.entries()) results.push(await runCase(base, n, c));
+    } finally {
+      await rm(base, { recursive: true, force: true });
+    }
+    process.send!({ results });
+  });
 });
+// The test process ended: so does the host (exit handlers still run; a script may have left a handle open).
+process.on("disconnect", () => realExit(0));
