@@ -6,10 +6,12 @@
  * Protocol: the runner sends `{ file, name }` (absolute path, path under test/) or `{ done: true }`
  * over the IPC channel. For each file the worker writes uvu's report of it to stdout, then one line
  * `RESULT_MARK {"name","total","passed","skipped","failed","ms"}`. Everything written to stderr
- * goes to stdout, so a file's report stays in one piece. On `done` the worker exits; the exit status
+ * goes to stdout, so a file's report stays in one piece. On `done` the worker closes the browser the
+ * files shared (test/helpers/browser.ts) and exits; the exit status
  * is 1 when a suite's teardown failed (test/helpers/hooks.ts), as with uvu alone.
  */
 import { pathToFileURL } from "node:url";
+import { closeSharedBrowser, keepSharedBrowser } from "../test/helpers/browser.ts";
 import { useSharedBuildDir } from "../test/helpers/shared-build.ts";
 import { RESULT_MARK, type FileResult, type WorkerMessage } from "./test-protocol.ts";
 
@@ -58,9 +60,12 @@ async function runFile(file: string, name: string): Promise<FileResult> {
 }
 
 if (process.argv[2]) useSharedBuildDir(process.argv[2]);
+// One Chromium for all the files this worker runs (test/helpers/browser.ts), closed at the end.
+keepSharedBrowser();
 process.on("message", (message: WorkerMessage) => {
   if ("done" in message) {
-    process.exit();
+    void closeSharedBrowser().finally(() => process.exit());
+    return;
   }
   void runFile(message.file, message.name).then((result) => {
     write(`\n${RESULT_MARK}${JSON.stringify(result)}\n`);

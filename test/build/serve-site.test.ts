@@ -7,8 +7,8 @@ import path from "node:path";
 import { PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
 import { buildSite } from "../../src/build/index.ts";
 import { pageManifestPath } from "../../src/site/page-reuse.ts";
-import type { Browser } from "playwright-core";
-import { launchChromium } from "../../src/browser/index.ts";
+import type { Browser, Page } from "playwright-core";
+import { releaseBrowser, sharedBrowser } from "../helpers/browser.ts";
 import { readIndexContents } from "../helpers/pagefind-index.ts";
 import { freePort, waitFor } from "../helpers/net.ts";
 
@@ -51,6 +51,8 @@ test("npm start: a bad edit shows the error in the output and in a banner on eve
   const site = `${content}-site`;
   const server = await startServer(content, site);
   let browser: Browser | undefined;
+  let shared = false;
+  const pages: Page[] = [];
   const manifest = async () => JSON.parse(await readFile(path.join(site, "pagefind/shards.json"), "utf8")) as { shards: { hash: string }[] };
   try {
     const doc = () => server.page("/2019/1/csf-2019-1/");
@@ -75,12 +77,15 @@ test("npm start: a bad edit shows the error in the output and in a banner on eve
     assert.not.ok((await doc()).html.includes("请认真贯彻执行"), "so has the document page");
 
     // A bad edit: the error in the output and in a banner on every page; the last good page is served.
-    browser = await launchChromium();
+    browser = await sharedBrowser();
+    shared = true;
     const page = await browser.newPage();
+    pages.push(page);
     await page.goto(`${server.url()}2019/1/csf-2019-1/`);
     await page.waitForSelector("h1");
     assert.is(await page.locator("#gazette-error-banner").count(), 0, "no banner while the content is good");
     const other = await browser.newPage();
+    pages.push(other);
     await other.goto(server.url());
     await writeFile(file, good.replace(/^date: .*$/m, "date: 2019-02-30"));
     await waitFor("the error message", async () => /csf-2019-1\.md:5:7 {2}错误 {2}成文日期（date）应为真实存在的日期/.test(server.output()));
@@ -107,7 +112,8 @@ test("npm start: a bad edit shows the error in the output and in a banner on eve
     await waitFor("the rebuilt page", async () => (await doc()).html.includes("修正后的标题"));
     assert.not.match(server.output(), /^\s+at /m, `no stack trace:\n${server.output()}`);
   } finally {
-    await browser?.close();
+    for (const p of pages) await p.close();
+    if (shared) await releaseBrowser();
     await server.stop();
     await rm(content, { recursive: true, force: true });
     await rm(site, { recursive: true, force: true });
