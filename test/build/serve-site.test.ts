@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawn } from "node:child_process";
-import { cp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import { PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
@@ -46,17 +46,25 @@ async function startServer(content: string, site: string, port?: number) {
   };
 }
 
-test("npm start: a bad edit shows the error in the output and in a banner on every page (file:line, message, fix), updated live, while the last good page is served; fixing recovers without a restart; an edit re-indexes the search shard and completes the print views again", async () => {
+test("npm start on a port already in use prints the address it really serves at; an edit re-indexes the search shard and completes the print views again; a bad edit shows the error in the output and in a banner on every page (file:line, message, fix), updated live, while the last good page is served; fixing recovers without a restart", async () => {
   const content = await tempArchive();
   const site = `${content}-site`;
-  const server = await startServer(content, site);
+  const busy = createServer();
+  const port = await new Promise<number>((resolve) => busy.listen(0, () => resolve((busy.address() as { port: number }).port)));
+  const server = await startServer(content, site, port);
   let browser: Browser | undefined;
   let shared = false;
   const pages: Page[] = [];
   const manifest = async () => JSON.parse(await readFile(path.join(site, "pagefind/shards.json"), "utf8")) as { shards: { hash: string }[] };
   try {
     const doc = () => server.page("/2019/1/csf-2019-1/");
-    await waitFor("the first build with its index", async () => (await doc()).status === 200 && /正在预览 http/.test(server.output()) && (await manifest()).shards.length > 0);
+    await waitFor("the address", async () => /正在预览 http:\/\/127\.0\.0\.1:\d+\//.test(server.output()));
+    const served = Number(/正在预览 http:\/\/127\.0\.0\.1:(\d+)\//.exec(server.output())?.[1]);
+    assert.is.not(served, port, `the busy port is not announced:\n${server.output()}`);
+    const home = await fetch(`http://127.0.0.1:${served}/`);
+    assert.is(home.status, 200);
+    assert.ok((await home.text()).includes("2019年"), "the announced address serves the archive");
+    await waitFor("the first build with its index", async () => (await doc()).status === 200 && (await manifest()).shards.length > 0);
     const file = path.join(content, "2019-01/csf-2019-1.md");
     const good = await readFile(file, "utf8");
 
@@ -115,12 +123,13 @@ test("npm start: a bad edit shows the error in the output and in a banner on eve
     for (const p of pages) await p.close();
     if (shared) await releaseBrowser();
     await server.stop();
+    busy.close();
     await rm(content, { recursive: true, force: true });
     await rm(site, { recursive: true, force: true });
   }
 });
 
-test("npm start after npm run build, on a port already in use: it prints the address it really serves at; the first build renders only what changed and the build's manifest is gone", async () => {
+test("npm start after npm run build, with an error already in the content: the findings and the previous pages; after the fix the first build renders only what changed and the build's manifest is gone", async () => {
   const content = await tempArchive();
   const site = `${content}-site`;
   const built = await buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: site });
@@ -129,17 +138,15 @@ test("npm start after npm run build, on a port already in use: it prints the add
   const before = (await stat(unchanged)).mtimeMs;
   const file = path.join(content, "2020-03/renmian.md");
   await writeFile(file, (await readFile(file, "utf8")).replace(/\n*$/, "\n\n预览时补充的一段。\n"));
-  const busy = createServer();
-  const port = await new Promise<number>((resolve) => busy.listen(0, () => resolve((busy.address() as { port: number }).port)));
-  const server = await startServer(content, site, port);
+  const broken = path.join(content, "2019-01/csbf-2019-3.md");
+  const good = await readFile(broken, "utf8");
+  await writeFile(broken, good.replace(/^section: .*$/m, 'section: "没有的栏目"'));
+  const server = await startServer(content, site);
   try {
-    await waitFor("the address", async () => /正在预览 http:\/\/127\.0\.0\.1:\d+\//.test(server.output()));
-    const served = Number(/正在预览 http:\/\/127\.0\.0\.1:(\d+)\//.exec(server.output())?.[1]);
-    assert.is.not(served, port, `the busy port is not announced:\n${server.output()}`);
-    const home = await fetch(`http://127.0.0.1:${served}/`);
-    assert.is(home.status, 200);
-    assert.ok((await home.text()).includes("2019年"), "the announced address serves the archive");
-    await waitFor("the first build", async () => (await server.page("/2020/3/renmian/")).html.includes("预览时补充的一段"));
+    await waitFor("the findings and the previous pages", async () => /栏目（section）“没有的栏目”没有在/.test(server.output()) && (await server.page("/2019/1/csf-2019-1/")).status === 200);
+    assert.match(server.output(), /内容有错误：先显示上次生成的页面/);
+    await writeFile(broken, good);
+    await waitFor("the first build after the fix", async () => /正在预览 http/.test(server.output()) && (await server.page("/2020/3/renmian/")).html.includes("预览时补充的一段"));
     assert.is((await stat(unchanged)).mtimeMs, before, "a page the edit does not change is not written again");
     assert.not.ok(await stat(pageManifestPath(site)).then(() => true, () => false), "npm start rewrites the folder in place: the build's manifest no longer describes it");
     // Withholding a document under npm start takes its pages out of the preview and its search.
@@ -148,27 +155,6 @@ test("npm start after npm run build, on a port already in use: it prints the add
     await waitFor("the withheld document's page to go", async () => (await server.page("/2019/1/csbf-2019-2/")).status === 404, 60_000);
     assert.not.ok(await stat(path.join(site, "print/2019-01/csbf-2019-2/index.html")).then(() => true, () => false), "its print view is gone");
     await waitFor("the index without it", async () => !(await readIndexContents(path.join(site, "pagefind"))).urls.includes("/2019/1/csbf-2019-2/"), 60_000);
-  } finally {
-    await server.stop();
-    busy.close();
-    await rm(content, { recursive: true, force: true });
-    await rm(site, { recursive: true, force: true });
-  }
-});
-
-test("npm start with an error already in the content: the findings, the previous pages, then recovery on fix", async () => {
-  const content = await tempArchive();
-  const site = `${content}-site`;
-  await cp(path.join(PROJECT_ROOT, "test/fixtures/archive/2019-01/issue.yml"), path.join(content, "2019-01/issue.yml"));
-  const file = path.join(content, "2019-01/csf-2019-1.md");
-  const good = await readFile(file, "utf8");
-  await writeFile(file, good.replace(/^section: .*$/m, 'section: "没有的栏目"'));
-  const server = await startServer(content, site);
-  try {
-    await waitFor("the findings", async () => /栏目（section）“没有的栏目”没有在/.test(server.output()) && (await server.page("/")).status > 0);
-    assert.match(server.output(), /内容有错误：先显示上次生成的页面/);
-    await writeFile(file, good);
-    await waitFor("the site built after the fix", async () => (await server.page("/2019/1/csf-2019-1/")).status === 200);
   } finally {
     await server.stop();
     await rm(content, { recursive: true, force: true });
