@@ -12,8 +12,11 @@ import { settingsFromEnv } from "./settings.ts";
 const { values } = parseCliArgs({ options: { port: { type: "string", default: "8080" }, host: { type: "string" }, content: { type: "string" }, output: { type: "string" } } }, "npm start [-- --port 8080] [--host 127.0.0.1] [--content DIR] [--output DIR]");
 const env = settingsFromEnv();
 // Ctrl-C (or a kill) ends the process through process.exit, so the lock on the output folder is removed.
-process.once("SIGINT", () => process.exit(130));
-process.once("SIGTERM", () => process.exit(143));
+// `on`, not `once`: Ctrl-C can arrive twice (the terminal signals the whole process group, the tsx
+// launcher included); with no listener left, a second SIGINT killed the process before its exit
+// handlers ran, leaving the lock behind (seen in test/build/preview-server.test.ts).
+process.on("SIGINT", () => process.exit(130));
+process.on("SIGTERM", () => process.exit(143));
 try {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new EditorError({ zh: `--port 应为 1–65535 的端口号，现为“${values.port}”`, en: `--port must be a port number 1–65535, got "${values.port}"` });

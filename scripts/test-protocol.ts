@@ -14,6 +14,11 @@ export interface FileResult {
   failed: boolean;
   /** Wall time of the file, ms. */
   ms: number;
+  /**
+   * CPU time (user + system) of the file, ms: the worker's own and that of the child processes it
+   * waited for meanwhile (a browser or script host kept for later files is counted where it ends).
+   */
+  cpuMs?: number;
 }
 
 /** From the runner to a worker: run this file (absolute path, path under test/), or exit. */

@@ -6,10 +6,13 @@
  * Protocol: the runner sends `{ file, name }` (absolute path, path under test/) or `{ done: true }`
  * over the IPC channel. For each file the worker writes uvu's report of it to stdout, then one line
  * `RESULT_MARK {"name","total","passed","skipped","failed","ms"}`. Everything written to stderr
- * goes to stdout, so a file's report stays in one piece. On `done` the worker exits; the exit status
+ * goes to stdout, so a file's report stays in one piece. On `done` the worker closes the browser the
+ * files shared (test/helpers/browser.ts) and exits; the exit status
  * is 1 when a suite's teardown failed (test/helpers/hooks.ts), as with uvu alone.
  */
+import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import { closeSharedBrowser, keepSharedBrowser } from "../test/helpers/browser.ts";
 import { useSharedBuildDir } from "../test/helpers/shared-build.ts";
 import { RESULT_MARK, type FileResult, type WorkerMessage } from "./test-protocol.ts";
 
@@ -25,8 +28,23 @@ await import("uvu");
 const write = (text: string) => process.stdout.write(text);
 process.stderr.write = process.stdout.write.bind(process.stdout) as typeof process.stderr.write;
 
+/** CPU time so far of this process and of its children that ended, ms (Linux /proc; the children's part is 0 elsewhere). */
+function cpuNow(): number {
+  const own = process.cpuUsage();
+  let children = 0;
+  try {
+    // Fields 16 and 17 of /proc/self/stat (after the command name): cutime and cstime, in clock ticks (100 per second).
+    const fields = readFileSync("/proc/self/stat", "utf8").replace(/^.*\) /s, "").split(" ");
+    children = (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    // not Linux
+  }
+  return (own.user + own.system) / 1000 + children;
+}
+
 async function runFile(file: string, name: string): Promise<FileResult> {
   const started = performance.now();
+  const cpuStarted = cpuNow();
   g.UVU_QUEUE.length = 0;
   g.UVU_INDEX = 0;
   g.UVU_QUEUE.push([name]);
@@ -39,7 +57,7 @@ async function runFile(file: string, name: string): Promise<FileResult> {
     await import(pathToFileURL(file).href);
   } catch (err) {
     write(`\n  ✘ ${name} did not load: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    return { name, total: 1, passed: 0, skipped: 0, failed: true, ms: performance.now() - started };
+    return { name, total: 1, passed: 0, skipped: 0, failed: true, ms: performance.now() - started, cpuMs: cpuNow() - cpuStarted };
   }
   for (const group of g.UVU_QUEUE) {
     group.shift();
@@ -54,13 +72,16 @@ async function runFile(file: string, name: string): Promise<FileResult> {
       }
     }
   }
-  return { name, total, passed, skipped, failed, ms: performance.now() - started };
+  return { name, total, passed, skipped, failed, ms: performance.now() - started, cpuMs: cpuNow() - cpuStarted };
 }
 
 if (process.argv[2]) useSharedBuildDir(process.argv[2]);
+// One Chromium for all the files this worker runs (test/helpers/browser.ts), closed at the end.
+keepSharedBrowser();
 process.on("message", (message: WorkerMessage) => {
   if ("done" in message) {
-    process.exit();
+    void closeSharedBrowser().finally(() => process.exit());
+    return;
   }
   void runFile(message.file, message.name).then((result) => {
     write(`\n${RESULT_MARK}${JSON.stringify(result)}\n`);

@@ -3,7 +3,8 @@
  * test/ (or DIR; uvu's file selection: PATTERN and --ignore are regular expressions on the path
  * under it, as for `uvu test PATTERN -i IGNORE`) in N worker processes (default 2, at most the machine's cores),
  * each running one file at a time with uvu (scripts/test-worker.ts). The longest files are handed
- * out first (durations of the last run, kept in node_modules/.cache/gazette-test/). Builds that
+ * out first (durations of the last run, kept in node_modules/.cache/gazette-test/, beside each
+ * file's CPU time in cpu.json). Builds that
  * several suites share are made once per run (test/helpers/shared-build.ts) in a temporary folder
  * removed at the end.
  *
@@ -12,7 +13,7 @@
  * failed, a file did not load, a worker ended early or ended with status ≠ 0.
  */
 import { fork, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -107,7 +108,15 @@ try {
 
 for (const r of results) if (r.ms > 0) durations[key(path.join(root, values.dir, r.name))] = Math.round(r.ms);
 mkdirSync(path.dirname(cacheFile), { recursive: true });
-writeFileSync(cacheFile, JSON.stringify(durations, null, 1));
+/** Written to a new file then renamed: node_modules may be a hard-linked copy shared with other checkouts. */
+const replaceFile = (file: string, text: string) => {
+  writeFileSync(`${file}.${process.pid}`, text);
+  renameSync(`${file}.${process.pid}`, file);
+};
+replaceFile(cacheFile, JSON.stringify(durations, null, 1));
+// CPU per file of this run, most first (for finding what to make cheaper; not read back).
+const cpu = results.filter((r) => r.cpuMs !== undefined).sort((a, b) => b.cpuMs! - a.cpuMs!);
+replaceFile(path.join(path.dirname(cacheFile), "cpu.json"), JSON.stringify(Object.fromEntries(cpu.map((r) => [r.name, Math.round(r.cpuMs!)])), null, 1));
 
 const sum = (key: "total" | "passed" | "skipped") => results.reduce((n, r) => n + r[key], 0);
 const seconds = ((performance.now() - started) / 1000).toFixed(2);

@@ -1,5 +1,6 @@
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { Browser, Page } from "playwright-core";
 import { launchChromium, serveStatic } from "../browser/index.ts";
 import type { PrintTask } from "./print-jobs.ts";
 import { OFFICE_FONT_PATH, officeFontCss, officeFontFile, type OfficeFonts } from "./office-fonts.ts";
@@ -35,6 +36,8 @@ export interface PrintPdfOptions {
   officeFonts?: OfficeFonts;
   /** Chromium executable (default: see `findChromium`); ignored with `channel`. */
   chromiumPath?: string;
+  /** An open browser to print in (left open; the tests share one), instead of launching one for this call. */
+  browser?: Browser;
 }
 
 /**
@@ -52,9 +55,10 @@ export async function printPdfs(siteDir: string, tasks: PrintTask[], onDone: (pd
   const server = await serveStatic(siteDir, prefix);
   const done: PrintedPdf[] = [];
   try {
-    const browser = await launchChromium({ ...(options.channel ? { channel: options.channel } : {}), ...(options.chromiumPath ? { executablePath: options.chromiumPath } : {}) });
+    const browser = options.browser ?? (await launchChromium({ ...(options.channel ? { channel: options.channel } : {}), ...(options.chromiumPath ? { executablePath: options.chromiumPath } : {}) }));
+    let opened: Page | undefined;
     try {
-      const page = await browser.newPage();
+      const page = (opened = await browser.newPage());
       const office = options.officeFonts ?? {};
       const hasOffice = Object.keys(office).length > 0;
       if (hasOffice) {
@@ -86,7 +90,8 @@ export async function printPdfs(siteDir: string, tasks: PrintTask[], onDone: (pd
         onDone(printed);
       }
     } finally {
-      await browser.close();
+      if (options.browser) await opened?.close();
+      else await browser.close();
     }
   } finally {
     await server.close();

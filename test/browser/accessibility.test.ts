@@ -2,9 +2,10 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { Browser } from "playwright-core";
 import { AUDIT_WIDTHS, auditPage, samplePages, type PageSample } from "../../src/dev/audit/index.ts";
-import { launchChromium, serveStatic, type StaticServer } from "../../src/browser/index.ts";
+import { serveStatic, type StaticServer } from "../../src/browser/index.ts";
 import { sampleSite } from "../helpers/sample-site.ts";
 import { after, before } from "../helpers/hooks.ts";
+import { releaseBrowser, sharedBrowser } from "../helpers/browser.ts";
 
 // Builds the sample gazette (issues/) and checks every page type in real Chromium.
 let out = "";
@@ -15,12 +16,12 @@ let samples: PageSample[] = [];
 before(test, async () => {
   out = await sampleSite();
   server = await serveStatic(out);
-  browser = await launchChromium();
+  browser = await sharedBrowser();
   samples = await samplePages(out, "工作要点");
 });
 
 after(test, async () => {
-  await browser?.close();
+  if (browser) await releaseBrowser();
   await server?.close();
 });
 

@@ -4,11 +4,12 @@ import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium, serveStatic, type StaticServer } from "../../src/browser/index.ts";
+import { serveStatic, type StaticServer } from "../../src/browser/index.ts";
 import { buildSite } from "../../src/build/index.ts";
 import { NUMBER_FORMS } from "../../src/dev/search-eval/index.ts";
 import { PROJECT_ROOT } from "../helpers/temp-archive.ts";
 import { after, before } from "../helpers/hooks.ts";
+import { releaseBrowser, sharedBrowser } from "../helpers/browser.ts";
 
 // Builds the real sample gazette issue (issues/2019-02) plus one undated test document
 // (test/fixtures/search/undated.md) and searches it in real Chromium.
@@ -28,7 +29,7 @@ before(test, async () => {
   const result = await buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: path.join(work, "_site"), asOf: "2026-11-29" });
   assert.ok(result.ok, result.error);
   server = await serveStatic(path.join(work, "_site"));
-  browser = await launchChromium();
+  browser = await sharedBrowser();
   page = await browser.newPage();
   page.on("console", (m) => {
     if (m.type() === "error") consoleErrors.push(m.text());
@@ -37,7 +38,8 @@ before(test, async () => {
 });
 
 after(test, async () => {
-  await browser?.close();
+  await page?.close();
+  if (browser) await releaseBrowser();
   await server?.close();
   await rm(work, { recursive: true, force: true });
 });

@@ -4,10 +4,11 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { auditPage, checkSiteLinks, formatHtmlProblems, samplePages, STRICT_CSP, validateSiteHtml, waitForDocumentLinks } from "../../src/dev/audit/index.ts";
-import { launchChromium, serveStatic, type StaticServer } from "../../src/browser/index.ts";
+import { serveStatic, type StaticServer } from "../../src/browser/index.ts";
 import { listFiles } from "../helpers/site-files.ts";
 import { sampleSite } from "../helpers/sample-site.ts";
 import { after, before } from "../helpers/hooks.ts";
+import { releaseBrowser, sharedBrowser } from "../helpers/browser.ts";
 
 // Builds the sample gazette for the sub-path /gazette/ and serves it only there, under a strict
 // Content-Security-Policy header, as a government host with a hardened server would.
@@ -21,11 +22,11 @@ before(test, async () => {
   out = await sampleSite(PREFIX);
   server = await serveStatic(out, PREFIX, { "Content-Security-Policy": STRICT_CSP });
   origin = `${server.url}/gazette`;
-  browser = await launchChromium();
+  browser = await sharedBrowser();
 });
 
 after(test, async () => {
-  await browser?.close();
+  if (browser) await releaseBrowser();
   await server?.close();
 });
 

@@ -1,12 +1,14 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawn } from "node:child_process";
-import { cp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import { PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
 import { buildSite } from "../../src/build/index.ts";
 import { pageManifestPath } from "../../src/site/page-reuse.ts";
+import type { Browser, Page } from "playwright-core";
+import { releaseBrowser, sharedBrowser } from "../helpers/browser.ts";
 import { readIndexContents } from "../helpers/pagefind-index.ts";
 import { freePort, waitFor } from "../helpers/net.ts";
 
@@ -16,6 +18,8 @@ import { freePort, waitFor } from "../helpers/net.ts";
 /**
  * Runs `npm start` (scripts/start.ts) in its own process group on a free port, serving a temp
  * content folder into a temp output folder; `stop()` ends that process group and waits for it.
+ * Each `npm start` costs a Node start-up and a first build: the tests below share servers where
+ * one flow can follow another.
  */
 async function startServer(content: string, site: string, port?: number) {
   port ??= await freePort();
@@ -24,10 +28,13 @@ async function startServer(content: string, site: string, port?: number) {
   child.stdout.on("data", (b: Buffer) => (output += b.toString()));
   child.stderr.on("data", (b: Buffer) => (output += b.toString()));
   const exited = new Promise((resolve) => child.once("exit", resolve));
+  // The address npm start announced (another port when the one asked for is taken), else the one asked for.
+  const url = () => `http://127.0.0.1:${/正在预览 http:\/\/127\.0\.0\.1:(\d+)\//.exec(output)?.[1] ?? port}/`;
   return {
     output: () => output,
-    page: async (url: string) => {
-      const res = await fetch(`http://127.0.0.1:${port}${url}`);
+    url,
+    page: async (path: string) => {
+      const res = await fetch(`${url()}${path.slice(1)}`);
       return { status: res.status, html: await res.text() };
     },
     stop: async () => {
@@ -39,61 +46,90 @@ async function startServer(content: string, site: string, port?: number) {
   };
 }
 
-test("npm start: a bad edit shows the error, the server keeps answering, and fixing the file recovers without a restart", async () => {
+test("npm start on a port already in use prints the address it really serves at; an edit re-indexes the search shard and renders the print views again; a bad edit shows the error in the output and in a banner on every page (file:line, message, fix), updated live, while the last good page is served; fixing recovers without a restart", async () => {
   const content = await tempArchive();
   const site = `${content}-site`;
-  const server = await startServer(content, site);
-  try {
-    const doc = () => server.page("/2019/1/csf-2019-1/");
-    await waitFor("the first build", async () => (await doc()).status === 200 && /正在预览 http/.test(server.output()));
-    const file = path.join(content, "2019-01/csf-2019-1.md");
-    const good = await readFile(file, "utf8");
-    await writeFile(file, good.replace(/^date: .*$/m, "date: 2019-02-30"));
-    await waitFor("the error message", async () => /csf-2019-1\.md:5:7 {2}错误 {2}成文日期（date）应为真实存在的日期/.test(server.output()));
-    assert.not.match(server.output(), /stack trace|^(?:\[11ty\])?\s+at /m, `no stack trace:\n${server.output()}`);
-    const during = await doc();
-    assert.is(during.status, 200, `the server still answers:\n${server.output()}`);
-    assert.ok(during.html.includes("关于印发2019年工作要点的通知"), "the last good page is served");
-    await writeFile(file, good.replace(/^title: .*$/m, 'title: "修正后的标题"'));
-    await waitFor("the rebuilt page", async () => (await doc()).html.includes("修正后的标题"));
-  } finally {
-    await server.stop();
-    await rm(content, { recursive: true, force: true });
-    await rm(site, { recursive: true, force: true });
-  }
-});
-
-test("npm start: an edit re-indexes the search shard and renders the print views again", async () => {
-  const content = await tempArchive();
-  const site = `${content}-site`;
-  const server = await startServer(content, site);
+  const busy = createServer();
+  const port = await new Promise<number>((resolve) => busy.listen(0, () => resolve((busy.address() as { port: number }).port)));
+  const server = await startServer(content, site, port);
+  let browser: Browser | undefined;
+  let shared = false;
+  const pages: Page[] = [];
   const manifest = async () => JSON.parse(await readFile(path.join(site, "pagefind/shards.json"), "utf8")) as { shards: { hash: string }[] };
   try {
-    await waitFor("the first build with its index", async () => /正在预览 http/.test(server.output()) && (await manifest()).shards.length > 0);
-    const before = (await manifest()).shards[0]!.hash;
+    const doc = () => server.page("/2019/1/csf-2019-1/");
+    await waitFor("the address", async () => /正在预览 http:\/\/127\.0\.0\.1:\d+\//.test(server.output()));
+    const served = Number(/正在预览 http:\/\/127\.0\.0\.1:(\d+)\//.exec(server.output())?.[1]);
+    assert.is.not(served, port, `the busy port is not announced:\n${server.output()}`);
+    const home = await fetch(`http://127.0.0.1:${served}/`);
+    assert.is(home.status, 200);
+    assert.ok((await home.text()).includes("2019年"), "the announced address serves the archive");
+    await waitFor("the first build with its index", async () => (await doc()).status === 200 && (await manifest()).shards.length > 0);
     const file = path.join(content, "2019-01/csf-2019-1.md");
-    const original = await readFile(file, "utf8");
+    const good = await readFile(file, "utf8");
+
+    // An edit re-indexes the search shard and renders the print views again.
+    const before = (await manifest()).shards[0]!.hash;
     const otherIssue = path.join(site, "2020/3/renmian/index.html");
     const untouched = (await stat(otherIssue)).mtimeMs;
-    await writeFile(file, original.replace("现印发给你们。", "现印发给你们，请认真贯彻执行。"));
+    await writeFile(file, good.replace("现印发给你们。", "现印发给你们，请认真贯彻执行。"));
     await waitFor("the re-indexed shard", async () => (await manifest()).shards[0]!.hash !== before, 60_000);
     const print = await server.page("/print/2019-01/");
     assert.ok(print.html.includes("请认真贯彻执行"), "the issue's print view has the edited text");
     assert.not.match(print.html, /<!--gazette:/, "no marker is left");
     assert.is((await stat(otherIssue)).mtimeMs, untouched, "a page the edit does not change is not written again");
     // Undoing the edit brings back the pages as they were (none is kept from before the edit).
-    await writeFile(file, original);
+    await writeFile(file, good);
     await waitFor("the index of the original text", async () => (await manifest()).shards[0]!.hash === before, 60_000);
     assert.not.ok((await server.page("/print/2019-01/")).html.includes("请认真贯彻执行"), "the print view has the original text again");
-    assert.not.ok((await server.page("/2019/1/csf-2019-1/")).html.includes("请认真贯彻执行"), "so has the document page");
+    assert.not.ok((await doc()).html.includes("请认真贯彻执行"), "so has the document page");
+
+    // A bad edit: the error in the output and in a banner on every page; the last good page is served.
+    browser = await sharedBrowser();
+    shared = true;
+    const page = await browser.newPage();
+    pages.push(page);
+    await page.goto(`${server.url()}2019/1/csf-2019-1/`);
+    await page.waitForSelector("h1");
+    assert.is(await page.locator("#gazette-error-banner").count(), 0, "no banner while the content is good");
+    const other = await browser.newPage();
+    pages.push(other);
+    await other.goto(server.url());
+    await writeFile(file, good.replace(/^date: .*$/m, "date: 2019-02-30"));
+    await waitFor("the error message", async () => /csf-2019-1\.md:5:7 {2}错误 {2}成文日期（date）应为真实存在的日期/.test(server.output()));
+    assert.not.match(server.output(), /stack trace|^(?:\[11ty\])?\s+at /m, `no stack trace:\n${server.output()}`);
+    const during = await doc();
+    assert.is(during.status, 200, `the server still answers:\n${server.output()}`);
+    assert.ok(during.html.includes("关于印发2019年工作要点的通知"), "the last good page is served");
+    const banner = page.locator("#gazette-error-banner");
+    await banner.waitFor({ timeout: 60_000 });
+    const text = await banner.innerText();
+    assert.match(text, /内容有 1 处错误/);
+    assert.match(text, /csf-2019-1\.md:5/);
+    assert.match(text, /成文日期（date）应为真实存在的日期/);
+    assert.match(text, /修改方法：没有这一天/);
+    await other.locator("#gazette-error-banner").waitFor({ timeout: 30_000 });
+    assert.match(await other.locator("#gazette-error-banner").innerText(), /csf-2019-1\.md:5/, "every page shows it");
+    // A second mistake: the banner follows the content without a restart.
+    await writeFile(file, good.replace(/^date: .*$/m, "date: 2019-02-30").replace(/^section: .*$/m, 'section: "没有的栏目"'));
+    await page.waitForFunction(() => /内容有 2 处错误/.test(document.querySelector("#gazette-error-banner")?.textContent ?? ""), undefined, { timeout: 60_000 });
+    assert.match(await banner.innerText(), /栏目（section）“没有的栏目”没有在/);
+    // Fixing the file recovers without a restart: the banner goes, the new text is served.
+    await writeFile(file, good.replace(/^title: .*$/m, 'title: "修正后的标题"'));
+    await page.waitForFunction(() => document.querySelector("#gazette-error-banner") === null && document.body.textContent!.includes("修正后的标题"), undefined, { timeout: 90_000 });
+    await waitFor("the rebuilt page", async () => (await doc()).html.includes("修正后的标题"));
+    assert.not.match(server.output(), /^\s+at /m, `no stack trace:\n${server.output()}`);
   } finally {
+    for (const p of pages) await p.close();
+    if (shared) await releaseBrowser();
     await server.stop();
+    busy.close();
     await rm(content, { recursive: true, force: true });
     await rm(site, { recursive: true, force: true });
   }
 });
 
-test("npm start after npm run build: the first build renders only what changed and the build's manifest is gone", async () => {
+test("npm start after npm run build, with an error already in the content: the findings and the previous pages; after the fix the first build renders only what changed and the build's manifest is gone", async () => {
   const content = await tempArchive();
   const site = `${content}-site`;
   const built = await buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: site });
@@ -102,9 +138,15 @@ test("npm start after npm run build: the first build renders only what changed a
   const before = (await stat(unchanged)).mtimeMs;
   const file = path.join(content, "2020-03/renmian.md");
   await writeFile(file, (await readFile(file, "utf8")).replace(/\n*$/, "\n\n预览时补充的一段。\n"));
+  const broken = path.join(content, "2019-01/csbf-2019-3.md");
+  const good = await readFile(broken, "utf8");
+  await writeFile(broken, good.replace(/^section: .*$/m, 'section: "没有的栏目"'));
   const server = await startServer(content, site);
   try {
-    await waitFor("the first build", async () => /正在预览 http/.test(server.output()) && (await server.page("/2020/3/renmian/")).html.includes("预览时补充的一段"));
+    await waitFor("the findings and the previous pages", async () => /栏目（section）“没有的栏目”没有在/.test(server.output()) && (await server.page("/2019/1/csf-2019-1/")).status === 200);
+    assert.match(server.output(), /内容有错误：先显示上次生成的页面/);
+    await writeFile(broken, good);
+    await waitFor("the first build after the fix", async () => /正在预览 http/.test(server.output()) && (await server.page("/2020/3/renmian/")).html.includes("预览时补充的一段"));
     assert.is((await stat(unchanged)).mtimeMs, before, "a page the edit does not change is not written again");
     assert.not.ok(await stat(pageManifestPath(site)).then(() => true, () => false), "npm start rewrites the folder in place: the build's manifest no longer describes it");
     // Withholding a document under npm start takes its pages out of the preview and its search.
@@ -115,47 +157,6 @@ test("npm start after npm run build: the first build renders only what changed a
     await waitFor("the index without it", async () => !(await readIndexContents(path.join(site, "pagefind"))).urls.includes("/2019/1/csbf-2019-2/"), 60_000);
   } finally {
     await server.stop();
-    await rm(content, { recursive: true, force: true });
-    await rm(site, { recursive: true, force: true });
-  }
-});
-
-test("npm start with an error already in the content: the findings, the previous pages, then recovery on fix", async () => {
-  const content = await tempArchive();
-  const site = `${content}-site`;
-  await cp(path.join(PROJECT_ROOT, "test/fixtures/archive/2019-01/issue.yml"), path.join(content, "2019-01/issue.yml"));
-  const file = path.join(content, "2019-01/csf-2019-1.md");
-  const good = await readFile(file, "utf8");
-  await writeFile(file, good.replace(/^section: .*$/m, 'section: "没有的栏目"'));
-  const server = await startServer(content, site);
-  try {
-    await waitFor("the findings", async () => /栏目（section）“没有的栏目”没有在/.test(server.output()) && (await server.page("/")).status > 0);
-    assert.match(server.output(), /内容有错误：先显示上次生成的页面/);
-    await writeFile(file, good);
-    await waitFor("the site built after the fix", async () => (await server.page("/2019/1/csf-2019-1/")).status === 200);
-  } finally {
-    await server.stop();
-    await rm(content, { recursive: true, force: true });
-    await rm(site, { recursive: true, force: true });
-  }
-});
-
-test("npm start on a port already in use prints the address it really serves at", async () => {
-  const content = await tempArchive();
-  const site = `${content}-site`;
-  const busy = createServer();
-  const port = await new Promise<number>((resolve) => busy.listen(0, () => resolve((busy.address() as { port: number }).port)));
-  const server = await startServer(content, site, port);
-  try {
-    await waitFor("the address", async () => /正在预览 http:\/\/127\.0\.0\.1:\d+\//.test(server.output()));
-    const served = Number(/正在预览 http:\/\/127\.0\.0\.1:(\d+)\//.exec(server.output())?.[1]);
-    assert.is.not(served, port, `the busy port is not announced:\n${server.output()}`);
-    const home = await fetch(`http://127.0.0.1:${served}/`);
-    assert.is(home.status, 200);
-    assert.ok((await home.text()).includes("2019年"), "the announced address serves the archive");
-  } finally {
-    await server.stop();
-    busy.close();
     await rm(content, { recursive: true, force: true });
     await rm(site, { recursive: true, force: true });
   }

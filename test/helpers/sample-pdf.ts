@@ -4,6 +4,7 @@ import { loadArchiveOrThrow } from "../../src/content/index.ts";
 import { createMarkdown } from "../../src/markdown/index.ts";
 import { DEFAULT_PRESS, printPdfs, printTasks, type PrintedPdf } from "../../src/print/index.ts";
 import { buildSiteData, type SiteData } from "../../src/site/index.ts";
+import { releaseBrowser, sharedBrowser } from "./browser.ts";
 import { sharedBuild } from "./shared-build.ts";
 import { PROJECT_ROOT } from "./temp-archive.ts";
 
@@ -30,7 +31,8 @@ export function samplePdf(): Promise<SamplePdf> {
       const result = await buildSite({ root: PROJECT_ROOT, contentDir, outputDir: out, search: false });
       if (!result.ok) throw new Error(result.error);
       const site = buildSiteData(await loadArchiveOrThrow(contentDir, PROJECT_ROOT), createMarkdown());
-      const [printed] = await printPdfs(out, printTasks(site, { issue: "2019-02" }), () => {}, "/", { press: DEFAULT_PRESS });
+      const browser = await sharedBrowser();
+      const [printed] = await printPdfs(out, printTasks(site, { issue: "2019-02" }), () => {}, "/", { press: DEFAULT_PRESS, browser }).finally(releaseBrowser);
       return { out, printed: printed! };
     });
     const site = buildSiteData(await loadArchiveOrThrow(contentDir, PROJECT_ROOT), createMarkdown());

@@ -9,6 +9,7 @@ import { parse } from "yaml";
 import { loadArchive, splitFrontMatter } from "../../src/content/index.ts";
 import { formatSummaryTable, ImportError, importDump, splitDump, writeImport, type ImportResult } from "../../src/import/index.ts";
 import { PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
+import { runScripts } from "../helpers/run-scripts.ts";
 import { after, before } from "../helpers/hooks.ts";
 
 const FIXTURES = path.join(PROJECT_ROOT, "test/fixtures/import");
@@ -197,12 +198,9 @@ test("npm run import writes the issue, prints the table, and on a bad dump stops
     assert.match(ok.stdout, /“date”标有 # 待核/);
     const badDump = path.join(dir, "bad.md");
     await import("node:fs/promises").then((fs) => fs.writeFile(badDump, bad[1]![1]));
-    const failed = await run(tsx, [path.join(PROJECT_ROOT, "scripts/import.ts"), badDump, "--content", content], { cwd: PROJECT_ROOT }).then(
-      () => null,
-      (err: { code: number; stderr: string }) => err,
-    );
-    assert.ok(failed, "exits with an error");
-    assert.is(failed!.code, 1);
+    // The same script in the shared script host (test/helpers/run-scripts.ts): no second Node start-up.
+    const [failed] = await runScripts([{ script: "import.ts", args: [badDump, "--content", content] }]);
+    assert.is(failed!.code, 1, "exits with an error");
     assert.match(failed!.stderr, /找不到文件/);
     assert.not.match(failed!.stderr, /\n\s+at /);
     assert.not.ok((await readdir(content)).includes("2019-01-bad"));

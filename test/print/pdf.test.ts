@@ -8,6 +8,7 @@ import { weightClass } from "../../src/print/font-names.ts";
 import { MARGINS, PRINT_FONTS, TYPE_AREA, linePitchMm, printPdfs, printTasks, readOutline, type PrintedPdf } from "../../src/print/index.ts";
 import type { SiteData } from "../../src/site/index.ts";
 import { bboxPages, pageTexts, poppler, type BoxPage } from "../helpers/poppler.ts";
+import { releaseBrowser, sharedBrowser } from "../helpers/browser.ts";
 import { samplePdf } from "../helpers/sample-pdf.ts";
 import { PROJECT_ROOT } from "../helpers/temp-archive.ts";
 import { after, before } from "../helpers/hooks.ts";
@@ -238,12 +239,13 @@ async function siteFilesButPdfs(dir: string): Promise<Map<string, string>> {
   return files;
 }
 
-test("two runs give the same PDF, byte for byte, and change no other file of the site (page reuse trusts that)", async () => {
+test("two runs give the same PDF, byte for byte (in a browser that printed before, and in a new one), and change no other file of the site (page reuse trusts that)", async () => {
   const tasks = printTasks(site, { issue: "2019-02", documents: true }).filter((t) => t.file === "pdf/2019-02/renmian.pdf");
   assert.is(tasks.length, 1);
   const pages = await siteFilesButPdfs(out);
   assert.ok([...pages.keys()].some((f) => f.endsWith("index.html")), "the site has pages");
-  const [a] = await printPdfs(out, tasks);
+  const browser = await sharedBrowser();
+  const [a] = await printPdfs(out, tasks, () => {}, "/", { browser }).finally(releaseBrowser);
   const first = await readFile(a!.file);
   const [b] = await printPdfs(out, tasks);
   const second = await readFile(b!.file);

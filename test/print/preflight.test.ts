@@ -5,8 +5,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { GRID, MARGINS, TYPE_AREA, breakTitle, pdfWords, preflightLayout, printedTitleLines, titleLineEm, titleWords, type PageMeasure, type PdfWord, type PreflightFinding } from "../../src/print/index.ts";
 import type { SiteData } from "../../src/site/index.ts";
-import { launchChromium, serveStatic } from "../../src/browser/index.ts";
+import { serveStatic } from "../../src/browser/index.ts";
 import { pageTexts } from "../helpers/poppler.ts";
+import { releaseBrowser, sharedBrowser } from "../helpers/browser.ts";
 import { samplePdf } from "../helpers/sample-pdf.ts";
 import { after, before } from "../helpers/hooks.ts";
 
@@ -128,10 +129,10 @@ test("the website's own print (Ctrl+P on a document page) has page numbers, and 
   const html = (await readFile(file, "utf8")).replace(/ hidden>下载/g, ">下载");
   await writeFile(file, html);
   const server = await serveStatic(out);
-  const browser = await launchChromium();
+  const browser = await sharedBrowser();
+  const page = await browser.newPage();
   const dir = await mkdtemp(path.join(tmpdir(), "gazette-site-print-"));
   try {
-    const page = await browser.newPage();
     await page.goto(`${server.url}/2019/2/rzbf-2019-5/`, { waitUntil: "load" });
     const printedFile = path.join(dir, "page.pdf");
     await writeFile(printedFile, await page.pdf({ preferCSSPageSize: true }));
@@ -141,7 +142,8 @@ test("the website's own print (Ctrl+P on a document page) has page numbers, and 
     for (const gone of ["下载本文印刷版", "下载本期公报印刷版", "修订记录", "大字号"]) assert.not.ok(all.includes(gone), gone);
     for (const [i, t] of text.entries()) assert.match(t, new RegExp(`—\\s*${i + 1}\\s*—`), `page ${i + 1} numbered`);
   } finally {
-    await browser.close();
+    await page.close();
+    await releaseBrowser();
     await server.close();
     await rm(dir, { recursive: true, force: true });
   }

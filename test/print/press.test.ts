@@ -5,9 +5,10 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { inflateSync } from "node:zlib";
-import { launchChromium, serveStatic } from "../../src/browser/index.ts";
+import { serveStatic } from "../../src/browser/index.ts";
 import { textKeepingArgs } from "../../src/print/ghostscript.ts";
 import { DEFAULT_PRESS, MARGINS, PT_PER_MM, convertToPdfx, padAndBox, pdfWords, pressCss, pressRgb, pressSettings, renderPdf, type PrintedPdf } from "../../src/print/index.ts";
+import { releaseBrowser, sharedBrowser } from "../helpers/browser.ts";
 import { samplePdf } from "../helpers/sample-pdf.ts";
 import { after, before } from "../helpers/hooks.ts";
 
@@ -135,10 +136,10 @@ test("gives the same bytes for the same input", async () => {
 test("with right-hand starts, every document starts on an odd page after a blank page without number or running head", async () => {
   const { out } = await samplePdf();
   const server = await serveStatic(out);
-  const browser = await launchChromium();
+  const browser = await sharedBrowser();
+  const page = await browser.newPage();
   const dir = await mkdtemp(path.join(tmpdir(), "gazette-right-hand-"));
   try {
-    const page = await browser.newPage();
     const settings = { ...DEFAULT_PRESS, rightHandStarts: true };
     const result = await renderPdf(page, { url: `${server.url}/print/2019-02/`, title: "t", author: "a", subject: "s", lang: "zh-CN", date: "2019-06-04", css: pressCss(settings), rightHandStarts: true });
     const starts = Object.values(result.starts);
@@ -152,7 +153,8 @@ test("with right-hand starts, every document starts on an odd page after a blank
     assert.is(blanks, result.pages - printed.pages, "one blank page for each page added");
     assert.ok(blanks > 0);
   } finally {
-    await browser.close();
+    await page.close();
+    await releaseBrowser();
     await server.close();
     await rm(dir, { recursive: true, force: true });
   }

@@ -7,18 +7,21 @@ import path from "node:path";
 import { buildSite } from "../../src/build/index.ts";
 import { loadArchiveOrThrow } from "../../src/content/index.ts";
 import { createMarkdown } from "../../src/markdown/index.ts";
-import { launchChromium, serveStatic } from "../../src/browser/index.ts";
+import { serveStatic } from "../../src/browser/index.ts";
 import { preflightLayout, printPdfs, printTasks, renderPdf, resolveOfficeFonts, type PrintedPdf } from "../../src/print/index.ts";
 import { buildSiteData } from "../../src/site/index.ts";
 import { pageTexts } from "../helpers/poppler.ts";
 import { PROJECT_ROOT, documentText, tempArchive } from "../helpers/temp-archive.ts";
 import { after, before } from "../helpers/hooks.ts";
+import { releaseBrowser, sharedBrowser } from "../helpers/browser.ts";
+import type { Browser } from "playwright-core";
 
 // Prints the small fixture archive, with a long table added, to check page breaks and what
 // never reaches a PDF (withheld and draft documents, the text of on-request ones).
 let out = "";
 let content = "";
 let pdfs: PrintedPdf[] = [];
+let browser: Browser | undefined;
 const rows = Array.from({ length: 40 }, (_, i) => `| 第${i + 1}项 | 测试内容第${i + 1}行，用于检查跨页表格的表头。 |`).join("\n");
 
 before(test, async () => {
@@ -34,10 +37,12 @@ before(test, async () => {
   const result = await buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: out, search: false });
   assert.ok(result.ok, result.error);
   const site = buildSiteData(await loadArchiveOrThrow(content, PROJECT_ROOT), createMarkdown());
-  pdfs = await printPdfs(out, printTasks(site, { documents: true }));
+  browser = await sharedBrowser();
+  pdfs = await printPdfs(out, printTasks(site, { documents: true }), () => {}, "/", { browser });
 });
 
 after(test, async () => {
+  if (browser) await releaseBrowser();
   await rm(path.dirname(out), { recursive: true, force: true });
   await rm(content, { recursive: true, force: true });
 });
@@ -78,10 +83,10 @@ test("a table's PDF has the same bytes whatever was printed before it in the bro
   const site = buildSiteData(await loadArchiveOrThrow(content, PROJECT_ROOT), createMarkdown());
   const all = printTasks(site, { documents: true });
   const table = all.filter((t) => t.file === "pdf/2020-03/table.pdf");
-  const [alone] = await printPdfs(out, table);
+  const [alone] = await printPdfs(out, table, () => {}, "/", { browser: browser! });
   const first = await readFile(alone!.file);
   // The issue (with the same table) printed first in the same page: the renderer has handed out node ids before.
-  await printPdfs(out, [...all.filter((t) => t.file === "pdf/2020-03.pdf"), ...table]);
+  await printPdfs(out, [...all.filter((t) => t.file === "pdf/2020-03.pdf"), ...table], () => {}, "/", { browser: browser! });
   const second = await readFile(alone!.file);
   assert.ok(first.equals(second), "identical bytes");
   const ids = [...first.toString("latin1").matchAll(/\/ID \(([^)]*)\)/g)].map((m) => m[1]).sort();
@@ -126,7 +131,7 @@ test("an office's licensed font (archive.yml print.fonts) is embedded in its rol
   assert.match(warnings[0]!, /archive\.yml print\.fonts\.kai：找不到字体文件 .*missing-kai\.ttf — 楷体改用免费字体/);
   const site = buildSiteData(await loadArchiveOrThrow(content, PROJECT_ROOT), createMarkdown());
   const tasks = printTasks(site, { documents: true }).filter((t) => t.file === "pdf/2020-03/table.pdf");
-  const [printed] = await printPdfs(out, tasks, () => {}, "/", { officeFonts: fonts });
+  const [printed] = await printPdfs(out, tasks, () => {}, "/", { officeFonts: fonts, browser: browser! });
   const rows = execFileSync("pdffonts", [printed!.file], { encoding: "utf8" }).trim().split("\n").slice(2);
   const droid = rows.filter((r) => r.includes("DroidSansFallback"));
   assert.ok(droid.length > 0, rows.join("\n"));
@@ -157,7 +162,7 @@ test("a licensed font that cannot be embedded (CFF outlines, or an fsType that f
   const tasks = printTasks(site, { documents: true }).filter((t) => t.file === "pdf/2020-03/table.pdf");
   let message = "";
   try {
-    await printPdfs(out, tasks, () => {}, "/", { officeFonts: { title: cff } });
+    await printPdfs(out, tasks, () => {}, "/", { officeFonts: { title: cff }, browser: browser! });
   } catch (err) {
     message = (err as Error).message;
   }
@@ -178,9 +183,8 @@ test("a character that no bundled font has stops the PDF instead of slipping in 
       '<body class="gbt"><article class="gbt-doc" data-print-doc="tofu"><h1 class="gbt-doc__title">测试文件</h1><p>正文 ب 正文</p></article></body></html>',
   );
   const server = await serveStatic(out);
-  const browser = await launchChromium();
+  const page = await browser!.newPage();
   try {
-    const page = await browser.newPage();
     const job = { url: `${server.url}/print/tofu/`, title: "t", author: "a", subject: "s", lang: "zh-CN", date: "2020-01-01" };
     let message = "";
     try {
@@ -190,7 +194,7 @@ test("a character that no bundled font has stops the PDF instead of slipping in 
     }
     assert.match(message, /the system font ".+" was embedded, so a character is missing from the bundled fonts/);
   } finally {
-    await browser.close();
+    await page.close();
     await server.close();
   }
 });

@@ -4,10 +4,11 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { launchChromium, serveStatic, type StaticServer } from "../../src/browser/index.ts";
+import { serveStatic, type StaticServer } from "../../src/browser/index.ts";
 import { poppler } from "../helpers/poppler.ts";
 import { sampleSite } from "../helpers/sample-site.ts";
 import { after, before } from "../helpers/hooks.ts";
+import { releaseBrowser, sharedBrowser } from "../helpers/browser.ts";
 
 // The website's own print (Ctrl+P on a document page): Chromium prints the public page with the
 // site's print stylesheet. Its fonts must be the bundled TrueType web fonts, embedded as CID
@@ -20,12 +21,12 @@ let dir = "";
 before(test, async () => {
   out = await sampleSite();
   server = await serveStatic(out, "/");
-  browser = await launchChromium();
+  browser = await sharedBrowser();
   dir = await mkdtemp(path.join(tmpdir(), "gazette-web-print-"));
 });
 
 after(test, async () => {
-  await browser?.close();
+  if (browser) await releaseBrowser();
   await server?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
