@@ -71,7 +71,7 @@ const cases: Case[] = [
   { name: "a quote its line never closes", files: { [A]: documentText({ title: '"未闭合的标题' }) }, file: A, line: 2, severity: "error", message: /the value of 'title' opens a " that its line never closes/, fix: /add " at the end of the line/ },
   { name: "the next line's mistake after an unclosed quote", files: { [A]: documentText({ issuer: '"测试市人民政府', date: "2019-02-30" }) }, file: A, line: 5, severity: "error", message: /"date" must be a real calendar date.*2019-02-30/ },
   { name: "a single quote its line never closes", files: { [A]: documentText({ section: "'市政府文件" }) }, file: A, line: 7, severity: "error", message: /the value of 'section' opens a ' that its line never closes/ },
-  { name: "a stray closing quote in a title", files: { [A]: documentText({ title: '测试市人民政府关于测试的通知"' }) }, file: A, line: 2, severity: "error", message: /含有英文双引号/, fix: /补全标题/ },
+  { name: "a stray closing quote in a title", files: { [A]: documentText({ title: '测试市人民政府关于测试的通知"' }) }, file: A, line: 2, severity: "error", message: /没有配对的英文双引号/, fix: /补全标题/ },
   { name: "a tab in the front matter", files: { [A]: documentText({ title: '\t"测试文件"' }) }, file: A, line: 2, severity: "warning", message: /a tab character/, fix: /spaces/ },
   { name: "a tab used as indentation", files: { "2019-01/issue.yml": issueYml("1").replace("sections: [甲]", "sections:\n\t- 甲") }, file: "2019-01/issue.yml", line: 7, severity: "error", message: /the line is indented with a tab, which YAML does not allow/, fix: /spaces/ },
   { name: "a byte-order mark", files: { [A]: "\uFEFF" + documentText() }, file: A, line: 1, severity: "warning", message: /byte-order mark/, fix: /without BOM/ },

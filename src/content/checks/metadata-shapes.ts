@@ -24,15 +24,15 @@ const PAIRS: [string, string][] = [["《", "》"], ["（", "）"], ["(", ")"], [
 /**
  * A title (标题) that is not a whole title: it ends in 、 ， ； or ：, or opens a bracket or
  * quotation mark (《 （ “ 〔) that it never closes, or closes one it never opened: the sign of a
- * title taken from one line of a title printed over several. A straight double quote (") is a
- * YAML quote left unpaired (titles quote with “ ”).
+ * title taken from one line of a title printed over several. An unpaired straight double quote
+ * (") is a YAML quote written once too often or too seldom.
  * @returns the problem in Chinese, or null.
  */
 export function titleShapeProblem(title: string): string | null {
   const s = title.trim();
   const last = [...s].at(-1);
   if (last !== undefined && "、，,；;：:".includes(last)) return `以“${last}”结尾，标题不完整`;
-  if (s.includes('"')) return "含有英文双引号 \"，多半是 YAML 的引号没有配对（标题里的引号应为中文“”）";
+  if ((s.match(/"/gu)?.length ?? 0) % 2 === 1) return "有一个没有配对的英文双引号 \"，多半是 YAML 的引号多写或少写了一个";
   for (const [open, close] of PAIRS) {
     let depth = 0;
     for (const ch of s) {
