@@ -65,7 +65,7 @@ export async function loadArchive(contentDir: string, root = process.cwd()): Pro
     if (issue) issues.push(issue);
   }
   findings.push(...checkLimits(issues, settings?.limits));
-  findings.push(...checkAcrossFiles(issues));
+  findings.push(...checkAcrossFiles(issues, loaded.flatMap((l) => l.numbered)));
   findings.push(...checkValidityFields(issues));
   findings.push(...checkKnownIssuers(issues, settings?.issuers ?? []));
   issues.sort((a, b) => b.year - a.year || b.number - a.number);

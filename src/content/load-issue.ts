@@ -4,7 +4,8 @@ import path from "node:path";
 import type { z } from "zod";
 import { checkBodyText, checkDocNumberForm, checkFieldShapes, checkMetadataShapes, checkRawText, checkReviewMarkers, checkUnknownFields, checkYamlTraps } from "./checks/index.ts";
 import type { Finding } from "./finding.ts";
-import { isTextPublished, type GazetteDocument, type GazetteIssue, type IssueLoad } from "./model.ts";
+import { canonicalDocNumber } from "./doc-number.ts";
+import { isTextPublished, type GazetteDocument, type GazetteIssue, type IssueLoad, type NumberedFile } from "./model.ts";
 import { documentFrontMatter, issueMetadata } from "./schema.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
 import { splitFrontMatter } from "./split-front-matter.ts";
@@ -28,7 +29,8 @@ export async function loadIssueFolders(contentDir: string, folders: readonly str
   const rel = (p: string) => path.relative(root, p).split(path.sep).join("/");
   return mapLimit(folders, 8, async (name) => {
     const own: Finding[] = [];
-    return { issue: await loadIssue(path.join(contentDir, name), name, rel, own), own };
+    const numbered: NumberedFile[] = [];
+    return { issue: await loadIssue(path.join(contentDir, name), name, rel, own, numbered), own, numbered };
   });
 }
 
@@ -37,6 +39,7 @@ async function loadIssue(
   folder: string,
   rel: (p: string) => string,
   findings: Finding[],
+  numbered: NumberedFile[],
 ): Promise<GazetteIssue | null> {
   const metaPath = path.join(dir, "issue.yml");
   const metaFile = readContentFile(metaPath, rel(metaPath));
@@ -51,12 +54,12 @@ async function loadIssue(
   const meta = checkYaml(metaText, rel(metaPath), issueMetadata, findings, source);
   if (!meta) {
     // The documents are checked all the same (all errors in one pass), without their sections.
-    checkDocumentsOfBrokenIssue(dir, folder, rel(metaPath), source, rel, findings);
+    checkDocumentsOfBrokenIssue(dir, folder, rel(metaPath), source, rel, findings, numbered);
     return null;
   }
   const m = ISSUE_FOLDER.exec(folder);
   if (!m || Number(m[1]) !== meta.year || Number(m[2]) !== meta.number) {
-    checkDocumentsOfBrokenIssue(dir, folder, rel(metaPath), source, rel, findings);
+    checkDocumentsOfBrokenIssue(dir, folder, rel(metaPath), source, rel, findings, numbered);
     const expected = `${meta.year}-${String(meta.number).padStart(2, "0")}`;
     findings.push({ file: rel(metaPath), ...source.positionOf(["year"]), severity: "error", message: `文件夹名“${folder}”与年份 ${meta.year}、期号 ${meta.number} 不一致`, fix: `把文件夹改名为 ${expected}（或改正 year 和 number）`, en: { message: `the folder name "${folder}" does not match year ${meta.year} and number ${meta.number}`, fix: `rename the folder to ${expected}` } });
     return null;
@@ -73,7 +76,7 @@ async function loadIssue(
     const read = readContentFile(path.join(dir, file), rel(path.join(dir, file)));
     if (read.kind === "error") findings.push(read.finding);
     if (read.kind !== "text") continue;
-    const doc = loadDocument(path.join(dir, file), read.text, issue, rel, findings);
+    const doc = loadDocument(path.join(dir, file), read.text, issue, rel, findings, numbered);
     if (doc) issue.documents.push(doc);
   }
   const order = (s: string) => meta.sections.indexOf(s);
@@ -84,7 +87,7 @@ async function loadIssue(
 }
 
 /** Checks the documents of an issue folder whose issue.yml has errors, with what issue.yml still gives (the section rule needs its sections). */
-function checkDocumentsOfBrokenIssue(dir: string, folder: string, sourcePath: string, source: YamlSource, rel: (p: string) => string, findings: Finding[]): void {
+function checkDocumentsOfBrokenIssue(dir: string, folder: string, sourcePath: string, source: YamlSource, rel: (p: string) => string, findings: Finding[], numbered: NumberedFile[]): void {
   const readable = (source.value ?? {}) as Record<string, unknown>;
   const sections = Array.isArray(readable.sections) && readable.sections.every((x) => typeof x === "string") ? (readable.sections as string[]) : null;
   const stub: GazetteIssue = {
@@ -108,7 +111,7 @@ function checkDocumentsOfBrokenIssue(dir: string, folder: string, sourcePath: st
   }
   for (const name of names) {
     const read = readContentFile(path.join(dir, name), rel(path.join(dir, name)));
-    if (read.kind === "text") loadDocument(path.join(dir, name), read.text, stub, rel, findings, sections !== null);
+    if (read.kind === "text") loadDocument(path.join(dir, name), read.text, stub, rel, findings, numbered, sections !== null);
   }
 }
 
@@ -118,6 +121,7 @@ function loadDocument(
   issue: GazetteIssue,
   rel: (p: string) => string,
   findings: Finding[],
+  numbered: NumberedFile[],
   checkSection = true,
 ): GazetteDocument | null {
   const relPath = rel(file);
@@ -141,6 +145,13 @@ function loadDocument(
   findings.push(...checkDocNumberForm(source, readable.docNumber, date));
   const textPublished = fm ? isTextPublished(fm) : readable.publication === "public";
   findings.push(...checkBodyText(split.body, relPath, split.bodyLine, { gazette: issue.gazette, textPublished }));
+  // A document left out for an error still takes part in the document-number rule across files.
+  const leftOut = () => {
+    const written = Array.isArray(readable.docNumber) ? readable.docNumber : [readable.docNumber];
+    const docNumbers = written.flatMap((n) => (typeof n === "string" && canonicalDocNumber(n) ? [canonicalDocNumber(n)!] : []));
+    if (docNumbers.length > 0) numbered.push({ sourcePath: relPath, docNumbers, line: source.positionOf(["docNumber"]).line });
+    return null;
+  };
   const section = fm?.section ?? (typeof readable.section === "string" ? readable.section.trim() : undefined);
   if (checkSection && section !== undefined && section !== "" && !issue.sections.includes(section)) {
     findings.push({
@@ -151,9 +162,9 @@ function loadDocument(
       fix: `改为其中之一：${issue.sections.join("、")}；或把它加到 issue.yml 的 sections 中`,
       en: { message: `"section" is "${section}", which ${issue.sourcePath} does not declare`, fix: `use one of: ${issue.sections.join("、")}, or add it to sections in issue.yml` },
     });
-    return null;
+    return leftOut();
   }
-  if (!fm) return null;
+  if (!fm) return leftOut();
   return {
     slug,
     url: `${issue.url}${slug}/`,

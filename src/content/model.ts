@@ -83,4 +83,15 @@ export function isTextPublished(doc: Pick<GazetteDocument, "publication">): bool
 export interface IssueLoad {
   issue: GazetteIssue | null;
   own: Finding[];
+  /** Documents left out for an error, with the document numbers still read from them (for the rules across files). */
+  numbered: NumberedFile[];
+}
+
+/** A document file that did not load (it has an error) but whose document numbers could be read. */
+export interface NumberedFile {
+  sourcePath: string;
+  /** Canonical 〔〕 forms. */
+  docNumbers: string[];
+  /** 1-based line of `docNumber:`. */
+  line: number;
 }

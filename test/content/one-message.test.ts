@@ -45,6 +45,17 @@ test("a misspelt field name is reported as misspelt, not also as missing", async
   assert.ok(missing.some((f) => /缺少必填项 发文机关/.test(f.message)), "a field not written at all is still missing");
 });
 
+test("a document number used twice is reported in the same pass as other mistakes of the file that reuses it", async () => {
+  const B = "2019-01/other.md";
+  const fs = await findingsWith({ [A]: documentText({ docNumber: '"测政发〔2019〕77号"' }), [B]: documentText({ docNumber: '"测政发[2019]77号"', date: "2019-02-30", section: '"没有的栏目"' }) });
+  const dup = fs.filter((f) => /发文字号 测政发〔2019〕77号 已被/.test(f.message));
+  assert.is(dup.length, 1, show(fs));
+  assert.is(dup[0]!.file, B);
+  assert.is(dup[0]!.line, 3);
+  assert.match(dup[0]!.message, /已被 2019-01\/new\.md 使用/);
+  assert.ok(fs.some((f) => f.file === B && /2019-02-30/.test(f.message)) && fs.some((f) => f.file === B && /没有的栏目/.test(f.message)), show(fs));
+});
+
 test("the closest known issuer is named only for a slip, never for another organ", () => {
   const known = ["乳山市人民政府", "乳山市人民政府办公室"];
   assert.is(closestIssuer("乳山市财政局", known), undefined);
