@@ -195,7 +195,6 @@ function joinsLine(prev: string, prevLine: string, next: string, o: { wrap: numb
 
 /** A line ending like a title (of an attachment, a list): `…成员名单`, `…管理办法`; not continued in text of one paragraph a line. */
 const TITLE_END = /(?:名单|办法|意见|通知|方案|规定|细则|条例|决定|要点|报告|公告|通告|清单|一览表)$/u;
-
 /** A line that ends a record: a document number or a date (never continued by the next line). */
 const ENDS_RECORD = /〔\d{4}〕\d+号$|\d{4}年\d{1,2}月\d{1,2}日$/u;
 
