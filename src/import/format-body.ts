@@ -119,8 +119,8 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
 
   // 5. Containers.
   const out: string[] = [];
-  // Leading spaces (indents kept by `pdftotext -layout`) dropped: four of them would make a Markdown code block.
-  const texts = merged.map((p) => (p.text.startsWith("|") ? p.text : p.text.replace(/^[ \t]+/gm, "")));
+  // Leading indentation (full-width spaces of a paragraph's first line, spaces kept by `pdftotext -layout`, no-break spaces) is layout, not text: dropped (four spaces would make a Markdown code block; the stylesheet indents).
+  const texts = merged.map((p) => (p.text.startsWith("|") ? p.text : p.text.replace(/^[ \t\u3000\u00A0]+/gmu, "")));
   const simple = texts.map((p) => toSimplified(p));
   let addressee = false;
   /** Length of `out` right after the signature block (and its notes): where a 附注 may follow. */

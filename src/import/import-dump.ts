@@ -208,18 +208,19 @@ function issueYaml(issue: IssueMetadata, unsure: ImportResult["issueUnsure"]): s
 
 function editorsNote(r: ImportResult, dumpName: string, unfoldedPages: number): string {
   const out: string[] = [];
-  out.push(`Editor's note (collation notes) for ${r.issue.gazette} ${r.issue.year}年第${r.issue.number}期, written by npm run import from ${dumpName}.`, "");
-  out.push(`# 校勘说明（${r.issue.year}年第${r.issue.number}期，自动导入）`, "");
+  out.push(`# 校勘说明（${r.issue.gazette} ${r.issue.year}年第${r.issue.number}期，由 npm run import 自 ${dumpName} 自动导入）`, "");
   out.push("## 总体处理", "");
   out.push(`- 底本：\`${dumpName}\`。由 \`npm run import\` 按目录拆分为 ${r.documents.length} 件文件；标题、栏目、页码取自目录。`);
   out.push("- 机械性修正：删除汉字之间、汉字与数字或字母之间的 OCR 空格（分隔机关名称的空格、主送机关和署名行中的连续空格不删）；汉字旁的半角 `,` `:` `;` `(` `)` 改为全角。文字未作任何增删改。");
   out.push("- 红头（发文机关、标题）和文号行已移入前置信息；主送机关、署名与日期、附注、附件分别置入 `:::` 容器。");
+  if (r.dropped.some((d) => d.why === "masthead")) out.push("- 文件标题上方印的版头（发文机关标志，如“××局文件”）不是正文，已从正文中删去（见下表），作为其下一件文件发文机关的依据，与署名核对。");
+  out.push("- 各段开头的缩进空白（全角空格、半角空格）是版式，不是文字，已删去；网页和 PDF 按样式缩进。");
   if (unfoldedPages > 0) out.push(`- 底本有 ${unfoldedPages} 页按版面分两栏排列（\`pdftotext -layout\` 输出），已按先左栏、后右栏的顺序读取；本说明和导入提示中的“底本第N行”指重排后的行。`);
   if (r.traditional) out.push("- 底本为繁体字。正文和标题保持原字形，未作繁简转换；仅在推断元数据时参照简体。");
   out.push("- 标有 `# 待核` 的字段为推断所得，`npm run check` 会报错，核对原件后删去该注释即可。");
   if (r.front.length > 0) {
     out.push("", "## 封面和目录行（读入 `issue.yml` 和各文件前置信息，不作为正文）", "", "| 源行 | 内容 | 部位 |", "| --- | --- | --- |");
-    for (const d of r.front) out.push(`| ${d.line} | \`${d.text.trim().replace(/\|/g, "\\|")}\` | ${d.why === "cover" ? "封面" : "目录"} |`);
+    for (const d of r.front) out.push(`| ${d.line} | \`${d.text.trim().replace(/\|/g, "\\|")}\` | ${FRONT[d.why]} |`);
   }
   if (r.dropped.length > 0) {
     out.push("", "## 删除的非正文行", "", "| 源行 | 内容 | 原因 |", "| --- | --- | --- |");
@@ -243,4 +244,5 @@ function editorsNote(r: ImportResult, dumpName: string, unfoldedPages: number): 
   return out.join("\n") + "\n";
 }
 
-const WHY: Record<string, string> = { "section heading": "栏目标题", "page number": "页码", "page header": "页眉", "page break": "分页线" };
+const WHY: Record<string, string> = { "section heading": "栏目标题", "page number": "页码", "page header": "页眉", "page break": "分页线", masthead: "版头（发文机关标志），用作下一件文件发文机关的依据" };
+const FRONT: Record<ImportResult["front"][number]["why"], string> = { cover: "封面", toc: "目录", "page header": "页眉", "page number": "页码" };

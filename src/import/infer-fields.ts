@@ -102,7 +102,8 @@ const at = (segment: DumpSegment, i: number) => placeOf(segment.lineNumbers[i] ?
  * - title, section, page: the table of contents (stated);
  * - document number(s): the line right after the title, else the table of contents (stated; a
  *   difference between the two is unsure), else every `date + number` line of the text (任免 lists: unsure);
- * - issuer: the organ line of the signature (署名, the line above the 成文日期; stated), else the
+ * - issuer: the organ line of the signature (署名, the line above the 成文日期; stated, and unsure
+ *   when a 版头 printed above the title names another), else the 版头 (stated), else the
  *   organ name that opens the title ({@link issuerFromTitle}; stated only when the archive knows
  *   it), else the longest known issuer the title starts with (unsure). Any issuer that fails
  *   `issuerShapeProblem` (关于, 印发, 《, 、, end punctuation) is unsure whatever its source;
@@ -203,6 +204,9 @@ export function inferFields(segment: DumpSegment, context: InferContext): Inferr
   const known = context.knownIssuers;
   const fromTitle = issuerFromTitle(title);
   const header = redHeader(segment, title);
+  // A 版头 printed above the title (GB/T 9704-2012 §7.2.3): states the issuer, checked against the signature.
+  const masthead = segment.masthead;
+  const mastheadPrinted = masthead ? `${masthead.printed.map((l) => `“${l}”`).join("")}（${placeOf(masthead.line)}）` : "";
   let issuer = "";
   if (header) {
     issuer = header.text;
@@ -212,6 +216,12 @@ export function inferFields(segment: DumpSegment, context: InferContext): Inferr
     issuer = signature.names ? signature.names.join(" ") : signature.text;
     evidence.issuer = `署名${signature.printed}（${at(segment, signature.index)}）`;
     if (fromTitle && comparable(fromTitle) !== comparable(signature.text)) unsure.issuer = `署名为“${signature.text}”，标题开头为“${fromTitle}”`;
+    if (masthead && comparable(masthead.names.join("")) === comparable(signature.text)) evidence.issuer += `；与版头${mastheadPrinted}一致`;
+    else if (masthead) unsure.issuer = `版头${mastheadPrinted}与署名“${signature.text}”不一致，请按原件核定发文机关`;
+  } else if (masthead) {
+    issuer = masthead.names.join(" ");
+    evidence.issuer = `版头${mastheadPrinted}`;
+    if (fromTitle && comparable(fromTitle) !== comparable(masthead.names.join(""))) unsure.issuer = `版头${mastheadPrinted}与标题开头“${fromTitle}”不一致，请按原件核定发文机关`;
   } else if (fromTitle) {
     issuer = fromTitle;
     evidence.issuer = `标题开头“${fromTitle}”（目录，${placeOf(entry.line)}）`;
@@ -226,6 +236,7 @@ export function inferFields(segment: DumpSegment, context: InferContext): Inferr
   const sources: [string[] | null | undefined, string][] = [
     [header?.names, header ? `版头“${header.printed}”` : ""],
     [signature?.names, signature ? `署名${signature.printed}` : ""],
+    [masthead && masthead.names.length > 1 ? masthead.names : null, `版头${mastheadPrinted}`],
     [fromTitle ? namesApart(fromTitle) : null, `标题“${fromTitle}”（目录，${placeOf(entry.line)}）`],
   ];
   const apart = sources.find(([n]) => n && comparable(n.join("")) === comparable(issuer));

@@ -64,10 +64,12 @@ export function namesApart(line: string): string[] | null {
 
 /**
  * A one-line value without its spaces, but for those that separate organ names
- * ({@link separatesNames}), each kept as one space: `乳山市自然资源局 乳山市住房和城乡建设局关于…`.
+ * ({@link separatesNames}): each such run kept as its first character, as printed, so a
+ * full-width space stays full-width (`乳山市自然资源局　乳山市住房和城乡建设局关于…`) and an ASCII
+ * space stays ASCII; a run of several (layout of a text dump) becomes that one character.
  */
 export function withoutSpaces(text: string): string {
-  return text.replace(/\s+/gu, (run, at: number, all: string) => (separatesNames(all.slice(0, at), all.slice(at + run.length), run.length) ? " " : ""));
+  return text.replace(/\s+/gu, (run, at: number, all: string) => (separatesNames(all.slice(0, at), all.slice(at + run.length), run.length) ? run[0]! : ""));
 }
 
 /**

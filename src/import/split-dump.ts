@@ -1,4 +1,5 @@
 import { ImportError } from "./import-error.ts";
+import { findMasthead } from "./masthead.ts";
 import { bracketedSection, comparable, parseTableOfContents, type TocEntry } from "./toc.ts";
 
 export { comparable, parseTableOfContents, type TocEntry } from "./toc.ts";
@@ -16,6 +17,8 @@ export interface DumpSegment {
   lineNumbers: number[];
   /** 1-based page of the dump (form feeds before the title, plus one): the page of the original PDF for a PDF import. */
   pdfPage: number;
+  /** The 版头 printed above the title (`…文件`, or a joint document's names apart): its lines as printed, the 1-based dump line of its first, the organ names. */
+  masthead?: { printed: string[]; line: number; names: string[] };
 }
 
 /** A whole dump split up: its cover lines, table of contents and one segment per document. */
@@ -25,10 +28,10 @@ export interface SplitDump {
   sections: string[];
   entries: TocEntry[];
   segments: DumpSegment[];
-  /** Lines between documents that belong to none: section headings, page headers and footers. */
+  /** Lines between documents that belong to none: section headings, page headers and footers, mastheads (版头, read as evidence of the issuer of the document below). */
   dropped: { line: number; text: string; why: string }[];
-  /** The non-blank lines of the cover and of the table of contents, read into the issue's and documents' metadata, not into any text. */
-  front: { line: number; text: string; why: "cover" | "toc" }[];
+  /** The non-blank lines of the cover and of the table of contents, read into the issue's and documents' metadata, not into any text, and the running heads and page numbers of those pages. */
+  front: { line: number; text: string; why: "cover" | "toc" | "page header" | "page number" }[];
 }
 
 /**
@@ -37,7 +40,9 @@ export interface SplitDump {
  * the table of contents whose text, ignoring spaces, Markdown marks and Traditional/Simplified
  * differences, is the title of the entry (a red-header line `…文件` counts as the issuer).
  * Documents must appear in table-of-contents order; between them, section headings `【…】` and
- * running page headers/footers are dropped (and reported).
+ * running page headers/footers are dropped (and reported). A masthead (版头) above a title
+ * ({@link findMasthead}) is taken out of the text before it, reported, and kept as the next
+ * document's `masthead`.
  * @throws ImportError naming the entry and its page when a document cannot be found, or when
  *   text that belongs to no document stands between the table of contents and the first one.
  */
@@ -45,6 +50,7 @@ export function splitDump(text: string, gazette = ""): SplitDump {
   const { lines, orig } = splitLines(text);
   const lineOf = (index: number) => orig[index] ?? index + 1;
   const toc = parseTableOfContents(lines, gazette);
+  const lastEntry = Math.max(...toc.entries.map((e) => e.line - 1));
   for (const e of toc.entries) e.line = lineOf(e.line - 1);
   const starts: { index: number; count: number }[] = [];
   let from = toc.end;
@@ -74,10 +80,15 @@ export function splitDump(text: string, gazette = ""): SplitDump {
     if (/^(?:[.．…·。\-—_]\s*){2,}$/u.test(line.trim()) || titles.has(bare)) return "page header";
     return null;
   };
+  const furniture = (line: string, i: number) => isDroppable(line, i) !== null;
+  const mastheads = starts.map((s, k) => findMasthead(lines, s.index, k === 0 ? toc.end : starts[k - 1]!.index + starts[k - 1]!.count, furniture));
+  const inMasthead = new Set(mastheads.flatMap((m) => m?.indexes ?? []));
+  // A document number printed between a masthead and the title: the first line of the document below.
+  const movedNumbers = new Set(mastheads.flatMap((m) => (m?.numberIndex !== undefined ? [m.numberIndex] : [])));
   for (let i = toc.end; i < starts[0]!.index; i++) {
     const line = lines[i]!;
-    if (line.trim() === "") continue;
-    const why = isDroppable(line, i);
+    if (line.trim() === "" || movedNumbers.has(i)) continue;
+    const why = inMasthead.has(i) ? "masthead" : isDroppable(line, i);
     if (!why) throw new ImportError(`底本第${i + 1}行：“${line.trim().slice(0, 40)}”位于目录和第一件文件“${toc.entries[0]!.title}”之间，不属于任何文件；请移走或删除。`);
     dropped.push({ line: lineOf(i), text: line, why });
   }
@@ -88,10 +99,20 @@ export function splitDump(text: string, gazette = ""): SplitDump {
     const body: string[] = [];
     const numbers: number[] = [];
     const startLine = lineOf(start.index);
+    const m = mastheads[k];
+    if (m?.numberIndex !== undefined) {
+      body.push(lines[m.numberIndex]!);
+      numbers.push(lineOf(m.numberIndex));
+    }
     for (let i = start.index; i < end; i++) {
       const line = lines[i]!;
       if (i < start.index + start.count) {
         if (line.trim() !== "") titleLines.push(line);
+        continue;
+      }
+      if (movedNumbers.has(i)) continue;
+      if (inMasthead.has(i)) {
+        dropped.push({ line: lineOf(i), text: line, why: "masthead" });
         continue;
       }
       const why = line.trim() === "" ? null : isDroppable(line, i);
@@ -107,14 +128,24 @@ export function splitDump(text: string, gazette = ""): SplitDump {
       body.push(line);
       numbers.push(lineOf(i));
     }
-    return { entry, startLine, titleLines, lines: body, lineNumbers: numbers, pdfPage: pageOf(lines, start.index) };
+    const masthead = m ? { masthead: { printed: m.printed, line: lineOf(m.indexes[0]!), names: m.names } } : {};
+    return { entry, startLine, titleLines, lines: body, lineNumbers: numbers, pdfPage: pageOf(lines, start.index), ...masthead };
   });
   const cover = lines.slice(0, toc.tocStart);
   const front = lines
     .slice(0, toc.end)
-    .map((text, i) => ({ line: lineOf(i), text, why: i < toc.tocStart ? ("cover" as const) : ("toc" as const) }))
+    .map((text, i) => ({ line: lineOf(i), text, why: frontPart(text, i) }))
     .filter((l) => l.text.trim() !== "" && l.text !== "\f");
   return { cover, sections: toc.sections, entries: toc.entries, segments, dropped, front };
+
+  /** Where a line before the body stands: the cover, the 目录, or a running head or page number (of a 目录 page, or of the first body page above the first title). */
+  function frontPart(text: string, i: number): SplitDump["front"][number]["why"] {
+    if (i < toc.tocStart) return "cover";
+    const bare = comparable(text);
+    if (gazette && bare.startsWith(comparable(gazette)) && bare.length <= comparable(gazette).length + 12) return "page header";
+    const why = i > lastEntry ? isDroppable(text, i) : null;
+    return why === "page number" ? "page number" : why === "page header" ? "page header" : "toc";
+  }
 }
 
 /** A page number as printed: `3`, `— 3 —`, `第3页` (spaces removed). */
@@ -200,7 +231,7 @@ function findTitle(lines: readonly string[], from: number, title: string): { ind
       const isHeading = /^\s*#/.test(line);
       if (!isHeading && comparable(line).length > 60) break;
       let part = comparable(line);
-      if (taken === 0 && part.endsWith("文件") && title.startsWith(part.slice(0, -2)) && !title.startsWith(part)) part = part.slice(0, -2);
+      if (taken === 0 && part.length > 2 && part.endsWith("文件") && title.startsWith(part.slice(0, -2)) && !title.startsWith(part)) part = part.slice(0, -2);
       acc += part;
       taken++;
       if (acc === title) return { index: i, count: j - i + 1 };

@@ -1,5 +1,6 @@
 import { parseDocNumber } from "../content/doc-number.ts";
 import { ImportError } from "./import-error.ts";
+import { isCompleteOrganName, namesApart } from "./organ-names.ts";
 import { toSimplified } from "./traditional.ts";
 
 /** One entry of the dump's own table of contents (目录). */
@@ -143,6 +144,7 @@ export function parseTableOfContents(lines: readonly string[], gazette = ""): { 
     if (lone) orphans.push(i);
     if (lone || /^第\d+页$|^[-—–]\s*\d+\s*[-—–]$/u.test(bare)) continue;
     if (entries.length > 0 && pending.length === 0 && bare.length >= 4 && comparable(entries[0]!.title).startsWith(bare)) break;
+    if (entries.length > 0 && pending.length === 0 && opensMasthead(text, i)) break;
     const bracketed = bracketedSection(text);
     const sec = bracketed ?? (pending.length === 0 && isSectionLine(raw, bare, nextText(i), lines, i) ? printedName(text) : null);
     if (sec !== null && sections.some((x) => comparable(x) === comparable(sec))) break;
@@ -208,6 +210,18 @@ export function parseTableOfContents(lines: readonly string[], gazette = ""): { 
     });
     pending = group;
     return true;
+  }
+
+  /**
+   * Whether line `i` (text `text`) is the first document's masthead (版头: `…文件`, organ names set
+   * apart, or an organ name above a line 文件) followed by 文件, a document number or the start
+   * of the first listed title: the table has ended (the masthead is not a 栏目).
+   */
+  function opensMasthead(text: string, i: number): boolean {
+    const s = toSimplified(comparable(text));
+    const next = toSimplified(nextText(i));
+    const opensBody = next === "文件" || parseDocNumber(next.replace(/號/g, "号")) !== null || (next.length >= 4 && comparable(entries[0]!.title).startsWith(next));
+    return opensBody && ((s.endsWith("文件") && s.length > 2) || namesApart(text) !== null || (next === "文件" && isCompleteOrganName(s)));
   }
 
   /** @throws ImportError when page references stood with no title before them: the 目录's titles and pages came apart. */

@@ -14,10 +14,15 @@
 /** The line put between the left and the right column of a band: a form feed, read as a break a paragraph may continue across. */
 export const COLUMN_BREAK = "\f";
 
-/** Where the text after a gap of two or more spaces starts in `line`, with the gap's start. */
+/**
+ * Where the text after a gap starts in `line`, with the gap's start: two or more spaces, or
+ * full-width spaces followed by spaces (a column's line ending in them). Full-width spaces alone
+ * are the text's own (between the names of a joint document, in a name list), never a gutter:
+ * `pdftotext -layout` pads with ASCII spaces.
+ */
 function gaps(line: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  for (const m of line.matchAll(/(?<=\S)( {2,}|\u3000+ *)(?=\S)/gu)) out.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of line.matchAll(/(?<=\S)( {2,}|\u3000+ +)(?=\S)/gu)) out.push({ start: m.index, end: m.index + m[0].length });
   return out;
 }
 
