@@ -208,10 +208,10 @@ function issueYaml(issue: IssueMetadata, unsure: ImportResult["issueUnsure"]): s
 
 function editorsNote(r: ImportResult, dumpName: string, unfoldedPages: number): string {
   const out: string[] = [];
-  out.push(`# 校勘说明（${r.issue.gazette} ${r.issue.year}年第${r.issue.number}期，由 npm run import 自 ${dumpName} 自动导入）`, "");
+  out.push(`# 校勘说明（${r.issue.gazette} ${r.issue.year}年第${r.issue.number}期，由 npm run import 自 \`${dumpName}\` 自动导入）`, "");
   out.push("## 总体处理", "");
   out.push(`- 底本：\`${dumpName}\`。由 \`npm run import\` 按目录拆分为 ${r.documents.length} 件文件；标题、栏目、页码取自目录。`);
-  out.push("- 机械性修正：删除汉字之间、汉字与数字或字母之间的 OCR 空格（分隔机关名称的空格、主送机关和署名行中的连续空格不删）；汉字旁的半角 `,` `:` `;` `(` `)` 改为全角。文字未作任何增删改。");
+  out.push("- 机械性修正：删除汉字之间、汉字与数字或字母之间文字识别留下的空格（分隔机关名称的空格、主送机关和署名行中的连续空格不删）；汉字旁的半角 `,` `:` `;` `(` `)` 改为全角。文字未作任何增删改。");
   out.push("- 红头（发文机关、标题）和文号行已移入前置信息；主送机关、署名与日期、附注、附件分别置入 `:::` 容器。");
   if (r.dropped.some((d) => d.why === "masthead")) out.push("- 文件标题上方印的版头（发文机关标志，如“××局文件”）不是正文，已从正文中删去（见下表），作为其下一件文件发文机关的依据，与署名核对。");
   out.push("- 各段开头的缩进空白（全角空格、半角空格）是版式，不是文字，已删去；网页和 PDF 按样式缩进。");
@@ -230,7 +230,7 @@ function editorsNote(r: ImportResult, dumpName: string, unfoldedPages: number): 
     const c = d.changes;
     out.push("", `## \`${d.slug}.md\`：${d.fields.title}`, "");
     out.push("| 修正类别 | 数量 |", "| --- | --- |");
-    out.push(`| 删除 OCR 空格 | ${c.spaces} |`, `| 半角标点改全角 | ${c.punctuation} |`, `| 合并段内断行 | ${c.joinedLines} |`, `| 合并跨页断开的段落 | ${c.merges.length} |`, `| 制表符表格改为 Markdown 表格 | ${c.tables} |`);
+    out.push(`| 删除识别留下的空格 | ${c.spaces} |`, `| 半角标点改全角 | ${c.punctuation} |`, `| 合并段内断行 | ${c.joinedLines} |`, `| 合并跨页断开的段落 | ${c.merges.length} |`, `| 制表符分列改为表格 | ${c.tables} |`);
     if (c.merges.length > 0) {
       out.push("", "跨页断段合并（`｜` 为原断开处，请核对）：", "");
       c.merges.forEach((m, i) => out.push(`${i + 1}. \`${m}\``));
