@@ -107,7 +107,7 @@ export function importDump(dump: string, options: ImportOptions = {}): ImportRes
   const result: ImportResult = { folder, issue, issueUnsure, documents, files: {}, traditional, dropped: split.dropped, front: split.front };
   result.files["issue.yml"] = issueYaml(issue, issueUnsure);
   for (const d of documents) result.files[`${d.slug}.md`] = d.text;
-  result.files["_editors-note.md"] = editorsNote(result, options.dumpName ?? "dump", unfolded.pages);
+  result.files["_editors-note.md"] = editorsNote(result, options.dumpName ?? "dump", unfolded.pages, options.printedPages ? (line) => String(pageOfLine[line - 1] ?? "?") : undefined);
   result.files["_review.md"] = formatReviewSheet(documents, `${issue.gazette} ${year}年第${number}期`);
   return result;
 }
@@ -206,8 +206,11 @@ function issueYaml(issue: IssueMetadata, unsure: ImportResult["issueUnsure"]): s
   ].join("\n");
 }
 
-function editorsNote(r: ImportResult, dumpName: string, unfoldedPages: number): string {
+/** The editor's note (`_editors-note.md`, Chinese); `pdfPageOf` gives the page of the original for a dump line of a PDF import (its lines are then listed by page). */
+function editorsNote(r: ImportResult, dumpName: string, unfoldedPages: number, pdfPageOf?: (line: number) => string): string {
   const out: string[] = [];
+  const where = pdfPageOf ? "原件页" : "源行";
+  const at = (line: number) => (pdfPageOf ? pdfPageOf(line) : String(line));
   out.push(`# 校勘说明（${r.issue.gazette} ${r.issue.year}年第${r.issue.number}期，由 npm run import 自 \`${dumpName}\` 自动导入）`, "");
   out.push("## 总体处理", "");
   out.push(`- 底本：\`${dumpName}\`。由 \`npm run import\` 按目录拆分为 ${r.documents.length} 件文件；标题、栏目、页码取自目录。`);
@@ -219,12 +222,12 @@ function editorsNote(r: ImportResult, dumpName: string, unfoldedPages: number): 
   if (r.traditional) out.push("- 底本为繁体字。正文和标题保持原字形，未作繁简转换；仅在推断元数据时参照简体。");
   out.push("- 标有 `# 待核` 的字段为推断所得，`npm run check` 会报错，核对原件后删去该注释即可。");
   if (r.front.length > 0) {
-    out.push("", "## 封面和目录行（读入 `issue.yml` 和各文件前置信息，不作为正文）", "", "| 源行 | 内容 | 部位 |", "| --- | --- | --- |");
-    for (const d of r.front) out.push(`| ${d.line} | \`${d.text.trim().replace(/\|/g, "\\|")}\` | ${FRONT[d.why]} |`);
+    out.push("", "## 封面和目录行（读入 `issue.yml` 和各文件前置信息，不作为正文）", "", `| ${where} | 内容 | 部位 |`, "| --- | --- | --- |");
+    for (const d of r.front) out.push(`| ${at(d.line)} | \`${d.text.trim().replace(/\|/g, "\\|")}\` | ${FRONT[d.why]} |`);
   }
   if (r.dropped.length > 0) {
-    out.push("", "## 删除的非正文行", "", "| 源行 | 内容 | 原因 |", "| --- | --- | --- |");
-    for (const d of r.dropped) out.push(`| ${d.line} | \`${d.text.trim().replace(/\|/g, "\\|")}\` | ${WHY[d.why] ?? d.why} |`);
+    out.push("", "## 删除的非正文行", "", `| ${where} | 内容 | 原因 |`, "| --- | --- | --- |");
+    for (const d of r.dropped) out.push(`| ${at(d.line)} | \`${d.text.trim().replace(/\|/g, "\\|")}\` | ${WHY[d.why] ?? d.why} |`);
   }
   for (const d of r.documents) {
     const c = d.changes;

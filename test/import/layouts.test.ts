@@ -19,6 +19,7 @@ const FIXTURES: [string, string, string][] = [
   ["regulations.pdf", "regulations", "regulations without signature, gazette name over two cover lines"],
   ["two-columns-wrapped-table.pdf", "two-columns-wrapped-table", "two columns with a table whose cells wrap over several lines, chapter headings in a row on a page with few lines"],
   ["bold-body-size-titles.pdf", "bold-body-size-titles", "titles and headings in bold at the body size, flush left, after a paragraph whose last line reaches the right edge"],
+  ["mastheads-new-pages.pdf", "mastheads-new-pages", "each document on a new page under its masthead (版头, red, letter-spaced), after the page number and running head of the page before"],
   ["pdf-to-markdown.md", "pdf-to-markdown", "PDF-to-Markdown: titles over several heading lines, each followed by a blank line"],
   ["ocr-text.txt", "ocr-text", "OCR text: no blank lines, OCR spaces and half-width commas, 栏目 lines without 【】, 栏目 running heads"],
   ["pdftotext-table-and-list.txt", "table-and-personnel-list", "pdftotext: hard line wraps, form feeds, page numbers of the 目录 after its titles"],
@@ -119,6 +120,21 @@ test("running heads and page numbers never reach the text", () => {
       for (const other of expected.documents) if (other.title !== d.fields.title) assert.not.ok(d.text.includes(`\n${other.title}\n`), `${file}: title of another document in ${d.slug}`);
     }
   }
+});
+
+test("a masthead (版头) above a title stays out of every text and is the evidence of the issuer below, listed in the editor's note by its page", () => {
+  const { result } = results.get("mastheads-new-pages.pdf")!;
+  const mastheads = result.dropped.filter((d) => d.why === "masthead");
+  assert.is(mastheads.length, result.documents.length);
+  for (const d of result.documents) {
+    assert.not.match(d.text, /文\s*件\n/, `${d.slug}: a masthead in the text`);
+    assert.match(d.fields.evidence.issuer!, new RegExp(`^署名“${d.fields.issuer}”（原件第\\d+页）；与版头“[^”]+”（原件第${d.fields.pdfPage}页）一致$`));
+    assert.not.ok(d.fields.unsure.issuer, d.fields.unsure.issuer);
+  }
+  assert.ok(result.documents[0]!.text.endsWith("（此件公开发布）\n\n:::\n"), "the first document ends with its note");
+  const note = result.files["_editors-note.md"]!;
+  assert.match(note, /\| 原件页 \| 内容 \| 原因 \|/);
+  for (const d of result.documents) assert.ok(note.includes(`| ${d.fields.pdfPage} | \`# 乳 山 市 人 民 政 府`), `masthead of page ${d.fields.pdfPage} listed`);
 });
 
 test("the review sheet lists every inferred field of every document with its evidence", () => {
