@@ -5,6 +5,7 @@ import path from "node:path";
 import { parse } from "yaml";
 import { splitFrontMatter } from "../../src/content/index.ts";
 import { importDump, splitDump, type ImportResult } from "../../src/import/index.ts";
+import { findMasthead } from "../../src/import/masthead.ts";
 import { PROJECT_ROOT } from "../helpers/temp-archive.ts";
 import { before } from "../helpers/hooks.ts";
 
@@ -79,6 +80,26 @@ test("a joint masthead (names apart, 文件 on its own line, the number below it
   assert.not.ok(d.fields.unsure.docNumber, d.fields.unsure.docNumber);
   assert.match(d.fields.evidence.issuer!, /与版头“青石县自然资源局　青石县住房和城乡建设局”“文件”（底本第\d+行）一致/);
   assert.ok(bodyOf(d.text).startsWith("为规范农村住房建设"), "the number line is in the front matter, not the text");
+  // The names set apart by ASCII spaces, without a line 文件, at the top of the page: still the masthead.
+  const spaced = dump.replace("青石县自然资源局　青石县住房和城乡建设局\n\n文件\n", "青石县自然资源局  青石县住房和城乡建设局\n");
+  assert.ok(spaced !== dump, "the fixture's joint masthead was changed");
+  const again = importDump(spaced);
+  assert.match(again.documents[1]!.text, /2025年2月20日\n\n:::\n$/, "the masthead appended to the document before");
+  assert.match(again.documents[2]!.fields.evidence.issuer!, /与版头“青石县自然资源局 {2}青石县住房和城乡建设局”（底本第\d+行）一致/);
+});
+
+test("what is a masthead: …文件 anywhere above a title; names alone only two or more at the top of a page; never a 栏目 or a sentence", () => {
+  const none = () => false;
+  const at = (lines: string[]) => findMasthead(lines, lines.length - 1, 0, none);
+  assert.equal(at(["正文。", "青石县人民政府文件", "", "关于某事的通知"])?.names, ["青石县人民政府"]);
+  assert.equal(at(["正文。", "青 石 县 人 民 政 府 文 件", "关于某事的通知"])?.names, ["青石县人民政府"], "letter-spaced");
+  assert.equal(at(["\f", "青石县自然资源局　青石县住房和城乡建设局", "关于某事的通知"])?.names, ["青石县自然资源局", "青石县住房和城乡建设局"]);
+  assert.is(at(["正文。", "青石县自然资源局　青石县住房和城乡建设局", "关于某事的通知"]), null, "a line of names under text (a signature without date) is not a masthead");
+  assert.is(at(["\f", "青石县人民政府", "关于某事的通知"]), null, "one name without 文件");
+  assert.is(at(["\f", "市政府文件", "关于某事的通知"]), null, "a 栏目 name");
+  assert.is(at(["\f", "现将有关文件", "关于某事的通知"]), null);
+  const numbered = at(["\f", "青石县人民政府文件", "青政发〔2025〕1号", "关于某事的通知"]);
+  assert.equal([numbered?.indexes, numbered?.numberIndex], [[1], 2], "the number line between masthead and title");
 });
 
 test("the joint title keeps its full-width space between the names", () => {
