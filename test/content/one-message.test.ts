@@ -56,6 +56,24 @@ test("a document number used twice is reported in the same pass as other mistake
   assert.ok(fs.some((f) => f.file === B && /2019-02-30/.test(f.message)) && fs.some((f) => f.file === B && /没有的栏目/.test(f.message)), show(fs));
 });
 
+test("a document number used twice is reported when the issue.yml of either file is broken", async () => {
+  // Another layout than the sample: the broken issue is the later one, its issue.yml has a Tab
+  // indent, and its sections are written as a flow list on one line.
+  const broken = "gazette: 测试市人民政府公报\nyear: 2020\nnumber: 3\nfrequency: 季刊\npublisher: 测试市人民政府办公室\nsections:\n\t- 政务动态\n";
+  const C = "2020-03/copy.md";
+  // A valid file of the broken issue reuses a number of a good issue, and another number of its own issue.
+  const fs = await findingsWith({
+    "2020-03/issue.yml": broken,
+    [C]: documentText({ docNumber: '["测政发（2019）1号", "测政任〔2020〕2号"]', section: '"政务动态"', date: "2020-09-01" }),
+  });
+  const dup = fs.filter((f) => /发文字号 .+ 已被/.test(f.message));
+  assert.equal(dup.map((f) => `${f.file}:${f.line} ${f.message}`).sort(), [
+    `${C}:3 发文字号 测政发〔2019〕1号 已被 2019-01/csf-2019-1.md 使用`,
+    `2020-03/renmian.md:3 发文字号 测政任〔2020〕2号 已被 ${C} 使用`,
+  ].sort(), show(fs));
+  assert.ok(fs.some((f) => f.file === "2020-03/issue.yml" && /制表符（Tab）缩进/.test(f.message)), show(fs));
+});
+
 test("the closest known issuer is named only for a slip, never for another organ", () => {
   const known = ["乳山市人民政府", "乳山市人民政府办公室"];
   assert.is(closestIssuer("乳山市财政局", known), undefined);
