@@ -9,8 +9,8 @@ export const LEADING_INDENT = /^[\u3000\u00A0 \t]+/u;
 
 /**
  * Drops the indentation typed at the start of a body paragraph (`LEADING_INDENT`): the layouts
- * indent every paragraph by two characters themselves (GB/T 9704-2012 §5.2.4 sets 正文 with a
- * first-line indent of two characters), so a typed `　　` would show a double indent. It is
+ * indent every paragraph by two characters themselves (GB/T 9704-2012 §7.3.3: 每个自然段左空二字，
+ * 回行顶格), so a typed `　　` would show a double indent. It is
  * layout, not text of the document: no other character is changed, and whitespace inside a line
  * is kept. Runs on markdown-it's parse (a core rule after `inline`), so the pages, the print views
  * and the search records (`plainText`) all get the same text.

@@ -74,6 +74,21 @@ test("a document number used twice is reported when the issue.yml of either file
   assert.ok(fs.some((f) => f.file === "2020-03/issue.yml" && /制表符（Tab）缩进/.test(f.message)), show(fs));
 });
 
+test("a title with a stray straight quote says to delete it or pair it, at the quote", async () => {
+  // Fields in another order than the sample's, the title last, with a quote left over from the YAML.
+  const text = '---\ndocNumber: "测政发〔2019〕41号"\nissuer: "测试市人民政府"\ndate: 2019-03-01\npublication: public\nsection: "市政府文件"\ntitle: 测试市人民政府关于“乡村振兴”的通知"\n---\n\n正文。\n';
+  const fs = (await findingsWith({ [A]: text })).filter((f) => f.file === A);
+  assert.is(fs.length, 1, show(fs));
+  assert.is(`${fs[0]!.line}:${fs[0]!.column}`, "7:26", "line and column of the stray quote");
+  assert.match(fs[0]!.message, /没有配对的英文双引号/);
+  assert.is(fs[0]!.fix, '删去多余的英文双引号 "，或补上另一个使它成对：给整个标题加引号写成 title: "测试市人民政府关于“乡村振兴”的通知"；标题原文中的引号用中文引号“”');
+  // A title quoted as a whole, with a quote of its own inside: the same fix, at the value.
+  const quoted = (await findingsWith({ [A]: documentText({ title: '"关于\\"测试的通知"' }) })).filter((f) => f.file === A);
+  assert.is(quoted.length, 1, show(quoted));
+  assert.is(quoted[0]!.line, 2);
+  assert.match(quoted[0]!.fix, /^删去多余的英文双引号/);
+});
+
 test("the closest known issuer is named only for a slip, never for another organ", () => {
   const known = ["乳山市人民政府", "乳山市人民政府办公室"];
   assert.is(closestIssuer("乳山市财政局", known), undefined);
