@@ -3,8 +3,8 @@ import { stripLineIndent } from "./paragraph-indent.ts";
 
 /** A 附件说明 paragraph: it opens (after any typed indentation) with 附件 and a colon (GB/T 9704-2012 §7.3.4); group 1 is the number of its first attachment. */
 const ATTACHMENT_NOTE = /^[\u3000\u00A0 \t]*附件[：:][\u3000\u00A0 \t]*(\d+)?/u;
-/** The start of a numbered attachment name after typed indentation: `2.` `2．` `2、`; group 1 is the number. */
-const NUMBERED = /^[\u3000\u00A0 \t]*(\d+)[\u3000\u00A0 \t]*[.．、]/u;
+/** The start of a numbered attachment name after typed indentation: `2.` `2．` `2、` `2)`; group 1 is the number. */
+const NUMBERED = /^[\u3000\u00A0 \t]*(\d+)[\u3000\u00A0 \t]*[.．、)]/u;
 /** Class of a 附件说明 paragraph: the layouts hang its further lines under the first name (§7.3.4). */
 export const ATTACHMENT_NOTE_CLASS = "doc-attachment-note";
 
@@ -30,21 +30,30 @@ export function attachmentLines(md: MarkdownIt): void {
       const first = ATTACHMENT_NOTE.exec(note.content);
       if (!first) continue;
       open.attrJoin("class", ATTACHMENT_NOTE_CLASS);
+      if (first[1] !== undefined) absorbFollowingNames(state, i, lastNumber(note, Number(first[1])));
       stripLineIndent(note, 0);
       const children = note.children ?? [];
-      let last = first[1] === undefined ? null : Number(first[1]);
       children.forEach((child, k) => {
         const next = children[k + 1];
-        const numbered = next?.type === "text" ? NUMBERED.exec(next.content) : null;
-        if (child.type !== "softbreak" || !numbered) return;
+        if (child.type !== "softbreak" || next?.type !== "text" || !NUMBERED.test(next.content)) return;
         child.type = "hardbreak";
         child.tag = "br";
         stripLineIndent(note, k + 1);
-        if (last !== null) last = Number(numbered[1]);
       });
-      if (last !== null) absorbFollowingNames(state, i, last);
     }
   });
+}
+
+/** The number of the last numbered line of a 附件说明 (an inline token) whose first number is `first`. */
+function lastNumber(note: Token, first: number): number {
+  const children = note.children ?? [];
+  let last = first;
+  children.forEach((child, k) => {
+    const next = children[k + 1];
+    const numbered = child.type === "softbreak" && next?.type === "text" ? NUMBERED.exec(next.content) : null;
+    if (numbered) last = Number(numbered[1]);
+  });
+  return last;
 }
 
 /**
@@ -68,7 +77,7 @@ function absorbFollowingNames(state: StateCore, at: number, last: number): void 
       stripLineIndent(inline, 0);
       append(inline.children ?? []);
       tokens.splice(at + 2, 3);
-      last += 1;
+      last = lastNumber(inline, last + 1);
       continue;
     }
     if (next?.type === "ordered_list_open" && next.level === level) {

@@ -50,6 +50,7 @@ test("a 附件说明 typed with full-width indents, or with its names set apart 
     ["full-width indents and blank lines (paragraphs)", "　　附件：1. 日程安排表\n\n　　　　　2. 联系人名单\n\n　　　　　3．经费表\n", note],
     ["a blank line, then a list Markdown numbers from 2", "附件：1. 日程安排表\n\n2. 联系人名单\n3. 经费表\n", note.replace("3．", "3. ")],
     ["blank lines between every name (a loose list)", "附件：1. 日程安排表\n\n2. 联系人名单\n\n3. 经费表\n", note.replace("3．", "3. ")],
+    ["a blank line, then two indented names in one paragraph", "　　附件：1. 日程安排表\n\n　　　　　2. 联系人名单\n　　　　　3．经费表\n", note],
     ["no-break spaces and a list marker with a bracket", "\u00A0\u00A0附件：1) 日程安排表\n\n2) 联系人名单\n", '<p class="doc-attachment-note">附件：1) 日程安排表<br>\n2) 联系人名单</p>\n'],
   ];
   for (const [what, input, expected] of rows) assert.is(md.render(input), expected, what);
