@@ -50,18 +50,36 @@ export class ErrorBanner {
   /** The banner's HTML (escaped), or "" when there is nothing to show. */
   html(): string {
     if (this.#items.length === 0) return "";
-    const rows = this.#items
-      .map((i) => `<li>${i.where ? `<code>${escapeHtml(i.where)}</code> ` : ""}${escapeHtml(i.message)}${i.fix ? `${say({ zh: "；", en: "; " })}<strong>${escapeHtml(say({ zh: "修改方法：", en: "fix: " }))}</strong>${escapeHtml(i.fix)}` : ""}</li>`)
-      .join("");
     const title = say({ zh: `内容有 ${this.#items.length} 处错误，网站没有更新（下面显示的是上次成功生成的页面）`, en: `The content has ${this.#items.length} error${this.#items.length === 1 ? "" : "s"}; the site was not updated (this is the last good page)` });
     const after = say({ zh: "改正并保存后，本提示自动消失。", en: "Fix and save: this banner disappears by itself." });
-    return `<section id="gazette-error-banner" role="alert" lang="${say({ zh: "zh-CN", en: "en" })}"><link rel="stylesheet" href="/.gazette-dev/banner.css"><h2>${escapeHtml(title)}</h2><ol>${rows}</ol><p>${escapeHtml(after)}</p></section>`;
+    return `<section id="gazette-error-banner" role="alert" lang="${say({ zh: "zh-CN", en: "en" })}"><link rel="stylesheet" href="/.gazette-dev/banner.css"><h2>${escapeHtml(title)}</h2>${this.#list()}<p>${escapeHtml(after)}</p></section>`;
+  }
+
+  /**
+   * The page served instead of a page that was never built (a fresh clone whose content has
+   * errors): the same list of errors as the banner, on a page of its own.
+   */
+  errorPage(): string {
+    const lang = say({ zh: "zh-CN", en: "en" });
+    const title = say({ zh: `内容有 ${this.#items.length} 处错误，网站还没有生成`, en: `The content has ${this.#items.length} error${this.#items.length === 1 ? "" : "s"}; the site was not built yet` });
+    const after = say({ zh: "逐条改正并保存后，这里会自动显示网站。", en: "Fix each and save: the site then shows here by itself." });
+    return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><link rel="stylesheet" href="/.gazette-dev/banner.css"></head><body><main id="gazette-error-banner" role="alert"><h1>${escapeHtml(title)}</h1>${this.#list()}<p>${escapeHtml(after)}</p></main></body></html>`;
+  }
+
+  /** One row an item: `file:line:column — what — 修改方法：how to fix`. */
+  #list(): string {
+    const dash = " — ";
+    const rows = this.#items
+      .map((i) => `<li>${i.where ? `<code>${escapeHtml(i.where)}</code>${dash}` : ""}${escapeHtml(i.message)}${i.fix ? `${dash}<strong>${escapeHtml(say({ zh: "修改方法：", en: "fix: " }))}</strong>${escapeHtml(i.fix)}` : ""}</li>`)
+      .join("");
+    return `<ol>${rows}</ol>`;
   }
 
   /**
    * Connect-style middleware for Eleventy's development server (`setServerOptions({ middleware })`):
    * serves the banner's stylesheet, and while there are errors sends HTML pages of `outputDir`
-   * with the banner; otherwise passes the request on.
+   * with the banner, and the error page (status 503) for a page address with no page built;
+   * otherwise passes the request on.
    */
   middleware(outputDir: string): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
     return (req, res, next) => {
@@ -72,15 +90,16 @@ export class ErrorBanner {
         return;
       }
       if (this.#items.length === 0 || (req.method !== "GET" && req.method !== "HEAD")) return next();
-      this.#pageWithBanner(outputDir, url.pathname).then((html) => {
-        if (html === null) return next();
+      this.#pageWithBanner(outputDir, url.pathname).then((page) => {
+        if (page === null) return next();
+        res.statusCode = page.status;
         res.setHeader("Content-Type", "text/html; charset=utf-8");
-        res.end(html);
+        res.end(page.html);
       }, () => next());
     };
   }
 
-  async #pageWithBanner(outputDir: string, pathname: string): Promise<string | null> {
+  async #pageWithBanner(outputDir: string, pathname: string): Promise<{ status: number; html: string } | null> {
     let rel: string;
     try {
       rel = decodeURIComponent(pathname);
@@ -90,16 +109,17 @@ export class ErrorBanner {
     if (!rel.endsWith("/") && !rel.endsWith(".html")) return null;
     const file = path.join(outputDir, rel.endsWith("/") ? `${rel}index.html` : rel);
     if (!file.startsWith(path.resolve(outputDir) + path.sep)) return null;
-    if (!(await stat(file).catch(() => null))?.isFile()) return null;
+    // A page never built (nothing to show with the banner): the error page instead of a 404.
+    if (!(await stat(file).catch(() => null))?.isFile()) return { status: 503, html: this.errorPage() };
     const page = await readFile(file, "utf8");
     const body = /<body[^>]*>/i.exec(page);
     const banner = this.html();
-    return body ? page.slice(0, body.index + body[0].length) + banner + page.slice(body.index + body[0].length) : banner + page;
+    return { status: 200, html: body ? page.slice(0, body.index + body[0].length) + banner + page.slice(body.index + body[0].length) : banner + page };
   }
 }
 
 const BANNER_CSS = `#gazette-error-banner{position:sticky;top:0;z-index:1000;margin:0;padding:.75rem 1rem;background:#fff4f4;color:#5c0000;border-bottom:4px solid #b00;font:15px/1.6 system-ui,sans-serif;max-height:50vh;overflow:auto}
-#gazette-error-banner h2{font-size:1.05rem;margin:0 0 .4rem}#gazette-error-banner ol{margin:0;padding-left:1.5rem}#gazette-error-banner code{background:#fff;padding:0 .2rem}#gazette-error-banner p{margin:.4rem 0 0}`;
+#gazette-error-banner h2,#gazette-error-banner h1{font-size:1.05rem;margin:0 0 .4rem}main#gazette-error-banner{position:static;max-height:none;border:0}#gazette-error-banner ol{margin:0;padding-left:1.5rem}#gazette-error-banner code{background:#fff;padding:0 .2rem}#gazette-error-banner p{margin:.4rem 0 0}`;
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -5,6 +5,7 @@ import { say } from "../i18n/index.ts";
 import { devServerLogger, ErrorBanner } from "./error-banner.ts";
 import { explainError } from "./explain-error.ts";
 import { watch } from "node:fs";
+import { stat } from "node:fs/promises";
 import { configureGazette } from "../site/index.ts";
 import { listenOnHost, safePathMiddleware, servedUrl } from "./local-server.ts";
 import { lockOutput } from "./output-lock.ts";
@@ -34,6 +35,11 @@ export interface ServeOptions {
 export interface RunningServer {
   /** Base URL it really listens at, e.g. `http://127.0.0.1:8080/` (the next free port when the one asked for is taken). */
   url: string;
+  /**
+   * Resolves once the site is built and Eleventy watches the files: at once when the content had
+   * no error at start, else after the editor's fix (rejects if that first build cannot start).
+   */
+  watching: Promise<void>;
   /** Stops watching and closes the server. */
   close(): Promise<void>;
 }
@@ -46,8 +52,10 @@ export interface RunningServer {
  * document, issue and print pages whose inputs changed, see `planPages`). A bad edit prints its
  * findings (Eleventy prints a ContentError without stack) and the server keeps running with the
  * last good pages; fixing the file recovers without a restart. When the content has errors at
- * start, the findings are printed and the previous output is served; the promise resolves once
- * the content is fixed and the watcher runs. Holds the lock on the output folder (`lockOutput`,
+ * start, the findings are printed and the server starts all the same: it serves the previous
+ * output with the banner, or, when nothing was built yet (a fresh clone), an error page listing
+ * them (see `ErrorBanner`); once the content is fixed the site is built and watched
+ * (`watching`), and open pages reload. Holds the lock on the output folder (`lockOutput`,
  * `npm start`) until `close()` or the process exits.
  * @throws OutputBusyError when another build or server holds the output folder (after waiting for a build).
  * @returns the running server; the caller may `close()` it (the CLI keeps it until Ctrl-C).
@@ -97,21 +105,40 @@ export async function serveSite(options: ServeOptions = {}): Promise<RunningServ
   await eleventy.init();
   explainBuildErrors(eleventy, banner);
   await listenOnHost(eleventy, options.host);
+  let pending: ContentWait | null = null;
+  let watching: Promise<void>;
   if (findings.some((f) => f.severity === "error")) {
-    // Eleventy's watcher starts only after a first successful build: serve the previous pages
-    // and wait for the content to be fixed before building and watching.
+    // Eleventy's watcher starts only after a first successful build: serve what there is (the
+    // previous pages with the banner, or the error page when nothing was built yet) at once, and
+    // build and watch in the background once the content is fixed.
     await eleventy.serve(port);
-    console.error(say({ zh: "\n内容有错误：先显示上次生成的页面（每页顶部列出错误）。改正文件并保存后，网站会自动重新生成。", en: "\nThe content has errors: serving the previous pages (each with the errors on top). Fix the file and save: the site is rebuilt." }));
-    await waitForValidContent(contentDir, root, (found) => {
+    const previousSite = await stat(path.join(outputDir, "index.html")).then((s) => s.isFile(), () => false);
+    console.error(
+      previousSite
+        ? say({ zh: "\n内容有错误：先显示上次生成的页面（每页顶部列出错误）。改正文件并保存后，网站会自动重新生成。", en: "\nThe content has errors: serving the previous pages (each with the errors on top). Fix the file and save: the site is rebuilt." })
+        : say({ zh: "\n内容有错误，网站还没有生成：预览地址先显示错误清单。改正文件并保存后，网站会自动生成。", en: "\nThe content has errors and the site was never built: the preview address shows the list of errors. Fix the file and save: the site is built." }),
+    );
+    pending = waitForValidContent(contentDir, root, (found) => {
       banner.showFindings(found);
       void eleventy.eleventyServe.reload({});
     });
-    await eleventy.watch();
-    rebuildOnDelete(eleventy);
+    watching = pending.valid.then(async () => {
+      pending = null;
+      await eleventy.watch();
+      rebuildOnDelete(eleventy);
+      // The first build after the fix reloads the open pages (the error page, or pages with the banner).
+      await eleventy.eleventyServe.reload({});
+      console.log(say({ zh: "内容已无错误：网站已生成，之后的修改保存后会自动更新。", en: "The content has no error now: the site is built, and later edits are rebuilt when saved." }));
+    });
+    watching.catch((err: unknown) => {
+      console.error(`\n${explainError(err)}`);
+      banner.showError(err);
+    });
   } else {
     await eleventy.watch();
     rebuildOnDelete(eleventy);
     await eleventy.serve(port);
+    watching = Promise.resolve();
   }
   // Eleventy's dev server moves to the next free port when `port` is taken: report the real one.
   await eleventy.eleventyServe.server.ready();
@@ -119,7 +146,9 @@ export async function serveSite(options: ServeOptions = {}): Promise<RunningServ
   if (!url.endsWith(`:${port}/`)) console.warn(say({ zh: `端口 ${port} 已被占用，改用下一个空闲端口（可用 npm start -- --port N 指定）。`, en: `Port ${port} is in use: serving on the next free port instead (choose one with npm start -- --port N).` }));
   return {
     url,
+    watching,
     close: async () => {
+      pending?.close();
       await eleventy.stopWatch();
       await eleventy.eleventyServe.close();
       await lock.release();
@@ -144,10 +173,17 @@ function explainBuildErrors(eleventy: Eleventy, banner: ErrorBanner): void {
   eleventy.eleventyServe.sendError = () => void eleventy.eleventyServe.reload({});
 }
 
-/** Resolves when the content folder has no error any more, re-checking after every change (debounced 300 ms); `onErrors` gets the findings of each failed check. */
-async function waitForValidContent(contentDir: string, root: string, onErrors: (findings: Finding[]) => void): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    let timer: NodeJS.Timeout | undefined;
+/** A wait for the content to be valid: `valid` resolves once it is; `close()` stops watching (then `valid` never settles). */
+interface ContentWait {
+  valid: Promise<void>;
+  close(): void;
+}
+
+/** Waits until the content folder has no error any more, re-checking after every change (debounced 300 ms); `onErrors` gets the findings of each failed check. */
+function waitForValidContent(contentDir: string, root: string, onErrors: (findings: Finding[]) => void): ContentWait {
+  let timer: NodeJS.Timeout | undefined;
+  let close = () => {};
+  const valid = new Promise<void>((resolve, reject) => {
     const watcher = watch(contentDir, { recursive: true }, () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
@@ -162,5 +198,10 @@ async function waitForValidContent(contentDir: string, root: string, onErrors: (
         }, reject);
       }, 300);
     });
+    close = () => {
+      clearTimeout(timer);
+      watcher.close();
+    };
   });
+  return { valid, close: () => close() };
 }

@@ -86,7 +86,11 @@ async function loadIssue(
   return issue;
 }
 
-/** Checks the documents of an issue folder whose issue.yml has errors, with what issue.yml still gives (the section rule needs its sections). */
+/**
+ * Checks the documents of an issue folder whose issue.yml has errors, with what issue.yml still
+ * gives (the section rule needs its sections). None of them is published, but the document numbers
+ * of every one, passing or not, go to `numbered` for the rule across files (all errors in one pass).
+ */
 function checkDocumentsOfBrokenIssue(dir: string, folder: string, sourcePath: string, source: YamlSource, rel: (p: string) => string, findings: Finding[], numbered: NumberedFile[]): void {
   const readable = (source.value ?? {}) as Record<string, unknown>;
   const sections = Array.isArray(readable.sections) && readable.sections.every((x) => typeof x === "string") ? (readable.sections as string[]) : null;
@@ -111,7 +115,10 @@ function checkDocumentsOfBrokenIssue(dir: string, folder: string, sourcePath: st
   }
   for (const name of names) {
     const read = readContentFile(path.join(dir, name), rel(path.join(dir, name)));
-    if (read.kind === "text") loadDocument(path.join(dir, name), read.text, stub, rel, findings, numbered, sections !== null);
+    if (read.kind !== "text") continue;
+    const doc = loadDocument(path.join(dir, name), read.text, stub, rel, findings, numbered, sections !== null);
+    // A document that passes is still left out with its issue; its numbers count all the same.
+    if (doc && doc.docNumbers.length > 0) numbered.push({ sourcePath: doc.sourcePath, docNumbers: doc.docNumbers, line: doc.fieldLines?.docNumber ?? 1 });
   }
 }
 

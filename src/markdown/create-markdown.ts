@@ -6,6 +6,7 @@ import container from "markdown-it-container";
 import { citationLinks } from "../relations/citation-links.ts";
 import { detachString } from "../util/index.ts";
 import { attachmentLines } from "./attachment-lines.ts";
+import { paragraphIndent } from "./paragraph-indent.ts";
 import { headingId } from "./heading-id.ts";
 
 /**
@@ -32,8 +33,9 @@ export interface OutlineEntry {
  * (editors write Markdown only), emphasis that works next to Chinese punctuation
  * (markdown-it-cjk-friendly), no space added at a line break between Chinese characters
  * (markdown-it-cjk-breaks), heading ids that keep Chinese characters (markdown-it-anchor),
- * the `::: addressee|signature|note|attachment` blocks of {@link DOCUMENT_BLOCKS}, and each
- * numbered attachment name of a 附件说明 on its own line (`attachmentLines`).
+ * the `::: addressee|signature|note|attachment` blocks of {@link DOCUMENT_BLOCKS}, no indentation
+ * typed at the start of a paragraph (`paragraphIndent`: the layouts indent), and each numbered
+ * attachment name of a 附件说明 on its own line (`attachmentLines`).
  * Pass `env.outline = []` to `render` to collect the headings, and `env.citations` (see
  * `CitationEnv`) to link cited document numbers of the archive (`citationLinks`).
  */
@@ -44,6 +46,7 @@ export function createMarkdown(): MarkdownIt {
   md.disable("code");
   md.use(cjkFriendly);
   md.use(cjkBreaks);
+  md.use(paragraphIndent);
   md.use(attachmentLines);
   md.use(anchor, {
     level: [2, 3, 4],

@@ -43,12 +43,13 @@ export function markKeepWithNext(html: string): string {
 }
 
 /**
- * Gives the 附件说明 paragraphs — a paragraph that opens with `附件：` (§7.3.4) — the class
- * `gbt-attachment-note`: one blank line above, a wrapped name aligned under its first character.
+ * Gives the 附件说明 paragraphs — a paragraph that opens with `附件：` (§7.3.4; the renderer marks
+ * it `doc-attachment-note`, see `attachmentLines`) — the class `gbt-attachment-note` instead: one
+ * blank line above, each further name and a wrapped name aligned under the first name.
  * @example markAttachmentNotes("<p>附件：名单</p>") // '<p class="gbt-attachment-note">附件：名单</p>'
  */
 export function markAttachmentNotes(html: string): string {
-  return html.replace(/<p>(附件[：:])/g, '<p class="gbt-attachment-note">$1');
+  return html.replace(/<p(?: class="doc-attachment-note")?>(附件[：:])/g, '<p class="gbt-attachment-note">$1');
 }
 
 /**

@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawn } from "node:child_process";
-import { readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import { PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
@@ -13,7 +13,9 @@ import { readIndexContents } from "../helpers/pagefind-index.ts";
 import { freePort, waitFor } from "../helpers/net.ts";
 
 // Eleventy logs "Watching…" before its file watcher is ready; an edit made then can be missed. The
-// tests wait for start.ts's "正在预览 http://…" line, printed once serveSite has the watcher ready.
+// tests wait for start.ts's "正在预览 http://…" line, printed once serveSite has the watcher ready
+// when the content starts without error; when it starts with errors, serveSite prints
+// "内容已无错误" once the fix is built and watched.
 
 /**
  * Runs `npm start` (scripts/start.ts) in its own process group on a free port, serving a temp
@@ -46,11 +48,19 @@ async function startServer(content: string, site: string, port?: number) {
   };
 }
 
-test("npm start on a port already in use prints the address it really serves at; an edit re-indexes the search shard and renders the print views again; a bad edit shows the error in the output and in a banner on every page (file:line, message, fix), updated live, while the last good page is served; fixing recovers without a restart", async () => {
+test("npm start on a fresh clone whose content has errors still starts on a port already in use, says its address, and serves a Chinese error page listing every error (file:line — what — fix) until the fix, then the site with live reload; an edit re-indexes the search shard and renders the print views again; a bad edit shows the error in the output and in a banner on every page (file:line, message, fix), updated live, while the last good page is served; fixing recovers without a restart", async () => {
   const content = await tempArchive();
   const site = `${content}-site`;
   const busy = createServer();
   const port = await new Promise<number>((resolve) => busy.listen(0, () => resolve((busy.address() as { port: number }).port)));
+  // Two mistakes in another layout than the sample: a new issue (no sections of its own written
+  // yet) and a document of the fixture whose date is not a calendar date. Nothing was built.
+  const brokenIssue = path.join(content, "2021-04/issue.yml");
+  await mkdir(path.dirname(brokenIssue), { recursive: true });
+  await writeFile(brokenIssue, "gazette: 测试市人民政府公报\nyear: 2021\nnumber: 4\nfrequency: 季刊\npublisher: 测试市人民政府办公室\n");
+  const renmian = path.join(content, "2020-03/renmian.md");
+  const renmianGood = await readFile(renmian, "utf8");
+  await writeFile(renmian, renmianGood.replace(/^date: .*$/m, "date: 2020-09-31"));
   const server = await startServer(content, site, port);
   let browser: Browser | undefined;
   let shared = false;
@@ -61,6 +71,28 @@ test("npm start on a port already in use prints the address it really serves at;
     await waitFor("the address", async () => /正在预览 http:\/\/127\.0\.0\.1:\d+\//.test(server.output()));
     const served = Number(/正在预览 http:\/\/127\.0\.0\.1:(\d+)\//.exec(server.output())?.[1]);
     assert.is.not(served, port, `the busy port is not announced:\n${server.output()}`);
+    assert.match(server.output(), /网站还没有生成：预览地址先显示错误清单/);
+    // The error page at every page address, in Chinese, one row an error: file:line — what — fix.
+    const errorPage = await fetch(`http://127.0.0.1:${served}/`);
+    assert.is(errorPage.status, 503);
+    const errorHtml = await errorPage.text();
+    assert.match(errorHtml, /<html lang="zh-CN">/);
+    assert.match(errorHtml, /内容有 2 处错误，网站还没有生成/);
+    assert.match(errorHtml, /<code>(?:[^<]*\/)?2021-04\/issue\.yml:1:1<\/code> — [^<]*sections[^<]* — <strong>修改方法：<\/strong>/, errorHtml);
+    assert.match(errorHtml, /<code>(?:[^<]*\/)?2020-03\/renmian\.md:5:7<\/code> — 成文日期（date）应为真实存在的日期[^<]* — <strong>修改方法：<\/strong>没有这一天/, errorHtml);
+    assert.is((await server.page("/2019/1/csf-2019-1/")).status, 503, "every page address shows it");
+    browser = await sharedBrowser();
+    shared = true;
+    const waiting = await browser.newPage();
+    pages.push(waiting);
+    await waiting.goto(server.url());
+    assert.match(await waiting.locator("h1").innerText(), /内容有 2 处错误/);
+    // The banner and the page follow the content: one mistake fixed, then the other.
+    await writeFile(renmian, renmianGood);
+    await waiting.waitForFunction(() => /内容有 1 处错误/.test(document.querySelector("h1")?.textContent ?? ""), undefined, { timeout: 60_000 });
+    await rm(path.dirname(brokenIssue), { recursive: true });
+    await waiting.waitForFunction(() => document.querySelector("#gazette-error-banner") === null && document.body.textContent!.includes("2019年"), undefined, { timeout: 90_000 });
+    await waitFor("the watcher after the fix", async () => /内容已无错误/.test(server.output()), 60_000);
     const home = await fetch(`http://127.0.0.1:${served}/`);
     assert.is(home.status, 200);
     assert.ok((await home.text()).includes("2019年"), "the announced address serves the archive");
@@ -85,8 +117,6 @@ test("npm start on a port already in use prints the address it really serves at;
     assert.not.ok((await doc()).html.includes("请认真贯彻执行"), "so has the document page");
 
     // A bad edit: the error in the output and in a banner on every page; the last good page is served.
-    browser = await sharedBrowser();
-    shared = true;
     const page = await browser.newPage();
     pages.push(page);
     await page.goto(`${server.url()}2019/1/csf-2019-1/`);
@@ -146,7 +176,7 @@ test("npm start after npm run build, with an error already in the content: the f
     await waitFor("the findings and the previous pages", async () => /栏目（section）“没有的栏目”没有在/.test(server.output()) && (await server.page("/2019/1/csf-2019-1/")).status === 200);
     assert.match(server.output(), /内容有错误：先显示上次生成的页面/);
     await writeFile(broken, good);
-    await waitFor("the first build after the fix", async () => /正在预览 http/.test(server.output()) && (await server.page("/2020/3/renmian/")).html.includes("预览时补充的一段"));
+    await waitFor("the first build after the fix, and the watcher", async () => /内容已无错误/.test(server.output()) && (await server.page("/2020/3/renmian/")).html.includes("预览时补充的一段"));
     assert.is((await stat(unchanged)).mtimeMs, before, "a page the edit does not change is not written again");
     assert.not.ok(await stat(pageManifestPath(site)).then(() => true, () => false), "npm start rewrites the folder in place: the build's manifest no longer describes it");
     // Withholding a document under npm start takes its pages out of the preview and its search.

@@ -56,6 +56,39 @@ test("a document number used twice is reported in the same pass as other mistake
   assert.ok(fs.some((f) => f.file === B && /2019-02-30/.test(f.message)) && fs.some((f) => f.file === B && /没有的栏目/.test(f.message)), show(fs));
 });
 
+test("a document number used twice is reported when the issue.yml of either file is broken", async () => {
+  // Another layout than the sample: the broken issue is the later one, its issue.yml has a Tab
+  // indent, and its sections are written as a flow list on one line.
+  const broken = "gazette: 测试市人民政府公报\nyear: 2020\nnumber: 3\nfrequency: 季刊\npublisher: 测试市人民政府办公室\nsections:\n\t- 政务动态\n";
+  const C = "2020-03/copy.md";
+  // A valid file of the broken issue reuses a number of a good issue, and another number of its own issue.
+  const fs = await findingsWith({
+    "2020-03/issue.yml": broken,
+    [C]: documentText({ docNumber: '["测政发（2019）1号", "测政任〔2020〕2号"]', section: '"政务动态"', date: "2020-09-01" }),
+  });
+  const dup = fs.filter((f) => /发文字号 .+ 已被/.test(f.message));
+  assert.equal(dup.map((f) => `${f.file}:${f.line} ${f.message}`).sort(), [
+    `${C}:3 发文字号 测政发〔2019〕1号 已被 2019-01/csf-2019-1.md 使用`,
+    `2020-03/renmian.md:3 发文字号 测政任〔2020〕2号 已被 ${C} 使用`,
+  ].sort(), show(fs));
+  assert.ok(fs.some((f) => f.file === "2020-03/issue.yml" && /制表符（Tab）缩进/.test(f.message)), show(fs));
+});
+
+test("a title with a stray straight quote says to delete it or pair it, at the quote", async () => {
+  // Fields in another order than the sample's, the title last, with a quote left over from the YAML.
+  const text = '---\ndocNumber: "测政发〔2019〕41号"\nissuer: "测试市人民政府"\ndate: 2019-03-01\npublication: public\nsection: "市政府文件"\ntitle: 测试市人民政府关于“乡村振兴”的通知"\n---\n\n正文。\n';
+  const fs = (await findingsWith({ [A]: text })).filter((f) => f.file === A);
+  assert.is(fs.length, 1, show(fs));
+  assert.is(`${fs[0]!.line}:${fs[0]!.column}`, "7:26", "line and column of the stray quote");
+  assert.match(fs[0]!.message, /没有配对的英文双引号/);
+  assert.is(fs[0]!.fix, '删去多余的英文双引号 "，或补上另一个使它成对：给整个标题加引号写成 title: "测试市人民政府关于“乡村振兴”的通知"；标题原文中的引号用中文引号“”');
+  // A title quoted as a whole, with a quote of its own inside: the same fix, at the value.
+  const quoted = (await findingsWith({ [A]: documentText({ title: '"关于\\"测试的通知"' }) })).filter((f) => f.file === A);
+  assert.is(quoted.length, 1, show(quoted));
+  assert.is(quoted[0]!.line, 2);
+  assert.match(quoted[0]!.fix, /^删去多余的英文双引号/);
+});
+
 test("the closest known issuer is named only for a slip, never for another organ", () => {
   const known = ["乳山市人民政府", "乳山市人民政府办公室"];
   assert.is(closestIssuer("乳山市财政局", known), undefined);

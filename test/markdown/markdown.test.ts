@@ -1,6 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { createMarkdown, headingId, type OutlineEntry } from "../../src/markdown/index.ts";
+import { plainText } from "../../src/search/plain-text.ts";
 
 const md = createMarkdown();
 
@@ -37,9 +38,38 @@ test("bold works next to Chinese quotation marks", () => {
 });
 
 test("each numbered attachment name of a 附件说明 keeps its own line (GB/T 9704-2012 §7.3.4), other lines run on", () => {
-  assert.is(md.render("附件：1. 日程安排表\n2. 联系人名单\n3．经费表\n"), "<p>附件：1. 日程安排表<br>\n2. 联系人名单<br>\n3．经费表</p>\n");
-  assert.is(md.render("附件：日程安排表\n（共3页）\n"), "<p>附件：日程安排表（共3页）</p>\n", "an unnumbered continuation runs on");
+  assert.is(md.render("附件：1. 日程安排表\n2. 联系人名单\n3．经费表\n"), '<p class="doc-attachment-note">附件：1. 日程安排表<br>\n2. 联系人名单<br>\n3．经费表</p>\n');
+  assert.is(md.render("附件：日程安排表\n（共3页）\n"), '<p class="doc-attachment-note">附件：日程安排表（共3页）</p>\n', "an unnumbered continuation runs on");
   assert.is(md.render("现印发给你们，\n2. 请认真执行。\n"), "<p>现印发给你们，\n2. 请认真执行。</p>\n", "only a 附件说明");
+});
+
+test("a 附件说明 typed with full-width indents, or with its names set apart by blank lines, renders each name on its own line in one note", () => {
+  const note = '<p class="doc-attachment-note">附件：1. 日程安排表<br>\n2. 联系人名单<br>\n3．经费表</p>\n';
+  const rows: [string, string, string][] = [
+    ["full-width indents, one name a line", "　　附件：1. 日程安排表\n　　　　　2. 联系人名单\n　　　　　3．经费表\n", note],
+    ["full-width indents and blank lines (paragraphs)", "　　附件：1. 日程安排表\n\n　　　　　2. 联系人名单\n\n　　　　　3．经费表\n", note],
+    ["a blank line, then a list Markdown numbers from 2", "附件：1. 日程安排表\n\n2. 联系人名单\n3. 经费表\n", note.replace("3．", "3. ")],
+    ["blank lines between every name (a loose list)", "附件：1. 日程安排表\n\n2. 联系人名单\n\n3. 经费表\n", note.replace("3．", "3. ")],
+    ["a blank line, then two indented names in one paragraph", "　　附件：1. 日程安排表\n\n　　　　　2. 联系人名单\n　　　　　3．经费表\n", note],
+    ["no-break spaces and a list marker with a bracket", "\u00A0\u00A0附件：1) 日程安排表\n\n2) 联系人名单\n", '<p class="doc-attachment-note">附件：1) 日程安排表<br>\n2) 联系人名单</p>\n'],
+  ];
+  for (const [what, input, expected] of rows) assert.is(md.render(input), expected, what);
+  // What follows the names stays a paragraph of its own; numbers that do not go on are left alone.
+  assert.is(md.render("附件：1. 名单\n\n2. 表\n\n现将……\n"), '<p class="doc-attachment-note">附件：1. 名单<br>\n2. 表</p>\n<p>现将……</p>\n');
+  assert.match(md.render("附件：1. 名单\n\n3. 表\n"), /<\/p>\n<ol start="3">/);
+  assert.match(md.render("附件：名单\n\n2. 表\n"), /<\/p>\n<ol start="2">/);
+});
+
+test("indentation typed at the start of a paragraph is dropped (the layouts indent), on the page and in the search text alike", () => {
+  const rows: [string, string, string][] = [
+    ["two ideographic spaces (pasted from Word)", "　　现将有关事项通知如下：\n", "<p>现将有关事项通知如下：</p>\n"],
+    ["no-break spaces before bold", "\u00A0\u00A0**一是**加强领导。\n", "<p><strong>一是</strong>加强领导。</p>\n"],
+    ["ASCII spaces then ideographic spaces", "  　　混合缩进。\n", "<p>混合缩进。</p>\n"],
+    ["in a signature block", "::: signature\n　　　　某市人民政府\n:::\n", '<div class="doc-signature">\n<p>某市人民政府</p>\n</div>\n'],
+    ["spaces inside a line stay", "　　2019年3月4日　乳政任〔2019〕2号\n", "<p>2019年3月4日　乳政任〔2019〕2号</p>\n"],
+  ];
+  for (const [what, input, expected] of rows) assert.is(md.render(input), expected, what);
+  assert.is(plainText(md, "　　第一段。\n\n\u00A0第二段　中间的空格。\n"), "第一段。\n第二段　中间的空格。");
 });
 
 test("a line break between two Chinese characters adds no space", () => {

@@ -52,6 +52,7 @@ test("the print title is escaped HTML with <br> between lines", () => {
 
 test("marks the 附件说明 and forms, without changing text", () => {
   assert.is(markAttachmentNotes("<p>附件：名单</p><p>附件</p>"), '<p class="gbt-attachment-note">附件：名单</p><p>附件</p>');
+  assert.is(markAttachmentNotes('<p class="doc-attachment-note">附件：1. 名单<br>\n2. 表</p>'), '<p class="gbt-attachment-note">附件：1. 名单<br>\n2. 表</p>', "the renderer's class becomes the print one");
   const form = "<table>\n<thead>\n<tr>\n<th>拟贷款企业名称</th>\n<th>XXX股份有限公司</th>\n</tr>";
   assert.ok(markForms(form).startsWith('<table class="gbt-form">'));
   const real = "<table>\n<thead>\n<tr>\n<th>序号</th>\n<th>内容</th>\n</tr>";

@@ -1,5 +1,6 @@
 import type { Finding } from "../finding.ts";
 import type { Bilingual } from "../../i18n/index.ts";
+import { checkAttachmentNotes } from "./attachment-note.ts";
 
 /** Options of {@link checkBodyText}. */
 export interface BodyTextOptions {
@@ -24,7 +25,8 @@ const PAIRS: [string, string][] = [["（", "）"], ["(", ")"], ["〔", "〕"], [
  * Warns about OCR leftovers in a document body, one finding per kind and line: spaces between
  * Chinese characters, half-width `,` `:` `;` `(` `)` between Chinese characters, brackets and
  * quotes that do not balance within a paragraph, a running page header (the gazette's name) or
- * a page number left on a line of its own, and an empty body. The ideographic space U+3000
+ * a page number left on a line of its own, an empty body, and attachment names that cannot join
+ * their 附件说明 ({@link checkAttachmentNotes}). The ideographic space U+3000
  * (used on purpose to align names) is not an OCR space, nor is the space after 第一章 or 第三条. Markdown container lines (`:::`) and
  * table rows are skipped.
  * @param bodyLine 1-based line of the file where the body starts.
@@ -70,6 +72,7 @@ export function checkBodyText(body: string, file: string, bodyLine: number, opti
     else if (gazette && line.includes(gazette[0]!) && isRunningHeader(line.replace(/[#*\s　]/g, ""), gazette)) warn(i, 1, { zh: `页眉“${line.trim()}”混进了正文`, en: `a page header "${line.trim()}" left in the text` }, { zh: "删去这一行", en: "delete the line" });
   }
   endParagraph();
+  findings.push(...checkAttachmentNotes(body, file, bodyLine));
   return findings;
 }
 

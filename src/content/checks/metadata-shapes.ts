@@ -63,9 +63,38 @@ export function checkMetadataShapes(source: YamlSource, value: unknown): Finding
   });
   if (typeof fm.title === "string") {
     const problem = titleShapeProblem(fm.title);
-    if (problem) findings.push({ file: source.file, ...source.positionOf(["title"]), severity: "error", message: `标题“${fm.title}”${problem}`, fix: "按原件（或目录）补全标题：分几行印刷的标题要连成一行" });
+    if (problem && hasStrayQuote(fm.title)) findings.push(strayQuoteFinding(source, fm.title, problem));
+    else if (problem) findings.push({ file: source.file, ...source.positionOf(["title"]), severity: "error", message: `标题“${fm.title}”${problem}`, fix: "按原件（或目录）补全标题：分几行印刷的标题要连成一行" });
   }
   return findings;
+}
+
+/** True when `title` holds an odd number of straight double quotes (a YAML quote written once too often or too seldom). */
+function hasStrayQuote(title: string): boolean {
+  return (title.match(/"/gu)?.length ?? 0) % 2 === 1;
+}
+
+/**
+ * The error for a title with an unpaired straight double quote: the fix is to delete the extra
+ * quote or pair it, not to complete the title. Points at the last quote when the title is written
+ * unquoted on one line (`title: 关于…的通知"`), else at the value.
+ */
+function strayQuoteFinding(source: YamlSource, title: string, problem: string): Finding {
+  const node = source.doc.get("title", true) as { type?: string; range?: [number, number, number] } | undefined;
+  let pos = source.positionOf(["title"]);
+  if (node?.type === "PLAIN" && node.range) {
+    const start = source.at(node.range[0]);
+    if (source.at(node.range[1]).line === start.line) pos = source.at(node.range[0] + title.lastIndexOf('"'));
+  }
+  const whole = title.replace(/"/gu, "");
+  return {
+    file: source.file,
+    ...pos,
+    severity: "error",
+    message: `标题“${title}”${problem}`,
+    fix: `删去多余的英文双引号 "，或补上另一个使它成对：给整个标题加引号写成 title: "${whole}"；标题原文中的引号用中文引号“”`,
+    en: { message: `the title "${title}" has an unpaired straight double quote ("), probably a YAML quote written once too often or too seldom`, fix: `delete the extra " or add its pair: quote the whole title as title: "${whole}"; quotation marks of the title itself are Chinese “”` },
+  };
 }
 
 /**
