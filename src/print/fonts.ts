@@ -1,6 +1,7 @@
-import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { linkFile } from "../util/index.ts";
 import { EM_BOX } from "./layout.ts";
 
 /**
@@ -52,8 +53,9 @@ function inWebPrint(font: PrintFont): boolean {
 const require = createRequire(import.meta.url);
 
 /**
- * Copies the WOFF2 subsets of {@link PRINT_FONTS} from `node_modules` into
- * `<outputDir>/assets/fonts/<folder>/` and writes `<outputDir>/assets/print-fonts.css` with their
+ * Hard-links (copies across file systems, `linkFile`) the WOFF2 subsets of {@link PRINT_FONTS}
+ * from `node_modules` into `<outputDir>/assets/fonts/<folder>/` (a fresh folder: nothing writes to a
+ * built font file) and writes `<outputDir>/assets/print-fonts.css` with their
  * `@font-face` rules (WOFF2 only, URLs relative to the stylesheet, so a path prefix works), and
  * `<outputDir>/assets/print-web-fonts.css` with the rules of the website print's faces; each
  * with the ascent and descent of {@link EM_BOX} so that a run in another face never changes the
@@ -83,9 +85,11 @@ export async function writePrintFonts(outputDir: string): Promise<{ files: numbe
       if (!woff2) continue;
       const name = path.basename(woff2);
       const source = path.resolve(path.dirname(cssPath), woff2);
-      await copyFile(source, path.join(targetDir, name));
+      const target = path.join(targetDir, name);
+      await rm(target, { force: true });
+      linkFile(source, target);
       files += 1;
-      bytes += (await readFile(source)).byteLength;
+      bytes += (await stat(source)).size;
       const range = block.match(/unicode-range:\s*([^;}]+)/)?.[1]?.trim();
       const rule =
         `@font-face{font-family:"${font.family}";font-style:normal;font-weight:${font.weight};font-display:block;${metrics}` +
