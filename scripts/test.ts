@@ -4,7 +4,8 @@
  * under it, as for `uvu test PATTERN -i IGNORE`) in N worker processes (default 2, at most the machine's cores),
  * each running one file at a time with uvu (scripts/test-worker.ts). The longest files are handed
  * out first (durations of the last run, kept in node_modules/.cache/gazette-test/, beside each
- * file's CPU time in cpu.json). Builds that
+ * file's CPU time in cpu.json). The workers' temporary folder (TMPDIR) is inside the run's folder, so
+ * nothing a suite leaves there outlives the run. Builds that
  * several suites share are made once per run (test/helpers/shared-build.ts) in a temporary folder
  * removed at the end.
  *
@@ -49,6 +50,11 @@ const key = (file: string) => path.relative(root, file).split(path.sep).join("/"
 const queue = suites.map((s) => ({ ...s, weight: durations[key(s.file)] ?? guess(s.file) })).sort((a, b) => b.weight - a.weight);
 
 const shared = mkdtempSync(path.join(tmpdir(), "gazette-test-run-"));
+// The workers' temporary folder (TMPDIR, so os.tmpdir() and Chromium's profiles) lies inside the
+// run's folder: whatever a suite leaves beside its temporary output (search caches, page manifests)
+// goes with the run.
+const workerTmp = path.join(shared, "tmp");
+mkdirSync(workerTmp);
 const started = performance.now();
 const results: FileResult[] = [];
 const problems: string[] = [];
@@ -60,7 +66,7 @@ function worker(): Promise<void> {
       cwd: root,
       execArgv: ["--import", "tsx"],
       stdio: ["ignore", "pipe", "inherit", "ipc"],
-      env: { ...process.env, ...(process.stdout.isTTY ? { FORCE_COLOR: "1" } : {}) },
+      env: { ...process.env, TMPDIR: workerTmp, ...(process.stdout.isTTY ? { FORCE_COLOR: "1" } : {}) },
     });
     let current: (typeof queue)[number] | undefined;
     let buffer = "";
