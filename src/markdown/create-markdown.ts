@@ -6,6 +6,7 @@ import container from "markdown-it-container";
 import { citationLinks } from "../relations/citation-links.ts";
 import { detachString } from "../util/index.ts";
 import { attachmentLines } from "./attachment-lines.ts";
+import { dropEmptyText } from "./empty-text.ts";
 import { paragraphIndent } from "./paragraph-indent.ts";
 import { headingId } from "./heading-id.ts";
 
@@ -46,6 +47,7 @@ export function createMarkdown(): MarkdownIt {
   md.disable("code");
   md.use(cjkFriendly);
   md.use(cjkBreaks);
+  md.use(dropEmptyText);
   md.use(paragraphIndent);
   md.use(attachmentLines);
   md.use(anchor, {
