@@ -67,6 +67,10 @@ test("indentation typed at the start of a paragraph is dropped (the layouts inde
     ["ASCII spaces then ideographic spaces", "  　　混合缩进。\n", "<p>混合缩进。</p>\n"],
     ["in a signature block", "::: signature\n　　　　某市人民政府\n:::\n", '<div class="doc-signature">\n<p>某市人民政府</p>\n</div>\n'],
     ["spaces inside a line stay", "　　2019年3月4日　乳政任〔2019〕2号\n", "<p>2019年3月4日　乳政任〔2019〕2号</p>\n"],
+    ["paragraphs pasted from Word, one a line without blank lines", "　　第一段。\n　　第二段。\n", "<p>第一段。</p>\n<p>第二段。</p>\n"],
+    ["an unindented line continues its paragraph", "　　第一段\n续行。\n　　第二段。\n", "<p>第一段续行。</p>\n<p>第二段。</p>\n"],
+    ["signature lines pasted from Word", "::: signature\n　　　　某市人民政府\n　　　　2019年3月4日\n:::\n", '<div class="doc-signature">\n<p>某市人民政府</p>\n<p>2019年3月4日</p>\n</div>\n'],
+    ["an indented attachment note keeps its names together", "　　附件：1. 甲表\n　　　　　2. 乙表\n　　第三段。\n", '<p class="doc-attachment-note">附件：1. 甲表<br>\n2. 乙表</p>\n<p>第三段。</p>\n'],
   ];
   for (const [what, input, expected] of rows) assert.is(md.render(input), expected, what);
   assert.is(plainText(md, "　　第一段。\n\n\u00A0第二段　中间的空格。\n"), "第一段。\n第二段　中间的空格。");
@@ -74,6 +78,12 @@ test("indentation typed at the start of a paragraph is dropped (the layouts inde
 
 test("a line break between two Chinese characters adds no space", () => {
   assert.is(md.render("现印发给\n你们").trim(), "<p>现印发给你们</p>");
+});
+
+test("emphasis at the end of a line, before a line break, renders (markdown-it-cjk-breaks threw on it)", () => {
+  assert.is(md.render("要突出**重点**\n续行。").trim(), "<p>要突出<strong>重点</strong>续行。</p>");
+  assert.is(md.render("**一是**\n加强领导。\n*注*\nnote").trim(), "<p><strong>一是</strong>加强领导。<em>注</em>\nnote</p>");
+  assert.is(plainText(md, "**一是**\n加强领导。"), "一是加强领导。");
 });
 
 test("template syntax and raw HTML stay text", () => {
