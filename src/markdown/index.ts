@@ -1,3 +1,3 @@
 export { createMarkdown, DOCUMENT_BLOCKS, type OutlineEntry } from "./create-markdown.ts";
 export { headingId } from "./heading-id.ts";
-export { renderBodies, renderBody, type BodyJob, type CitationContext, type RenderedBody } from "./render-bodies.ts";
+export { renderBody, type BodyJob, type CitationContext, type RenderedBody } from "./render-bodies.ts";

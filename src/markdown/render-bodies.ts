@@ -35,13 +35,3 @@ export function renderBody(md: MarkdownIt, job: BodyJob, context: CitationContex
   const html = md.render(job.body, env);
   return { html: detachString(html), outline: env.outline, citations: citations.found };
 }
-
-/**
- * Renders every document body of a build, in order ({@link renderBody} on each), on the calling
- * thread: worker threads for this were measured from 2,000 to 20,000 documents and gained nothing
- * clear for more CPU time (see README, "Large archives").
- * @returns one result per job, in the order of `jobs`.
- */
-export function renderBodies(md: MarkdownIt, jobs: readonly BodyJob[], context: CitationContext): RenderedBody[] {
-  return jobs.map((job) => renderBody(md, job, context));
-}

@@ -2,7 +2,8 @@ import { formatChineseDate } from "../content/calendar-date.ts";
 import { isListed, isTextPublished, type Archive, type GazetteDocument, type GazetteIssue } from "../content/model.ts";
 import { PUBLICATION_LABEL } from "../content/schema.ts";
 import type { MarkdownIt } from "markdown-it";
-import { renderBodies, type RenderedBody } from "../markdown/index.ts";
+import type { RenderedBody } from "../markdown/index.ts";
+import { renderBodiesOrFindings } from "./render-texts.ts";
 import { documentType } from "../search/document-type.ts";
 import { documentSeries, numberShard } from "../search/normalise-query.ts";
 import { parseDocNumber } from "../content/doc-number.ts";
@@ -44,7 +45,7 @@ export function numberShards(documents: readonly Pick<DocumentView, "docNumbers"
  * Derives everything the templates show from a validated archive. Documents whose publication
  * status is `withheld` or `draft` are dropped here, so nothing downstream (pages, search index,
  * feeds) can reach them; `on-request` documents keep their metadata but not their text.
- * Each published body is rendered once (`renderBodies`); pages and print views take its HTML from here.
+ * Each published body is rendered once (`renderBodiesOrFindings`); pages and print views take its HTML from here.
  * @param archive a validated archive (issues newest first).
  * @param md the Markdown renderer from `createMarkdown()`.
  */
@@ -63,11 +64,7 @@ export function buildSiteData(archive: Archive, md: MarkdownIt, options: SiteDat
   const knownPrefixes = [...prefixes];
   // Every published text, in the order the views take them.
   const texts = archive.issues.flatMap((i) => i.documents).filter((d) => isListed(d) && isTextPublished(d));
-  const rendered = renderBodies(
-    md,
-    texts.map((d) => ({ body: d.body, self: d.docNumbers })),
-    { listed: new Map([...listed].map(([n, target]) => [n, target.url])), knownPrefixes },
-  );
+  const rendered = renderBodiesOrFindings(md, texts, { listed: new Map([...listed].map(([n, target]) => [n, target.url])), knownPrefixes });
   const bodies = new Map(texts.map((d, i) => [d, rendered[i]!]));
   const ctx: ViewContext = { bodies, asOf, history, listed };
   const views = archive.issues.map((issue) => issueView(issue, ctx));
