@@ -116,7 +116,8 @@ export interface BreakTitleOptions {
  * Breaks a title into lines at word boundaries (GB/T 9704-2012 §7.3.1: 回行时，要做到词意完整，
  * 排列对称，长短适宜，间距恰当). Words come from {@link titleWords}: never inside a word, a
  * 发文字号, a 《》 title or a term (a 《》 title longer than a line breaks between its own words).
- * Among the fewest lines that fit, it picks the breaks of least
+ * Among the fewest lines that fit (one more when the best of the fewest would split a likely term:
+ * a break of {@link breakCost} 2 next to a one-character word), it picks the breaks of least
  * cost: the shape (`balanced`: longest minus shortest line, in em; `fill`: room left on the lines
  * before the last, a quarter em per em, and what a last line lacks of 6 em) plus 2 em per {@link breakCost} of each break.
  * @returns the lines, in order; joined they give the title unchanged.
@@ -134,23 +135,33 @@ function breakUnits(title: string, options: BreakTitleOptions, loose: boolean): 
   const total = widths.reduce((a, b) => a + b, 0);
   if (total <= last) return [title];
   const lineWidth = (from: number, to: number) => widths.slice(from, to).reduce((a, b) => a + b, 0);
-  for (let lines = 2; lines <= words.length; lines++) {
-    let best: { cost: number; breaks: number[] } | undefined;
+  /** The least costly breaks into `lines` lines that fit; `worst` is 1 when one of them is likely inside a term. */
+  const bestFor = (lines: number): { cost: number; worst: number; bounds: number[] } | undefined => {
+    let best: { cost: number; worst: number; bounds: number[] } | undefined;
     for (const breaks of combinations(words.length - 1, lines - 1)) {
       const bounds = [0, ...breaks.map((b) => b + 1), words.length];
       const ws = bounds.slice(1).map((to, k) => lineWidth(bounds[k]!, to));
       if (ws.some((w, k) => w > (k === ws.length - 1 ? last : options.lineEm))) continue;
-      const wordCost = bounds.slice(1, -1).reduce((sum, b) => sum + breakCost(units[b - 1]!.last, units[b]!.first), 0);
+      const costs = bounds.slice(1, -1).map((b) => breakCost(units[b - 1]!.last, units[b]!.first));
+      // A break of cost 2 next to a one-character word is most likely inside one term (城镇低|效用地: jieba cut 低效用地 as 低/效用/地).
+      const inTerm = bounds.slice(1, -1).map((b, k) => (costs[k] === 2 && ([...units[b - 1]!.word].length === 1 || [...units[b]!.word].length === 1) ? 1 : 0));
       // balanced: lines of equal length; fill: every line but the last as full as it goes.
       const shape =
         options.mode === "fill"
           ? ws.slice(0, -1).reduce((sum, w) => sum + (options.lineEm - w), 0) / 4 + Math.max(0, SHORT_LAST_LINE_EM - ws.at(-1)!)
           : Math.max(...ws) - Math.min(...ws);
-      const cost = shape + 2 * wordCost;
-      if (!best || cost < best.cost) best = { cost, breaks: bounds };
+      const cost = shape + 2 * costs.reduce((a, b) => a + b, 0);
+      if (!best || cost < best.cost) best = { cost, worst: Math.max(0, ...inTerm), bounds };
     }
-    if (best) return best.breaks.slice(1).map((to, k) => words.slice(best.breaks[k]!, to).join(""));
-    if (lines >= 6) break;
+    return best;
+  };
+  const toLines = (bounds: number[]) => bounds.slice(1).map((to, k) => words.slice(bounds[k]!, to).join(""));
+  for (let lines = 2; lines <= Math.min(words.length, 6); lines++) {
+    const best = bestFor(lines);
+    if (!best) continue;
+    // Fewest lines first; but one more line rather than a break inside a likely term (e.g. 低|效用).
+    const more = best.worst > 0 && lines < Math.min(words.length, 6) ? bestFor(lines + 1) : undefined;
+    return toLines(more && more.worst === 0 ? more.bounds : best.bounds);
   }
   return undefined;
 }

@@ -45,6 +45,14 @@ test("contents lines are filled between words and the last leaves room for the l
   assert.equal(tocTitleLines("乳山市人民政府任免的工作人员名单"), ["乳山市人民政府任免的工作人员名单"]);
 });
 
+test("contents take one more line rather than break inside a term that jieba cut wrongly (城镇低|效用地)", () => {
+  const title = "青岚市自然资源和规划局关于公布2024年度第一批城镇低效用地再开发项目名单及实施时序安排的公告";
+  const lines = tocTitleLines(title, ["青岚市自然资源和规划局"]);
+  assert.is(lines.join(""), title);
+  for (let k = 1; k < lines.length; k++) assert.not.ok(/低$/.test(lines[k - 1]!) && /^效/.test(lines[k]!), lines.join("|"));
+  assert.not.ok(lines.some((l) => /低$/.test(l)), lines.join("|"));
+});
+
 test("the print title is escaped HTML with <br> between lines", () => {
   assert.is(printTitle("乳山市人民政府关于印发市政府2019年工作要点的通知", ISSUERS), "乳山市人民政府关于印发市政府<br>2019年工作要点的通知");
   assert.is(printTitle("A&B<C>"), "A&amp;B&lt;C&gt;");
