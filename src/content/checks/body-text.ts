@@ -1,6 +1,7 @@
 import type { Finding } from "../finding.ts";
 import type { Bilingual } from "../../i18n/index.ts";
 import { checkAttachmentNotes } from "./attachment-note.ts";
+import { checkSignatureOutsideBlock } from "./signature-outside.ts";
 
 /** Options of {@link checkBodyText}. */
 export interface BodyTextOptions {
@@ -26,7 +27,8 @@ const PAIRS: [string, string][] = [["（", "）"], ["(", ")"], ["〔", "〕"], [
  * Chinese characters, half-width `,` `:` `;` `(` `)` between Chinese characters, brackets and
  * quotes that do not balance within a paragraph, a running page header (the gazette's name) or
  * a page number left on a line of its own, an empty body, and attachment names that cannot join
- * their 附件说明 ({@link checkAttachmentNotes}). The ideographic space U+3000
+ * their 附件说明 ({@link checkAttachmentNotes}), and a 署名 and 成文日期 typed as ordinary paragraphs
+ * ({@link checkSignatureOutsideBlock}). The ideographic space U+3000
  * (used on purpose to align names) is not an OCR space, nor is the space after 第一章 or 第三条. Markdown container lines (`:::`) and
  * table rows are skipped.
  * @param bodyLine 1-based line of the file where the body starts.
@@ -72,7 +74,7 @@ export function checkBodyText(body: string, file: string, bodyLine: number, opti
     else if (gazette && line.includes(gazette[0]!) && isRunningHeader(line.replace(/[#*\s　]/g, ""), gazette)) warn(i, 1, { zh: `页眉“${line.trim()}”混进了正文`, en: `a page header "${line.trim()}" left in the text` }, { zh: "删去这一行", en: "delete the line" });
   }
   endParagraph();
-  findings.push(...checkAttachmentNotes(body, file, bodyLine));
+  findings.push(...checkAttachmentNotes(body, file, bodyLine), ...checkSignatureOutsideBlock(body, file, bodyLine));
   return findings;
 }
 
