@@ -145,7 +145,8 @@ function loadDocument(
   findings.push(...checkRawText(raw, relPath, split.bodyLine - 1));
   const source = parseYamlSource(split.frontMatter, relPath, 1);
   const fm = checkYaml(split.frontMatter, relPath, documentFrontMatter, findings, source, 1, false);
-  if (source.findings.length === 0) findings.push(...checkMetadataShapes(source, source.value));
+  // On the fields as mended: an unclosed quote hides no other mistake of the file.
+  findings.push(...checkMetadataShapes(source, source.mended));
   // Every rule runs even when a field is wrong, on what could be read: all errors in one pass.
   const readable = (source.value ?? {}) as Record<string, unknown>;
   const date = fm ? fm.date : typeof readable.date === "string" ? readable.date : undefined;

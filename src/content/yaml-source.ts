@@ -14,6 +14,13 @@ export interface YamlSource {
   value: unknown;
   /** True when the text has a YAML syntax error (then `value` holds only the readable fields). */
   broken: boolean;
+  /**
+   * The readable fields as the mends left them: `value`, plus each field whose unclosed quote the
+   * mend closed at the end of its line (its value is the rest of that line, which either fix —
+   * adding the closing quote or removing the opening one — leaves). For the shape rules of
+   * metadata, so that a mended mistake hides no other mistake (all mistakes in one pass).
+   */
+  mended: unknown;
   findings: Finding[];
   /** The parsed YAML document with its nodes, for rules that look at how a value was written. */
   doc: Document;
@@ -59,9 +66,11 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
   const hostile = hostileYaml(doc);
   if (hostile) findings.push({ file, ...at(hostile.offset), severity: "error", message: hostile.message, fix: hostile.fix });
   const value = hostile ? undefined : doc.errors.length > 0 || mends.mends.length > 0 ? readableValue(doc, unsure) : doc.toJS({ maxAliasCount: 100 });
+  const mended = hostile || unsure.length === 0 ? value : readableValue(doc);
   return {
     file,
     value,
+    mended,
     findings,
     broken: doc.errors.length > 0 || mends.mends.length > 0,
     doc,

@@ -1,6 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { rm } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { loadArchive, type Finding } from "../../src/content/index.ts";
 import { closestIssuer } from "../../src/content/checks/index.ts";
 import { documentText, tempArchive } from "../helpers/temp-archive.ts";
@@ -87,6 +88,29 @@ test("a title with a stray straight quote says to delete it or pair it, at the q
   assert.is(quoted.length, 1, show(quoted));
   assert.is(quoted[0]!.line, 2);
   assert.match(quoted[0]!.fix, /^删去多余的英文双引号/);
+});
+
+test("an unclosed quote hides no other mistake: the mended front matter is checked for shapes in the same pass", async () => {
+  // Fields in the order an editor typed them in a new-user test; the title misses its closing quote.
+  const text = '---\ntitle: "测试市人民政府关于印发《测试市河长制工作规则的通知\ndocNumber: "测政发〔2019〕18号"\nissuer: "测试市人民政府关于印发"\ndate: 2019-03-01\npublication: public\nsection: 市政府文件\n---\n\n正文。\n';
+  const fs = (await findingsWith({ [A]: text })).filter((f) => f.file === A);
+  const at = fs.map((f) => `${f.line}:${f.column} ${f.severity} ${f.message}`);
+  assert.equal(at, [
+    "2:8 error 标题“测试市人民政府关于印发《测试市河长制工作规则的通知”“《”没有闭合，标题不完整",
+    "2:34 error “title”的值以引号 \" 开头，但这一行没有结尾的 \"，后面几行都被当成了它的值",
+    "4:9 error 发文机关“测试市人民政府关于印发”含有“关于”，是标题的一部分而非机关名称",
+  ], show(fs));
+});
+
+test("an issuer with a shape error is not also suggested for the list of known issuers", async () => {
+  const dir = await tempArchive({ [A]: documentText({ issuer: '"测试市人民政府关于印发"' }) });
+  try {
+    await writeFile(path.join(dir, "archive.yml"), (await readFile(path.join(dir, "archive.yml"), "utf8")) + "issuers:\n  - 测试市人民政府\n");
+    const fs = (await loadArchive(dir, dir)).findings.filter((f) => f.file === A);
+    assert.equal(fs.map((f) => `${f.line} ${f.severity} ${f.message}`), ["4 error 发文机关“测试市人民政府关于印发”含有“关于”，是标题的一部分而非机关名称"], show(fs));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
 
 test("the closest known issuer is named only for a slip, never for another organ", () => {
