@@ -1,7 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
-import { ContentError, findingText, type Finding } from "../content/finding.ts";
+import { ContentError, findingText, sortFindings, type Finding } from "../content/finding.ts";
 import { say } from "../i18n/index.ts";
 import { explainError } from "./explain-error.ts";
 
@@ -27,9 +27,9 @@ export class ErrorBanner {
     return this.#items;
   }
 
-  /** Shows the error findings of a check (warnings are left to the terminal). */
+  /** Shows the error findings of a check (warnings are left to the terminal), by file, line and column. */
   showFindings(findings: readonly Finding[]): void {
-    this.#items = findings
+    this.#items = sortFindings(findings)
       .filter((f) => f.severity === "error")
       .map((f) => ({ where: `${f.file}:${f.line}:${f.column}`, severity: f.severity, ...findingText(f) }));
   }

@@ -2,7 +2,7 @@ import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
 import { checkAcrossFiles, checkKnownIssuers, checkValidityFields } from "./checks/index.ts";
-import { ContentError, type Finding } from "./finding.ts";
+import { ContentError, sortFindings, type Finding } from "./finding.ts";
 import type { Archive, GazetteIssue } from "./model.ts";
 import { archiveSettings } from "./schema.ts";
 import { splitFrontMatter } from "./split-front-matter.ts";
@@ -31,7 +31,7 @@ export interface LoadResult {
  * (`readContentFile`); control characters, hostile YAML and the size limits of `archive.yml`
  * (`checkLimits`) are errors.
  * Never throws for bad content: every problem is returned as a finding with
- * file, line and column; `archive` is null when any error was found.
+ * file, line and column, in `sortFindings` order; `archive` is null when any error was found.
  * @param contentDir folder holding the gazette issues, absolute or relative to `cwd`.
  * @param root folder that finding paths are made relative to (default: `process.cwd()`).
  * @throws Error only when a file cannot be read for another reason than not existing.
@@ -70,7 +70,7 @@ export async function loadArchive(contentDir: string, root = process.cwd()): Pro
   findings.push(...checkKnownIssuers(issues, settings?.issuers ?? []));
   issues.sort((a, b) => b.year - a.year || b.number - a.number);
   const hasError = findings.some((f) => f.severity === "error");
-  return { archive: hasError || !settings ? null : { settings, issues }, findings };
+  return { archive: hasError || !settings ? null : { settings, issues }, findings: sortFindings(findings) };
 }
 
 /**

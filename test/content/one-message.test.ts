@@ -113,6 +113,17 @@ test("an issuer with a shape error is not also suggested for the list of known i
   }
 });
 
+test("findings come by file, then line, then column; a document number used twice stands among its file's findings", async () => {
+  const B = "2019-01/other.md";
+  const text = documentText({ docNumber: '"测政发〔2019〕1号"', date: "2019-02-30", issuer: '"测试市人民政府关于"' }).replace("\n", "\r\n");
+  const fs = await findingsWith({ [B]: text, [A]: documentText({ title: undefined, section: '"没有的栏目"' }) });
+  const keys = fs.map((f) => `${f.file}:${f.line}:${f.column}`);
+  const ordered = [...fs].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column).map((f) => `${f.file}:${f.line}:${f.column}`);
+  assert.equal(keys, ordered, show(fs));
+  const mine = fs.filter((f) => f.file === B).map((f) => `${f.line} ${f.message.slice(0, 12)}`);
+  assert.equal(mine, ["1 文件用的是 Window", "3 发文字号 测政发〔201", "4 发文机关“测试市人民政府", "5 成文日期（date）应为"], show(fs));
+});
+
 test("the closest known issuer is named only for a slip, never for another organ", () => {
   const known = ["乳山市人民政府", "乳山市人民政府办公室"];
   assert.is(closestIssuer("乳山市财政局", known), undefined);
