@@ -124,6 +124,17 @@ test("findings come by file, then line, then column; a document number used twic
   assert.equal(mine, ["1 文件用的是 Window", "3 发文字号 测政发〔201", "4 发文机关“测试市人民政府", "5 成文日期（date）应为"], show(fs));
 });
 
+test("a document number written [2024]5号 without quotes is one error at its value: YAML reads a list; quote it with the standard 〔〕", async () => {
+  const fs = (await findingsWith({ [A]: documentText({ docNumber: "[2024]5号", date: "2024-09-05" }) })).filter((f) => f.file === A && f.line === 3);
+  assert.is(fs.length, 1, show(fs));
+  assert.is(`${fs[0]!.line}:${fs[0]!.column} ${fs[0]!.severity}`, "3:12 error");
+  assert.is(fs[0]!.message, "发文字号（docNumber）的值以 [ 开头，YAML 把 [ ] 当成列表的括号，读不懂这一行");
+  assert.is(fs[0]!.fix, '给整个值加英文双引号，年份用六角括号〔〕（GB/T 9704-2012 §7.2.5）：docNumber: "〔2024〕5号"');
+  // Another field: the value is quoted as it is.
+  const title = (await findingsWith({ [A]: documentText({ title: "[草案]测试市人民政府关于测试的通知" }) })).filter((f) => f.file === A && f.line === 2);
+  assert.equal(title.map((f) => `${f.column} ${f.message} — ${f.fix}`), ['8 标题（title）的值以 [ 开头，YAML 把 [ ] 当成列表的括号，读不懂这一行 — 给整个值加英文双引号：title: "[草案]测试市人民政府关于测试的通知"'], show(title));
+});
+
 test("the closest known issuer is named only for a slip, never for another organ", () => {
   const known = ["乳山市人民政府", "乳山市人民政府办公室"];
   assert.is(closestIssuer("乳山市财政局", known), undefined);
