@@ -25,7 +25,8 @@ export interface LoadResult {
  * Reads and validates a whole content folder (`issues/`): `archive.yml`, then each
  * `YYYY-NN/issue.yml` and every `*.md` document beside it (files starting with `_` are notes,
  * not documents). Runs every rule family of `checks/` (raw text, YAML traps, field shapes,
- * unknown fields, document numbers, review markers, body text, rules across files), and first
+ * unknown fields, document numbers, review markers, body text, one gazette per archive, rules
+ * across files), and first
  * lists every entry that is not content (`checkContentFiles`: templates, links, FIFOs, misplaced
  * files, never opened). Files are read only when they are regular files, and only as UTF-8
  * (`readContentFile`); control characters, hostile YAML and the size limits of `archive.yml`
@@ -59,7 +60,7 @@ export async function loadArchive(contentDir: string, root = process.cwd()): Pro
     .map((e) => e.name)
     .sort((a, b) => a.localeCompare(b));
   // Every issue folder first: the rules across files below need them all.
-  const loaded = await loadIssueFolders(contentDir, folders, root);
+  const loaded = await loadIssueFolders(contentDir, folders, root, settings ? { title: settings.title, file: rel(settingsPath) } : undefined);
   for (const { issue, own } of loaded) {
     findings.push(...own);
     if (issue) issues.push(issue);

@@ -21,7 +21,7 @@ interface Case {
 }
 
 const A = "2019-01/new.md";
-const issueYml = (number: string) => `gazette: 公报\nyear: 2019\nnumber: ${number}\nfrequency: 季刊\npublisher: 办公室\nsections: [甲]\n`;
+const issueYml = (number: string) => `gazette: 测试市人民政府公报\nyear: 2019\nnumber: ${number}\nfrequency: 季刊\npublisher: 办公室\nsections: [甲]\n`;
 const body = (text: string) => documentText({}, text);
 
 const cases: Case[] = [

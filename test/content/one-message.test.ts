@@ -30,7 +30,7 @@ test("a full-width colon after a field name is one error naming it, and the fiel
 });
 
 test("a tab-indented line of issue.yml is one error, and its sections still check the documents", async () => {
-  const yml = "gazette: 公报\nyear: 2019\nnumber: 1\nfrequency: 季刊\npublisher: 办公室\nsections:\n\t- 市政府文件\n";
+  const yml = "gazette: 测试市人民政府公报\nyear: 2019\nnumber: 1\nfrequency: 季刊\npublisher: 办公室\nsections:\n\t- 市政府文件\n";
   const fs = await findingsWith({ "2019-01/issue.yml": yml, [A]: documentText({ section: '"没有的栏目"' }) });
   const yaml = fs.filter((f) => f.file === "2019-01/issue.yml");
   assert.is(yaml.length, 1, show(fs));
