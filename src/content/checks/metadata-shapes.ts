@@ -7,7 +7,7 @@ import type { YamlSource } from "../yaml-source.ts";
  * Shape rules for metadata that cannot be right whatever its source (typed by hand or inferred
  * by `npm run import`): an issuer (发文机关) that holds a piece of a title, and a title that is
  * only part of one. An organ name never contains 关于 or 印发 (they open the subject of a title,
- * GB/T 9704-2012 §7.2.5: 标题由发文机关名称、事由和文种组成), nor 《 (a cited document) or 、
+ * GB/T 9704-2012 §7.3.1: 标题由发文机关名称、事由和文种组成), nor 《 (a cited document) or 、
  * (an enumeration), and never ends in punctuation.
  * @returns the problem in Chinese, or null when the issuer may be an organ name.
  */
