@@ -1,7 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
-import { ContentError, findingText, type Finding } from "../content/finding.ts";
+import { ContentError, findingText, sortFindings, type Finding } from "../content/finding.ts";
 import { say } from "../i18n/index.ts";
 import { explainError } from "./explain-error.ts";
 
@@ -27,9 +27,9 @@ export class ErrorBanner {
     return this.#items;
   }
 
-  /** Shows the error findings of a check (warnings are left to the terminal). */
+  /** Shows the error findings of a check (warnings are left to the terminal), by file, line and column. */
   showFindings(findings: readonly Finding[]): void {
-    this.#items = findings
+    this.#items = sortFindings(findings)
       .filter((f) => f.severity === "error")
       .map((f) => ({ where: `${f.file}:${f.line}:${f.column}`, severity: f.severity, ...findingText(f) }));
   }
@@ -56,14 +56,22 @@ export class ErrorBanner {
   }
 
   /**
-   * The page served instead of a page that was never built (a fresh clone whose content has
-   * errors): the same list of errors as the banner, on a page of its own.
+   * The page served instead of a page that was never built, listing the same errors as the
+   * banner. `siteBuilt` false (a fresh clone whose content has errors): the site is not generated
+   * yet. `siteBuilt` true (a good build before, then an edit with errors, e.g. a new issue whose
+   * pages do not exist yet): only this page is not generated yet, with a link to the home page.
    */
-  errorPage(): string {
+  errorPage(siteBuilt = false): string {
     const lang = say({ zh: "zh-CN", en: "en" });
-    const title = say({ zh: `内容有 ${this.#items.length} 处错误，网站还没有生成`, en: `The content has ${this.#items.length} error${this.#items.length === 1 ? "" : "s"}; the site was not built yet` });
-    const after = say({ zh: "逐条改正并保存后，这里会自动显示网站。", en: "Fix each and save: the site then shows here by itself." });
-    return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><link rel="stylesheet" href="/.gazette-dev/banner.css"></head><body><main id="gazette-error-banner" role="alert"><h1>${escapeHtml(title)}</h1>${this.#list()}<p>${escapeHtml(after)}</p></main></body></html>`;
+    const n = this.#items.length;
+    const title = siteBuilt
+      ? say({ zh: `这一页还没有生成：内容有 ${n} 处错误`, en: `This page is not built yet: the content has ${n} error${n === 1 ? "" : "s"}` })
+      : say({ zh: `内容有 ${n} 处错误，网站还没有生成`, en: `The content has ${n} error${n === 1 ? "" : "s"}; the site was not built yet` });
+    const after = siteBuilt
+      ? say({ zh: "网站的其他页面照常显示上次生成的版本；改正上面列出的错误并保存后，这一页会生成并自动显示。", en: "The other pages show the last good build; fix the errors above and save: this page is then built and shows by itself." })
+      : say({ zh: "逐条改正并保存后，这里会自动显示网站。", en: "Fix each and save: the site then shows here by itself." });
+    const home = siteBuilt ? `<p><a href="/">${escapeHtml(say({ zh: "回到首页", en: "Back to the home page" }))}</a></p>` : "";
+    return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><link rel="stylesheet" href="/.gazette-dev/banner.css"></head><body><main id="gazette-error-banner" role="alert"><h1>${escapeHtml(title)}</h1>${this.#list()}<p>${escapeHtml(after)}</p>${home}</main></body></html>`;
   }
 
   /** One row an item: `file:line:column — what — 修改方法：how to fix`. */
@@ -78,7 +86,8 @@ export class ErrorBanner {
   /**
    * Connect-style middleware for Eleventy's development server (`setServerOptions({ middleware })`):
    * serves the banner's stylesheet, and while there are errors sends HTML pages of `outputDir`
-   * with the banner, and the error page (status 503) for a page address with no page built;
+   * with the banner, and the error page (status 503) for a page address with no page built (see
+   * `errorPage`: the site, or only this page, is not generated yet);
    * otherwise passes the request on.
    */
   middleware(outputDir: string): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
@@ -109,8 +118,10 @@ export class ErrorBanner {
     if (!rel.endsWith("/") && !rel.endsWith(".html")) return null;
     const file = path.join(outputDir, rel.endsWith("/") ? `${rel}index.html` : rel);
     if (!file.startsWith(path.resolve(outputDir) + path.sep)) return null;
-    // A page never built (nothing to show with the banner): the error page instead of a 404.
-    if (!(await stat(file).catch(() => null))?.isFile()) return { status: 503, html: this.errorPage() };
+    // A page never built (nothing to show with the banner): the error page instead of a 404,
+    // saying whether the whole site or only this page is missing.
+    const isFile = async (f: string) => (await stat(f).catch(() => null))?.isFile() === true;
+    if (!(await isFile(file))) return { status: 503, html: this.errorPage(await isFile(path.join(outputDir, "index.html"))) };
     const page = await readFile(file, "utf8");
     const body = /<body[^>]*>/i.exec(page);
     const banner = this.html();

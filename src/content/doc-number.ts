@@ -1,6 +1,6 @@
 /**
  * Document numbers (发文字号): 机关代字〔年份〕序号号, e.g. `乳政发〔2019〕2号`
- * (GB/T 9704-2012 §7.2.4: the year in hexagonal brackets 〔〕, the serial number without
+ * (GB/T 9704-2012 §7.2.5: the year in hexagonal brackets 〔〕, the serial number without
  * leading zeros, followed by 号).
  */
 

@@ -45,16 +45,26 @@ export function findingText(f: Finding, lang?: MessageLang): { message: string; 
 }
 
 /**
+ * Findings in the order editors read them: by file path, then line, then column; at one place,
+ * errors before warnings. Returns a new array (the input is left as it is). Used for every list
+ * shown to editors (`npm run check`, `npm start`'s terminal report, banner and error page), so a
+ * finding made by a rule across files (a document number used twice) stands at its line with
+ * the other findings of its file.
+ */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  const rank = (f: Finding) => (f.severity === "error" ? 0 : 1);
+  return [...findings].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || rank(a) - rank(b));
+}
+
+/**
  * Formats findings as `path:line:column  错误|警告  message — fix`, one per line, grouped by file
- * in path order, then a summary line (`共 2 个错误、1 个警告`). Returns "" for no findings.
+ * in path order and by line and column within a file (`sortFindings`), then a summary line (`共 2 个错误、1 个警告`). Returns "" for no findings.
  * @param lang message language (default: the command's, see `setMessageLang`).
  * @example formatFindings([{file:"issues/2019-02/a.md",line:3,column:7,severity:"error",message:"…",fix:"…"}])
  */
 export function formatFindings(findings: readonly Finding[], lang?: MessageLang): string {
   if (findings.length === 0) return "";
-  const sorted = [...findings].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
-  );
+  const sorted = sortFindings(findings);
   const lines: string[] = [];
   let current = "";
   for (const f of sorted) {

@@ -2,7 +2,7 @@ import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
 import { checkAcrossFiles, checkKnownIssuers, checkValidityFields } from "./checks/index.ts";
-import { ContentError, type Finding } from "./finding.ts";
+import { ContentError, sortFindings, type Finding } from "./finding.ts";
 import type { Archive, GazetteIssue } from "./model.ts";
 import { archiveSettings } from "./schema.ts";
 import { splitFrontMatter } from "./split-front-matter.ts";
@@ -25,13 +25,14 @@ export interface LoadResult {
  * Reads and validates a whole content folder (`issues/`): `archive.yml`, then each
  * `YYYY-NN/issue.yml` and every `*.md` document beside it (files starting with `_` are notes,
  * not documents). Runs every rule family of `checks/` (raw text, YAML traps, field shapes,
- * unknown fields, document numbers, review markers, body text, rules across files), and first
+ * unknown fields, document numbers, review markers, body text, one gazette per archive, rules
+ * across files), and first
  * lists every entry that is not content (`checkContentFiles`: templates, links, FIFOs, misplaced
  * files, never opened). Files are read only when they are regular files, and only as UTF-8
  * (`readContentFile`); control characters, hostile YAML and the size limits of `archive.yml`
  * (`checkLimits`) are errors.
  * Never throws for bad content: every problem is returned as a finding with
- * file, line and column; `archive` is null when any error was found.
+ * file, line and column, in `sortFindings` order; `archive` is null when any error was found.
  * @param contentDir folder holding the gazette issues, absolute or relative to `cwd`.
  * @param root folder that finding paths are made relative to (default: `process.cwd()`).
  * @throws Error only when a file cannot be read for another reason than not existing.
@@ -59,7 +60,7 @@ export async function loadArchive(contentDir: string, root = process.cwd()): Pro
     .map((e) => e.name)
     .sort((a, b) => a.localeCompare(b));
   // Every issue folder first: the rules across files below need them all.
-  const loaded = await loadIssueFolders(contentDir, folders, root);
+  const loaded = await loadIssueFolders(contentDir, folders, root, settings ? { title: settings.title, file: rel(settingsPath) } : undefined);
   for (const { issue, own } of loaded) {
     findings.push(...own);
     if (issue) issues.push(issue);
@@ -70,7 +71,7 @@ export async function loadArchive(contentDir: string, root = process.cwd()): Pro
   findings.push(...checkKnownIssuers(issues, settings?.issuers ?? []));
   issues.sort((a, b) => b.year - a.year || b.number - a.number);
   const hasError = findings.some((f) => f.severity === "error");
-  return { archive: hasError || !settings ? null : { settings, issues }, findings };
+  return { archive: hasError || !settings ? null : { settings, issues }, findings: sortFindings(findings) };
 }
 
 /**

@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
-import { checkBodyText, checkDocNumberForm, checkFieldShapes, checkMetadataShapes, checkRawText, checkReviewMarkers, checkUnknownFields, checkYamlTraps } from "./checks/index.ts";
+import { checkBodyText, checkDocNumberForm, checkFieldShapes, checkGazetteName, checkMetadataShapes, checkRawText, checkReviewMarkers, checkUnknownFields, checkYamlTraps } from "./checks/index.ts";
 import type { Finding } from "./finding.ts";
 import { canonicalDocNumber } from "./doc-number.ts";
 import { isTextPublished, type GazetteDocument, type GazetteIssue, type IssueLoad, type NumberedFile } from "./model.ts";
@@ -12,6 +12,7 @@ import { splitFrontMatter } from "./split-front-matter.ts";
 import { mapLimit } from "../util/index.ts";
 import type { Bilingual } from "../i18n/index.ts";
 import { checkControlCharacters } from "./checks/control-characters.ts";
+import type { ArchiveGazette } from "./checks/gazette-name.ts";
 import { readContentFile } from "./read-content-file.ts";
 
 const ISSUE_FOLDER = /^(\d{4})-(\d{2})$/;
@@ -23,14 +24,16 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /**
  * Reads and checks the issue folders `folders` of `contentDir` (names, e.g. `2019-02`), a few at
  * a time (file reads overlap). Everything but the rules across files: those need every issue.
+ * @param archive the gazette of `archive.yml`, which every issue's `gazette:` must name (see
+ *   `checkGazetteName`); undefined when `archive.yml` gives none.
  * @returns one result per folder, in the order of `folders`.
  */
-export async function loadIssueFolders(contentDir: string, folders: readonly string[], root: string): Promise<IssueLoad[]> {
+export async function loadIssueFolders(contentDir: string, folders: readonly string[], root: string, archive?: ArchiveGazette): Promise<IssueLoad[]> {
   const rel = (p: string) => path.relative(root, p).split(path.sep).join("/");
   return mapLimit(folders, 8, async (name) => {
     const own: Finding[] = [];
     const numbered: NumberedFile[] = [];
-    return { issue: await loadIssue(path.join(contentDir, name), name, rel, own, numbered), own, numbered };
+    return { issue: await loadIssue(path.join(contentDir, name), name, rel, own, numbered, archive), own, numbered };
   });
 }
 
@@ -40,6 +43,7 @@ async function loadIssue(
   rel: (p: string) => string,
   findings: Finding[],
   numbered: NumberedFile[],
+  archive: ArchiveGazette | undefined,
 ): Promise<GazetteIssue | null> {
   const metaPath = path.join(dir, "issue.yml");
   const metaFile = readContentFile(metaPath, rel(metaPath));
@@ -52,6 +56,7 @@ async function loadIssue(
   const metaText = metaFile.text;
   const source = parseYamlSource(metaText.replace(/^\uFEFF/, ""), rel(metaPath));
   const meta = checkYaml(metaText, rel(metaPath), issueMetadata, findings, source);
+  findings.push(...checkGazetteName(source, archive));
   if (!meta) {
     // The documents are checked all the same (all errors in one pass), without their sections.
     checkDocumentsOfBrokenIssue(dir, folder, rel(metaPath), source, rel, findings, numbered);
@@ -145,7 +150,8 @@ function loadDocument(
   findings.push(...checkRawText(raw, relPath, split.bodyLine - 1));
   const source = parseYamlSource(split.frontMatter, relPath, 1);
   const fm = checkYaml(split.frontMatter, relPath, documentFrontMatter, findings, source, 1, false);
-  if (source.findings.length === 0) findings.push(...checkMetadataShapes(source, source.value));
+  // On the fields as mended: an unclosed quote hides no other mistake of the file.
+  findings.push(...checkMetadataShapes(source, source.mended));
   // Every rule runs even when a field is wrong, on what could be read: all errors in one pass.
   const readable = (source.value ?? {}) as Record<string, unknown>;
   const date = fm ? fm.date : typeof readable.date === "string" ? readable.date : undefined;

@@ -3,6 +3,7 @@ import { hostileYaml } from "./yaml-limits.ts";
 import { mendYaml } from "./yaml-mend.ts";
 import type { Finding } from "./finding.ts";
 import type { Bilingual } from "../i18n/index.ts";
+import { FIELD_LABEL } from "./field-labels.ts";
 
 /** A YAML text parsed with positions, so findings can point at the exact line. */
 export interface YamlSource {
@@ -14,6 +15,13 @@ export interface YamlSource {
   value: unknown;
   /** True when the text has a YAML syntax error (then `value` holds only the readable fields). */
   broken: boolean;
+  /**
+   * The readable fields as the mends left them: `value`, plus each field whose unclosed quote the
+   * mend closed at the end of its line (its value is the rest of that line, which either fix —
+   * adding the closing quote or removing the opening one — leaves). For the shape rules of
+   * metadata, so that a mended mistake hides no other mistake (all mistakes in one pass).
+   */
+  mended: unknown;
   findings: Finding[];
   /** The parsed YAML document with its nodes, for rules that look at how a value was written. */
   doc: Document;
@@ -46,10 +54,19 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
     doc = parseDocument(read, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   }
   const unsure = mends.mends.flatMap((m) => (m.unsure ? [m.unsure] : []));
+  const listLines = new Set<number>();
   for (const err of doc.errors) {
     const pos = at(err.pos[0]);
     if (err.code === "RESOURCE_EXHAUSTION") {
       findings.push({ file, ...pos, severity: "error", message: "YAML 嵌套过深，无法读取", fix: "元数据只需要简单的“字段: 值”和列表；删除多余的 [ { 或缩进层级", en: { message: "the YAML is nested too deeply to read", fix: "metadata needs only plain 'field: value' lines and lists; remove the extra [ { or indentation levels" } });
+      continue;
+    }
+    // A value opening with [ or { (YAML's list and map brackets): one error at the value, however
+    // many errors the yaml library gives for its line.
+    const list = listValueError(lineOf(read, err.pos[0]));
+    if (list) {
+      if (!listLines.has(pos.line)) findings.push({ file, line: pos.line, column: list.column, severity: "error", message: list.message.zh, fix: list.fix.zh, en: { message: list.message.en, fix: list.fix.en } });
+      listLines.add(pos.line);
       continue;
     }
     const said = yamlErrorText(err.code, lineOf(read, err.pos[0]));
@@ -59,9 +76,11 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
   const hostile = hostileYaml(doc);
   if (hostile) findings.push({ file, ...at(hostile.offset), severity: "error", message: hostile.message, fix: hostile.fix });
   const value = hostile ? undefined : doc.errors.length > 0 || mends.mends.length > 0 ? readableValue(doc, unsure) : doc.toJS({ maxAliasCount: 100 });
+  const mended = hostile || unsure.length === 0 ? value : readableValue(doc);
   return {
     file,
     value,
+    mended,
     findings,
     broken: doc.errors.length > 0 || mends.mends.length > 0,
     doc,
@@ -117,6 +136,33 @@ function readableValue(doc: Document, leaveOut: readonly string[] = []): Record<
     }
   }
   return out;
+}
+
+/**
+ * The error for a line `field: [..]..` or `field: {..}..` whose unquoted value opens with a
+ * bracket YAML reads as the start of a list or map, with text after the closing bracket that
+ * YAML therefore cannot read
+ * (`docNumber: [2024]5号`). The fix is the line to write: the value in double quotes; for a
+ * document number, with the year in 〔〕 (GB/T 9704-2012 §7.2.5).
+ * @returns null when the line is not such a line; else the 1-based column of the value.
+ */
+function listValueError(line: string): { column: number; message: Bilingual; fix: Bilingual } | null {
+  // The bracket closes and more text follows it on the line (a list meant as a list, left open, is not this).
+  const m = /^([\w-]+):[ \t]+((?:\[[^\]]*\]|\{[^}]*\})[ \t]*[^\s#].*?)\s*$/u.exec(line.replace(/\r$/u, ""));
+  if (!m) return null;
+  const [, field, value] = m as unknown as [string, string, string];
+  const label = FIELD_LABEL[field] ? `${FIELD_LABEL[field]}（${field}）` : `“${field}”`;
+  const bracket = value[0]!;
+  const docNumber = ["docNumber", "repealedBy", "amendedBy"].includes(field);
+  const written = docNumber ? value.replace(/[[［【(（]\s*(\d{4})\s*[\]］】)）]/u, "〔$1〕") : value;
+  const quoted = `${field}: "${written.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+  return {
+    column: line.indexOf(value) + 1,
+    message: { zh: `${label}的值以 ${bracket} 开头，YAML 把 ${bracket === "[" ? "[ ]" : "{ }"} 当成${bracket === "[" ? "列表" : "映射"}的括号，读不懂这一行`, en: `the value of "${field}" starts with ${bracket}, which YAML reads as the start of a ${bracket === "[" ? "list" : "map"}, so the line cannot be read` },
+    fix: docNumber
+      ? { zh: `给整个值加英文双引号，年份用六角括号〔〕（GB/T 9704-2012 §7.2.5）：${quoted}`, en: `quote the whole value, with the year in 〔〕 (GB/T 9704-2012 §7.2.5): ${quoted}` }
+      : { zh: `给整个值加英文双引号：${quoted}`, en: `quote the whole value: ${quoted}` },
+  };
 }
 
 /** What a YAML syntax error means for an editor, and what to do, by the yaml library's error code. */

@@ -39,7 +39,7 @@ const LEAD_WORDS =
 const PREFIX_LENGTH = { min: 2, max: 8 } as const;
 
 /**
- * Finds the document numbers (发文字号, GB/T 9704-2012 §7.2.4: 机关代字〔年份〕序号号) cited in
+ * Finds the document numbers (发文字号, GB/T 9704-2012 §7.2.5: 机关代字〔年份〕序号号) cited in
  * running text, in every bracket form that search accepts (see `queryDocNumber`), with `号`.
  * Numbers without brackets (`乳政发2019年2号`) are not taken from running text: written that way
  * they cannot be told from an ordinary phrase. False friends that never match: dates

@@ -3,7 +3,7 @@ import { canonicalDocNumber, foldDocNumber, parseDocNumber } from "../content/do
 /**
  * The one normaliser of search text, used at index time (build) and at query time (the search
  * page bundles this file), so that a document number typed in any common form meets the form the
- * index was built with. Document-number rules: GB/T 9704-2012 §7.2.4 (机关代字〔年份〕序号号).
+ * index was built with. Document-number rules: GB/T 9704-2012 §7.2.5 (机关代字〔年份〕序号号).
  */
 
 /** What a query asks for, after normalisation. */

@@ -21,7 +21,7 @@ interface Case {
 }
 
 const A = "2019-01/new.md";
-const issueYml = (number: string) => `gazette: 公报\nyear: 2019\nnumber: ${number}\nfrequency: 季刊\npublisher: 办公室\nsections: [甲]\n`;
+const issueYml = (number: string) => `gazette: 测试市人民政府公报\nyear: 2019\nnumber: ${number}\nfrequency: 季刊\npublisher: 办公室\nsections: [甲]\n`;
 const body = (text: string) => documentText({}, text);
 
 const cases: Case[] = [
@@ -44,7 +44,7 @@ const cases: Case[] = [
   { name: "a document number with full-width digits and parentheses", files: { [A]: documentText({ docNumber: '"测政发（２０１９）８号"' }) }, file: A, line: 3, severity: "warning", message: /standard form 测政发〔2019〕8号/ },
   { name: "a document number with stray spaces and ﹝﹞", files: { [A]: documentText({ docNumber: '"测政发 ﹝2019﹞ 8 号"' }) }, file: A, line: 3, severity: "warning", message: /standard form 测政发〔2019〕8号/ },
   { name: "a document number whose year differs from the date", files: { [A]: documentText({ docNumber: '"测政发〔2018〕8号"' }) }, file: A, line: 3, severity: "warning", message: /year 2018 in document number 测政发〔2018〕8号 differs from the year of date 2019-03-01/ },
-  { name: "a document number starting with unquoted [ ]", files: { [A]: documentText({ docNumber: "[2019]8号" }) }, file: A, line: 3, severity: "error", message: /YAML syntax error/, fix: /quote it: docNumber: "\[2019\]8号"/ },
+  { name: "a document number starting with unquoted [ ]", files: { [A]: documentText({ docNumber: "[2019]8号" }) }, file: A, line: 3, severity: "error", message: /the value of "docNumber" starts with \[, which YAML reads as the start of a list/, fix: /quote the whole value, with the year in 〔〕 \(GB\/T 9704-2012 §7.2.5\): docNumber: "〔2019〕8号"/ },
   { name: "a document number YAML reads as a list of numbers", files: { [A]: documentText({ docNumber: "[2019, 8]" }) }, file: A, line: 3, severity: "error", message: /"docNumber" starts with \[ and YAML read it as a list of numbers/, fix: /quote it/ },
   // Across files
   { name: "a duplicate document number", files: { [A]: documentText({ docNumber: '"测政发〔2019〕1号"' }) }, file: A, line: 3, severity: "error", message: /document number 测政发〔2019〕1号 is already used by 2019-01\/csf-2019-1.md/ },

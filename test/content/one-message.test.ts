@@ -1,6 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { rm } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { loadArchive, type Finding } from "../../src/content/index.ts";
 import { closestIssuer } from "../../src/content/checks/index.ts";
 import { documentText, tempArchive } from "../helpers/temp-archive.ts";
@@ -29,7 +30,7 @@ test("a full-width colon after a field name is one error naming it, and the fiel
 });
 
 test("a tab-indented line of issue.yml is one error, and its sections still check the documents", async () => {
-  const yml = "gazette: 公报\nyear: 2019\nnumber: 1\nfrequency: 季刊\npublisher: 办公室\nsections:\n\t- 市政府文件\n";
+  const yml = "gazette: 测试市人民政府公报\nyear: 2019\nnumber: 1\nfrequency: 季刊\npublisher: 办公室\nsections:\n\t- 市政府文件\n";
   const fs = await findingsWith({ "2019-01/issue.yml": yml, [A]: documentText({ section: '"没有的栏目"' }) });
   const yaml = fs.filter((f) => f.file === "2019-01/issue.yml");
   assert.is(yaml.length, 1, show(fs));
@@ -87,6 +88,51 @@ test("a title with a stray straight quote says to delete it or pair it, at the q
   assert.is(quoted.length, 1, show(quoted));
   assert.is(quoted[0]!.line, 2);
   assert.match(quoted[0]!.fix, /^删去多余的英文双引号/);
+});
+
+test("an unclosed quote hides no other mistake: the mended front matter is checked for shapes in the same pass", async () => {
+  // Fields in the order an editor typed them in a new-user test; the title misses its closing quote.
+  const text = '---\ntitle: "测试市人民政府关于印发《测试市河长制工作规则的通知\ndocNumber: "测政发〔2019〕18号"\nissuer: "测试市人民政府关于印发"\ndate: 2019-03-01\npublication: public\nsection: 市政府文件\n---\n\n正文。\n';
+  const fs = (await findingsWith({ [A]: text })).filter((f) => f.file === A);
+  const at = fs.map((f) => `${f.line}:${f.column} ${f.severity} ${f.message}`);
+  assert.equal(at, [
+    "2:8 error 标题“测试市人民政府关于印发《测试市河长制工作规则的通知”“《”没有闭合，标题不完整",
+    "2:34 error “title”的值以引号 \" 开头，但这一行没有结尾的 \"，后面几行都被当成了它的值",
+    "4:9 error 发文机关“测试市人民政府关于印发”含有“关于”，是标题的一部分而非机关名称",
+  ], show(fs));
+});
+
+test("an issuer with a shape error is not also suggested for the list of known issuers", async () => {
+  const dir = await tempArchive({ [A]: documentText({ issuer: '"测试市人民政府关于印发"' }) });
+  try {
+    await writeFile(path.join(dir, "archive.yml"), (await readFile(path.join(dir, "archive.yml"), "utf8")) + "issuers:\n  - 测试市人民政府\n");
+    const fs = (await loadArchive(dir, dir)).findings.filter((f) => f.file === A);
+    assert.equal(fs.map((f) => `${f.line} ${f.severity} ${f.message}`), ["4 error 发文机关“测试市人民政府关于印发”含有“关于”，是标题的一部分而非机关名称"], show(fs));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("findings come by file, then line, then column; a document number used twice stands among its file's findings", async () => {
+  const B = "2019-01/other.md";
+  const text = documentText({ docNumber: '"测政发〔2019〕1号"', date: "2019-02-30", issuer: '"测试市人民政府关于"' }).replace("\n", "\r\n");
+  const fs = await findingsWith({ [B]: text, [A]: documentText({ title: undefined, section: '"没有的栏目"' }) });
+  const keys = fs.map((f) => `${f.file}:${f.line}:${f.column}`);
+  const ordered = [...fs].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column).map((f) => `${f.file}:${f.line}:${f.column}`);
+  assert.equal(keys, ordered, show(fs));
+  const mine = fs.filter((f) => f.file === B).map((f) => `${f.line} ${f.message.slice(0, 12)}`);
+  assert.equal(mine, ["1 文件用的是 Window", "3 发文字号 测政发〔201", "4 发文机关“测试市人民政府", "5 成文日期（date）应为"], show(fs));
+});
+
+test("a document number written [2024]5号 without quotes is one error at its value: YAML reads a list; quote it with the standard 〔〕", async () => {
+  const fs = (await findingsWith({ [A]: documentText({ docNumber: "[2024]5号", date: "2024-09-05" }) })).filter((f) => f.file === A && f.line === 3);
+  assert.is(fs.length, 1, show(fs));
+  assert.is(`${fs[0]!.line}:${fs[0]!.column} ${fs[0]!.severity}`, "3:12 error");
+  assert.is(fs[0]!.message, "发文字号（docNumber）的值以 [ 开头，YAML 把 [ ] 当成列表的括号，读不懂这一行");
+  assert.is(fs[0]!.fix, '给整个值加英文双引号，年份用六角括号〔〕（GB/T 9704-2012 §7.2.5）：docNumber: "〔2024〕5号"');
+  // Another field: the value is quoted as it is.
+  const title = (await findingsWith({ [A]: documentText({ title: "[草案]测试市人民政府关于测试的通知" }) })).filter((f) => f.file === A && f.line === 2);
+  assert.equal(title.map((f) => `${f.column} ${f.message} — ${f.fix}`), ['8 标题（title）的值以 [ 开头，YAML 把 [ ] 当成列表的括号，读不懂这一行 — 给整个值加英文双引号：title: "[草案]测试市人民政府关于测试的通知"'], show(title));
 });
 
 test("the closest known issuer is named only for a slip, never for another organ", () => {

@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { SaxesParser } from "saxes";
@@ -65,6 +65,11 @@ before(test, async () => {
     "archive.yml": "title: 测试市人民政府公报 <&> \"引号\"\npublisher: 测试市人民政府办公室 & 档案馆\nurl: https://gazette.example.org/a&b/\n",
     "2019-01/xml-chars.md": documentText({ title: '"关于 <script> & ]]> 与 \\"引号\\" 的通知"', issuer: '"甲 & 乙 <机关>"', docNumber: '"测政发〔2019〕30号"' }),
   });
+  // One archive holds one gazette: the issues name the same (hostile) gazette as archive.yml.
+  for (const folder of ["2019-01", "2020-03"]) {
+    const file = path.join(content, folder, "issue.yml");
+    await writeFile(file, (await readFile(file, "utf8")).replace(/^gazette: .*$/m, 'gazette: 测试市人民政府公报 <&> "引号"'));
+  }
   out = path.join(await mkdtemp(path.join(tmpdir(), "gazette-xml-")), "_site");
   const result = await buildSite({ root: PROJECT_ROOT, contentDir: content, outputDir: out, search: false });
   await rm(content, { recursive: true, force: true });

@@ -24,6 +24,17 @@ export async function tempArchive(files: Record<string, string> = {}): Promise<s
   return dir;
 }
 
+/**
+ * A new temporary content folder holding only `archive.yml` with `settings` (no gazette issue):
+ * for issues of another gazette than the fixture archive's (one archive holds one gazette).
+ * @returns the path of the folder.
+ */
+export async function emptyArchive(settings: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), "gazette-archive-"));
+  await writeFile(path.join(dir, "archive.yml"), settings);
+  return dir;
+}
+
 /** A valid document front matter with `overrides` merged in (a value of `undefined` drops the key). */
 export function documentText(overrides: Record<string, string | undefined> = {}, body = "正文。\n"): string {
   const fields: Record<string, string | undefined> = {

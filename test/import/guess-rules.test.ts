@@ -8,7 +8,7 @@ import { loadArchive } from "../../src/content/index.ts";
 import { foldRadicals, ImportError, importDump, importPdf, readPdf, writeImport } from "../../src/import/index.ts";
 import { importDocx } from "../../src/import/import-docx.ts";
 import { copyOriginals } from "../../src/site/originals.ts";
-import { PROJECT_ROOT, documentText, tempArchive } from "../helpers/temp-archive.ts";
+import { PROJECT_ROOT, documentText, emptyArchive, tempArchive } from "../helpers/temp-archive.ts";
 
 test("folds Kangxi Radicals (NFKC) and CJK Radicals Supplement code points back to ideographs", () => {
   assert.equal(foldRadicals("⼈⺠政府"), { text: "人民政府", folded: 2 });
@@ -92,7 +92,8 @@ test("a Word file becomes one document with inferred front matter, evidence and 
 });
 
 test("an imported PDF issue passes the check with its original.pdf, which the site publishes at the issue URL", async () => {
-  const content = await tempArchive();
+  // The fixture PDF is an issue of the Rushan gazette: it goes into a Rushan archive (one archive holds one gazette).
+  const content = await emptyArchive("title: 乳山市人民政府公报\npublisher: 乳山市人民政府办公室\n");
   const out = await mkdtemp(path.join(tmpdir(), "gazette-originals-"));
   try {
     const bytes = new Uint8Array(await readFile(path.join(PROJECT_ROOT, "test/fixtures/import/layouts/table-and-personnel-list.pdf")));

@@ -67,9 +67,10 @@ test("a changed archive setting, a removed page file or a lost manifest makes th
     const first = await build(content, site, true, false);
     const all = first.pages!.pages;
     const settings = path.join(content, "archive.yml");
-    await writeFile(settings, (await readFile(settings, "utf8")).replace(/^title: .*$/m, 'title: "改名后的公报"'));
-    assert.is((await build(content, site, true, false)).pages?.reused, 0, "a new archive title is on every page");
-    assert.ok((await readFile(path.join(site, "2019/1/csf-2019-1/index.html"), "utf8")).includes("改名后的公报"));
+    // The publisher, not the title: a new title needs every issue.yml's gazette: renamed too (one archive, one gazette).
+    await writeFile(settings, (await readFile(settings, "utf8")).replace(/^publisher: .*$/m, "publisher: 改名后的主办单位"));
+    assert.is((await build(content, site, true, false)).pages?.reused, 0, "a new archive publisher is on every page");
+    assert.ok((await readFile(path.join(site, "2019/1/csf-2019-1/index.html"), "utf8")).includes("改名后的主办单位"));
 
     await rm(path.join(site, "2019/1/csf-2019-1/index.html"));
     assert.is((await build(content, site, true, false)).pages?.reused, all - 1, "a page missing from the output is rendered again");

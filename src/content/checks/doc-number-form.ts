@@ -5,7 +5,7 @@ import type { YamlSource } from "../yaml-source.ts";
 /**
  * Checks how each document number (发文字号) of a document is written, after the field shapes
  * passed: a variant form (`[]`, `【】`, `（）`, `()`, `［］`, `﹝﹞` around the year, full-width
- * digits, stray spaces) is a warning showing the canonical 〔〕 form of GB/T 9704-2012 §7.2.4;
+ * digits, stray spaces) is a warning showing the canonical 〔〕 form of GB/T 9704-2012 §7.2.5;
  * a year in the number that differs from the year of `date` is a warning.
  * @param raw the `docNumber` value as written (string or list), `date` as `YYYY-MM-DD`, or
  *   undefined for an undated document (then the year is not compared).

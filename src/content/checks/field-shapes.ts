@@ -4,6 +4,9 @@ import type { Finding } from "../finding.ts";
 import { readBilingual, type Bilingual } from "../../i18n/index.ts";
 import type { YamlSource } from "../yaml-source.ts";
 import { misspeltFields } from "./unknown-fields.ts";
+import { FIELD_LABEL } from "../field-labels.ts";
+
+export { FIELD_LABEL };
 
 /**
  * Validates the value of a parsed YAML file against a zod schema (field shapes: required
@@ -77,39 +80,6 @@ export function shapeFindings(source: YamlSource, issues: readonly z.core.$ZodIs
   return findings;
 }
 
-/** Chinese names of the fields of documents, issue.yml and archive.yml, as editors know them. */
-export const FIELD_LABEL: Record<string, string> = {
-  title: "标题",
-  docNumber: "发文字号",
-  issuer: "发文机关",
-  date: "成文日期",
-  publication: "公开方式",
-  section: "栏目",
-  page: "原刊页码",
-  pdfPage: "原件页",
-  validFrom: "施行日期",
-  validUntil: "有效期至",
-  repealedBy: "废止文件",
-  amendedBy: "修改文件",
-  validity: "有效性",
-  gazette: "刊名",
-  year: "年份",
-  number: "期号",
-  published: "出版日期",
-  frequency: "刊期",
-  publisher: "主办",
-  sections: "栏目列表",
-  url: "网址",
-  lang: "内容语言",
-  messages: "提示语言",
-  siteCode: "网站标识码",
-  icpRecord: "ICP备案号",
-  policeRecord: "公安机关备案号",
-  partyGovLink: "党政机关网站标识",
-  organizer: "承办",
-  contact: "联系方式",
-  errorReport: "纠错",
-};
 
 function fixFor(field: string, value: unknown): Bilingual {
   const key = field.split(".")[0];

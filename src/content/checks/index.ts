@@ -2,6 +2,7 @@ export { checkAcrossFiles } from "./across-files.ts";
 export { checkBodyText, type BodyTextOptions } from "./body-text.ts";
 export { checkDocNumberForm } from "./doc-number-form.ts";
 export { checkFieldShapes } from "./field-shapes.ts";
+export { checkGazetteName, type ArchiveGazette } from "./gazette-name.ts";
 export { checkKnownIssuers, checkMetadataShapes, closestIssuer, issuerShapeProblem, titleShapeProblem } from "./metadata-shapes.ts";
 export { checkRawText } from "./raw-text.ts";
 export { checkReviewMarkers, REVIEW_MARKER } from "./review-markers.ts";

@@ -7,7 +7,7 @@ import type { YamlSource } from "../yaml-source.ts";
  * Shape rules for metadata that cannot be right whatever its source (typed by hand or inferred
  * by `npm run import`): an issuer (发文机关) that holds a piece of a title, and a title that is
  * only part of one. An organ name never contains 关于 or 印发 (they open the subject of a title,
- * GB/T 9704-2012 §7.2.5: 标题由发文机关名称、事由和文种组成), nor 《 (a cited document) or 、
+ * GB/T 9704-2012 §7.3.1: 标题由发文机关名称、事由和文种组成), nor 《 (a cited document) or 、
  * (an enumeration), and never ends in punctuation.
  * @returns the problem in Chinese, or null when the issuer may be an organ name.
  */
@@ -114,7 +114,8 @@ export function closestIssuer(issuer: string, known: readonly string[]): string 
 /**
  * Warns about every issuer that the archive's list of known issuers (`issuers:` in
  * `issues/archive.yml`) does not hold, naming the closest known one. Does nothing when the
- * archive keeps no such list.
+ * archive keeps no such list. An issuer with a shape error ({@link issuerShapeProblem}) is left
+ * out: it is reported as an error, and adding it to the list would be wrong.
  * @param issues every loaded gazette issue.
  */
 export function checkKnownIssuers(issues: readonly GazetteIssue[], known: readonly string[]): Finding[] {
@@ -124,7 +125,8 @@ export function checkKnownIssuers(issues: readonly GazetteIssue[], known: readon
   for (const issue of issues) {
     for (const doc of issue.documents) {
       for (const issuer of doc.issuers) {
-        if (set.has(issuer)) continue;
+        // An issuer that cannot be an organ name is an error already: never suggest listing it.
+        if (set.has(issuer) || issuerShapeProblem(issuer)) continue;
         const near = closestIssuer(issuer, known);
         findings.push({
           file: doc.sourcePath,

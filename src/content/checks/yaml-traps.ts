@@ -12,7 +12,8 @@ const KEYWORD = /^[a-z]+(?:-[a-z]+)*$/;
  * read differently in other YAML tools or hide a typing slip:
  * - a number written with a leading zero (`number: 08`): YAML 1.1 reads 08 as a bad octal;
  * - an unquoted `yes`/`no`/`on`/`off`: YAML 1.1 reads it as true/false;
- * - a document number written as an unquoted `[ ]` (YAML reads a list of numbers);
+ * - a document number written as an unquoted `[ ]` that YAML reads as a list of numbers
+ *   (`[2019, 8]`; `[2019]8号` is a syntax error, reported by `parseYamlSource`);
  * - an unquoted text value followed by ` #…` on the same line: YAML drops everything from ` #`
  *   as a comment, so `title: 乳山市关于 #测试的通知` would publish the title “乳山市关于”
  *   (review markers `# 待核…` are comments on purpose and are left alone).
@@ -38,7 +39,8 @@ export function checkYamlTraps(source: YamlSource): Finding[] {
         findings.push({ file: source.file, ...at, severity: "warning", message: `“${key}”的值是不带引号的 ${raw}，有的 YAML 程序会把它当作是/否`, fix: `加英文双引号：${key}: "${raw}"`, en: { message: `"${key}" is the bare word ${raw}, which some YAML readers take as true/false`, fix: `quote it: ${key}: "${raw}"` } });
       }
     }
-    if (key === "docNumber" && isSeq(value) && value.flow && value.items.some((i) => isScalar(i) && typeof i.value === "number")) {
+    // Only when YAML did read the list: `[2024]5号` is a syntax error, said once by `parseYamlSource`.
+    if (key === "docNumber" && isSeq(value) && value.flow && value.items.some((i) => isScalar(i) && typeof i.value === "number") && !errorOnLine(source, value.range?.[0] ?? 0)) {
       findings.push({
         file: source.file,
         ...source.at(value.range?.[0] ?? 0),
@@ -50,4 +52,10 @@ export function checkYamlTraps(source: YamlSource): Finding[] {
     }
   }
   return findings;
+}
+
+/** True when the YAML text has a syntax error on the line of character `offset`. */
+function errorOnLine(source: YamlSource, offset: number): boolean {
+  const line = source.at(offset).line;
+  return source.doc.errors.some((e) => source.at(e.pos[0]).line === line);
 }

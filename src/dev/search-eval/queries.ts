@@ -25,7 +25,7 @@ export interface EvalQuery {
 }
 
 /**
- * Written forms of a document number readers type (GB/T 9704-2012 §7.2.4 gives the canonical
+ * Written forms of a document number readers type (GB/T 9704-2012 §7.2.5 gives the canonical
  * 〔〕 form; the others are what people type from keyboards and other documents).
  */
 export const NUMBER_FORMS: Record<string, (prefix: string, year: string, serial: string) => string> = {
