@@ -32,7 +32,7 @@ export const SIZE_PT = { title: 22, body: 16, pageNumber: 14 } as const;
 /** GB/T 9704-2012 §7.5: 一字线上距版心下边缘7mm. */
 export const PAGE_NUMBER_GAP_MM = 7;
 
-/** GB/T 9704-2012 §7.2.6: 发文字号之下4mm处居中印一条与版心等宽的红色分隔线. */
+/** GB/T 9704-2012 §7.2.7: 发文字号之下4mm处居中印一条与版心等宽的红色分隔线. */
 export const RED_RULE = { gapMm: 4, thicknessPt: 1 } as const;
 
 /**

@@ -66,7 +66,7 @@ export interface PreflightOptions {
  * - §5.2.2 first line: the ink of a body line starts at the top of the type area (37 mm);
  * - §5.2.4 grid: every line's middle on one of the 22 lines of the type area, and every full page
  *   (one whose document goes on on the next page) down to the 22nd line;
- * - §7.2.6 red rule: its top edge 4 mm below the em box of the 发文字号 line;
+ * - §7.2.7 red rule: its top edge 4 mm below the em box of the 发文字号 line;
  * - §7.5 page number: the top of the dash 7 mm below the type area.
  * @returns per-page figures and the findings (empty when the PDF passes).
  */
@@ -182,7 +182,7 @@ function measureRedRule(p: number, raster: ReturnType<typeof renderPage>, measur
   if (!red) return;
   // The 发文字号 is the first line of the grid (its position is checked with the first line): its em box ends 1 em below 37 mm.
   measure.redRuleGap = red.top - (MARGINS.topMm + g.em);
-  if (Math.abs(measure.redRuleGap - RED_RULE.gapMm) > g.tol) find(p, `红色分隔线距发文字号 ${measure.redRuleGap.toFixed(2)} mm，应为 ${RED_RULE.gapMm} mm（GB/T 9704-2012 §7.2.6）`);
+  if (Math.abs(measure.redRuleGap - RED_RULE.gapMm) > g.tol) find(p, `红色分隔线距发文字号 ${measure.redRuleGap.toFixed(2)} mm，应为 ${RED_RULE.gapMm} mm（GB/T 9704-2012 §7.2.7）`);
 }
 
 /**

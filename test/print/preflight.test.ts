@@ -47,7 +47,7 @@ test("the page-number dash is 7 mm below the type area on every numbered page (�
   assert.is(pages[0]!.dashGap, undefined, "no number on the cover");
 });
 
-test("the red rule is 4 mm below the em box of the document number on every document's first page (§7.2.6)", () => {
+test("the red rule is 4 mm below the em box of the document number on every document's first page (§7.2.7)", () => {
   const numbered = docs().filter((d) => d.docNumbers.length > 0);
   assert.ok(numbered.length >= 4);
   for (const doc of numbered) {
