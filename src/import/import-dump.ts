@@ -233,10 +233,14 @@ function editorsNote(r: ImportResult, dumpName: string, unfoldedPages: number, p
     const c = d.changes;
     out.push("", `## \`${d.slug}.md\`：${d.fields.title}`, "");
     out.push("| 修正类别 | 数量 |", "| --- | --- |");
-    out.push(`| 删除识别留下的空格 | ${c.spaces} |`, `| 半角标点改全角 | ${c.punctuation} |`, `| 合并段内断行 | ${c.joinedLines} |`, `| 合并跨页断开的段落 | ${c.merges.length} |`, `| 制表符分列改为表格 | ${c.tables} |`);
+    out.push(`| 删除识别留下的空格 | ${c.spaces} |`, `| 半角标点改全角 | ${c.punctuation} |`, `| 合并段内断行 | ${c.joinedLines} |`, `| 合并跨页断开的段落 | ${c.merges.length} |`, `| 未合并、请核对的断段 | ${c.keptBreaks.length} |`, `| 制表符分列改为表格 | ${c.tables} |`);
     if (c.merges.length > 0) {
       out.push("", "跨页断段合并（`｜` 为原断开处，请核对）：", "");
       c.merges.forEach((m, i) => out.push(`${i + 1}. \`${m}\``));
+    }
+    if (c.keptBreaks.length > 0) {
+      out.push("", "未合并的断行（`｜` 处分为两段；上一段没有以句末标点结束，若原件是同一段，请在文件中把两段接成一段）：", "");
+      c.keptBreaks.forEach((m, i) => out.push(`${i + 1}. \`${m}\``));
     }
     const unsure = Object.entries(d.fields.unsure);
     if (unsure.length > 0) {
