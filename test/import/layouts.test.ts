@@ -138,6 +138,20 @@ test("a masthead (版头) above a title stays out of every text and is the evide
   for (const d of result.documents) assert.match(note, new RegExp(`\\| ${d.fields.pdfPage} \\| \`乳山市人民政府[^\`]*\` \\| 版头[^|]*原件字间加空印出`), `masthead of page ${d.fields.pdfPage} listed`);
 });
 
+test("a full-width space printed in a PDF (Chromium's text layer maps its glyph to U+2003) stays U+3000; a gap with no glyph stays a space", () => {
+  let pdfs = 0;
+  for (const [file, { result }] of results) {
+    if (!file.endsWith(".pdf")) continue;
+    pdfs++;
+    const publisher = result.front.find((f) => /主办$/.test(f.text));
+    assert.ok(publisher, `${file}: the cover's publisher line`);
+    assert.match(publisher!.text, /[^\s]\u3000主办$/u, `${file}: ${JSON.stringify(publisher!.text)}`);
+  }
+  assert.ok(pdfs >= 5, "every PDF layout checked");
+  // The 目录 heading is letter-spaced by the stylesheet (no space glyph): pdf.js's gap, an ASCII space.
+  assert.ok(results.get("regulations.pdf")!.result.front.some((f) => /^#* ?目 录$/u.test(f.text)));
+});
+
 test("the review sheet lists every inferred field of every document with its evidence", () => {
   const { result } = results.get("section-heads-three-line-titles.pdf")!;
   const sheet = result.files["_review.md"]!;
