@@ -42,6 +42,7 @@ test("a break kept where the text runs on is listed for checking; two paragraphs
   assert.equal(page.body.trim().split(/\n\n/).length, 2);
   assert.equal(page.changes.keptBreaks, ["进基础设施建设，重点推进｜5G基站建设。"]);
   // A paragraph ending in 。, a signature's date, a new item: not listed.
+  assert.equal(formatBody(["青岚市人民政府2024年工作要点", "\f", "2024年是全面贯彻落实党的二十大精神的关键之年。"], "").changes.keptBreaks, [], "a title's end: not listed");
   assert.equal(formatBody(["　　第一段。", "\f", "第二段另起一行，不缩进。", "", "（一）第一项内容写在这里", "", "　　　　　　甲市人民政府", "　　　　　　2024年1月2日"], "").changes.keptBreaks, []);
 });
 
