@@ -23,7 +23,7 @@ try {
   const { values, positionals } = parseCliArgs({
     allowPositionals: true,
     options: { year: { type: "string" }, number: { type: "string" }, issue: { type: "string" }, section: { type: "string" }, content: { type: "string", default: "issues" }, "dry-run": { type: "boolean", default: false } },
-  }, "npm run import -- <issue.pdf|dump.md|dump.txt> [--year Y --number N] [--dry-run] | <doc.docx> --issue YYYY-NN [--section 栏目] (see README)");
+  }, "npm run import -- <公报.pdf|底本.md|底本.txt> [--year 年份 --number 期号] [--dry-run]，或 npm run import -- <文件.docx> --issue YYYY-NN [--section 栏目]（详见 issues/README.md“方法二：导入整期公报”）");
   const input = positionals[0];
   if (!input) throw new ImportError("请给出要导入的文件：npm run import -- 公报.pdf（或底本 .md/.txt），Word 文件：npm run import -- 文件.docx --issue 2024-01");
   const toInt = (v: string | undefined, what: string) => {

@@ -3,6 +3,7 @@ import { addCorrections, cleanNameLine, cleanOcrLine, type OcrCorrections } from
 import { joinSplitRows, width } from "./split-rows.ts";
 import { isCompleteOrganName, namesApart } from "./organ-names.ts";
 import { toSimplified } from "./traditional.ts";
+import { CJK_END, CJK_START, continues, cutsDate, ENDS_RECORD, isSignatureDate, ITEM_START, keptBreak, OPENS_CLOSED, opensWithDateInText, TERMINAL, TITLE_END } from "./paragraph-breaks.ts";
 
 /** What {@link formatBody} changed, for the editor's note. */
 export interface BodyChanges extends OcrCorrections {
@@ -10,17 +11,14 @@ export interface BodyChanges extends OcrCorrections {
   joinedLines: number;
   /** Paragraphs broken across a page and joined again: the text around each join. */
   merges: string[];
+  /** Breaks kept between two paragraphs although the text above runs on: the text around each, for checking. */
+  keptBreaks: string[];
   /** Tab-separated lines turned into Markdown tables. */
   tables: number;
   /** Containers added around addressee, signature, note and attachments. */
   containers: string[];
 }
 
-const CJK_END = /[\p{Script=Han}，、]$/u;
-const CJK_START = /^[\p{Script=Han}“（《]/u;
-/** A paragraph that starts a new item: `1.`, `（一）`, `第三条`, `一、`, bold, heading, list, 附件. */
-const ITEM_START = /^(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十百零〇\d]+[条章节]|[一二三四五六七八九十]+、|\*\*|#|:::|>|[-*+] |附件|\|)/u;
-const TERMINAL = /[。！？；：”’）)》」』…—*|]$/u;
 
 /**
  * Turns the lines of one document (as split from the dump, title and number lines removed) into
@@ -38,7 +36,7 @@ const TERMINAL = /[。！？；：”’）)》」』…—*|]$/u;
  * `,` `:` `;` `(` `)` and Markdown marks change.
  */
 export function formatBody(lines: readonly string[], issuer: string): { body: string; changes: BodyChanges } {
-  const changes: BodyChanges = { spaces: 0, punctuation: 0, joinedLines: 0, merges: [], tables: 0, containers: [] };
+  const changes: BodyChanges = { spaces: 0, punctuation: 0, joinedLines: 0, merges: [], keptBreaks: [], tables: 0, containers: [] };
   let blocks: { lines: string[]; afterBreak: boolean }[] = [];
   let current: string[] = [];
   let pageBreak = false;
@@ -68,6 +66,8 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
   // Paragraph indents kept as leading spaces (`pdftotext -layout`): then an indent, not the width, starts a paragraph.
   const bodyLines = blocks.flatMap((b) => b.lines).filter((l) => !l.includes("\t"));
   const indents = wrap !== null && bodyLines.filter((l) => /^\s/.test(l)).length >= Math.max(3, bodyLines.length * 0.05);
+  // Not hard-wrapped, paragraphs' first lines marked by a full-width indent (a typed or OCR dump): a flush line may then continue one.
+  const marked = wrap === null && bodyLines.filter((l) => PARAGRAPH_INDENT.test(l)).length >= 2;
   // One printed line that pdftotext put on several rows (a quotation mark or bracket on another baseline).
   blocks = blocks.map((b) => {
     if (b.lines.some((l) => l.includes("\t"))) return b;
@@ -89,13 +89,13 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
       const last = out.at(-1)!;
       const prev = last.text.replace(/ {2,}$/, "");
       const prevLine = last.last.replace(/ {2,}$/, "");
-      const joins = joinsLine(prev, prevLine, next, { wrap, indents, firstLine: last.lines === 1 });
+      const joins = joinsLine(prev, prevLine, next, { wrap, indents, firstLine: last.lines === 1, marked: marked && PARAGRAPH_INDENT.test(last.first) });
       if (joins) {
         last.text = prev + next.trimStart();
         last.last = next;
         last.lines++;
         changes.joinedLines++;
-      } else if (wrap !== null || hasBreaks) out.push({ text: next, afterBreak: false, first: next, last: next, lines: 1 });
+      } else if (wrap !== null || hasBreaks || marked) out.push({ text: next, afterBreak: false, first: next, last: next, lines: 1 });
       else {
         last.text += "\n" + next;
         last.last = next;
@@ -109,12 +109,18 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
   const merged: Para[] = [];
   for (const p of paragraphs) {
     const prev = merged.at(-1);
-    if (prev !== undefined && (!hasBreaks || p.afterBreak) && isBroken(prev, wrap, p.afterBreak, p, indents) && continues(p.text, prev.text)) {
+    // A flush paragraph opening with closing punctuation, or with the rest of a date cut at the line end, is never a paragraph of its own.
+    const rest = prev !== undefined && !prev.text.startsWith("|") && !/^\s/.test(p.text) && (OPENS_CLOSED.test(p.text) || cutsDate(prev.last, p.text));
+    if (prev !== undefined && (rest || ((!hasBreaks || p.afterBreak) && isBroken(prev, wrap, p.afterBreak, p, indents) && continues(p.text, prev.text)))) {
       changes.merges.push(`${prev.text.slice(-12)}｜${p.text.trimStart().slice(0, 12)}`);
       prev.text += p.text.trimStart();
       prev.last = p.last;
       prev.lines += p.lines;
-    } else merged.push({ ...p });
+    } else {
+      const kept = prev === undefined || ENDS_RECORD.test(prev.last.trim()) ? null : keptBreak(prev.text, prev.last, p.text);
+      if (kept) changes.keptBreaks.push(kept);
+      merged.push({ ...p });
+    }
   }
 
   // 5. Containers.
@@ -178,25 +184,32 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
  *    because the next word did not fit ({@link didNotFit}), and the next line is not indented
  *    (`-layout`) or the line above ends mid-sentence (plain), and no sentence's end is followed by
  *    a new item;
- * 5. text of one paragraph a line (OCR, Markdown): a long line ending in a Chinese character (not
- *    like a title) followed by a Chinese line that is not a new item or heading.
+ * 5. text of one paragraph a line (OCR, Markdown), never a new item, heading or date line
+ *    ({@link isSignatureDate}): where the dump marks paragraphs by a full-width indent
+ *    (`o.marked`: this paragraph's first line has one), a flush line after a line ending
+ *    mid-sentence; else a long line ending in a Chinese character (not like a title) followed by
+ *    a Chinese line or a date running on into the sentence (`2024年11月1日起…`).
+ * Before 2 and 4: a flush line opening with closing punctuation, or finishing a date cut at the
+ * line end (`…2026年12月31` / `日。`, {@link cutsDate}), is always the rest of the line above.
  */
-function joinsLine(prev: string, prevLine: string, next: string, o: { wrap: number | null; indents: boolean; firstLine: boolean }): boolean {
+function joinsLine(prev: string, prevLine: string, next: string, o: { wrap: number | null; indents: boolean; firstLine: boolean; marked: boolean }): boolean {
   if (o.indents && isFragment(prevLine, next)) return true;
+  const flush = !/^\s/.test(next);
+  if (flush && (OPENS_CLOSED.test(next) || cutsDate(prevLine, next))) return true;
   if (ENDS_RECORD.test(prevLine.trim())) return false;
-  if (/^[”’，。、；：！？）》」』〕]/u.test(next)) return true;
   if (o.wrap !== null) {
     const full = isFull(prevLine, o.wrap, o.indents || o.firstLine) || didNotFit(prevLine, next, o.wrap);
     const open = o.indents ? !/^\s/.test(next) : !TERMINAL.test(prevLine.trim());
     return full && open && !(TERMINAL.test(prevLine) && ITEM_START.test(next));
   }
-  return !/^\s*#/.test(next) && CJK_END.test(prev) && !TITLE_END.test(prevLine.trim()) && /^[\p{Script=Han}“（《]/u.test(next) && !ITEM_START.test(next) && [...prevLine].length >= 15;
+  if (/^\s*#/.test(next) || ITEM_START.test(next) || isSignatureDate(next)) return false;
+  if (o.marked && flush && /[\p{Script=Han}，、“（《\d]$/u.test(prevLine.trim())) return true;
+  return CJK_END.test(prev) && !TITLE_END.test(prevLine.trim()) && (CJK_START.test(next) || opensWithDateInText(next)) && [...prevLine].length >= 15;
 }
 
-/** A line ending like a title (of an attachment, a list): `…成员名单`, `…管理办法`; not continued in text of one paragraph a line. */
-const TITLE_END = /(?:名单|办法|意见|通知|方案|规定|细则|条例|决定|要点|报告|公告|通告|清单|一览表)$/u;
-/** A line that ends a record: a document number or a date (never continued by the next line). */
-const ENDS_RECORD = /〔\d{4}〕\d+号$|\d{4}年\d{1,2}月\d{1,2}日$/u;
+/** A paragraph's first line indented by one to four full-width spaces (further in: a signature). */
+const PARAGRAPH_INDENT = /^\u3000{1,4}[^\s\u3000]/u;
+
 
 /** A line indented as a paragraph's first line (two or more spaces, as `pdftotext -layout` keeps them). */
 const INDENTED = /^(?:\s{2,}|\u3000)/u;
@@ -277,19 +290,6 @@ export function wrapWidth(lines: readonly string[]): number | null {
   // No line runs past the wrap width (but for a few compressed-punctuation lines); in text of one paragraph a line, most do.
   const longer = widths.filter((w) => w > best + 2).length;
   return near >= 5 && near >= widths.length * 0.4 && open >= near / 2 && longer <= widths.length * 0.1 ? best : null;
-}
-
-function continues(p: string, prev?: string): boolean {
-  if (p.includes("\t") || p.startsWith("|")) return false;
-  if (/^[（(]责任单位/.test(p)) return true;
-  // No paragraph opens with closing punctuation: it is the rest of one.
-  if (/^[”’，。、；：！？）》」』]/u.test(p)) return true;
-  // A number broken at the page end (`…不超过3｜00万元`).
-  if (prev !== undefined && /\d$/.test(prev)) return /^\d+[^\d.．、]/u.test(p);
-  if (ITEM_START.test(p) || isDateLine(toSimplified(p))) return false;
-  const plain = p.replace(/\s/g, "");
-  if ([...plain].length <= 25 && /^[\p{Script=Han}]+$/u.test(plain)) return false;
-  return CJK_START.test(p);
 }
 
 function toTable(lines: readonly string[]): string {

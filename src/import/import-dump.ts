@@ -1,6 +1,7 @@
 import { stringify } from "yaml";
 import type { IssueMetadata } from "../content/schema.ts";
 import { REVIEW_MARKER } from "../content/checks/review-markers.ts";
+import { FIELD_LABEL } from "../content/checks/field-shapes.ts";
 import { documentSlug } from "./document-slug.ts";
 import { formatReviewSheet } from "./review-sheet.ts";
 import type { ImportedDocument, ImportResult } from "./imported.ts";
@@ -223,28 +224,55 @@ function editorsNote(r: ImportResult, dumpName: string, unfoldedPages: number, p
   out.push("- 标有 `# 待核` 的字段为推断所得，`npm run check` 会报错，核对原件后删去该注释即可。");
   if (r.front.length > 0) {
     out.push("", "## 封面和目录行（读入 `issue.yml` 和各文件前置信息，不作为正文）", "", `| ${where} | 内容 | 部位 |`, "| --- | --- | --- |");
-    for (const d of r.front) out.push(`| ${at(d.line)} | \`${d.text.trim().replace(/\|/g, "\\|")}\` | ${FRONT[d.why]} |`);
+    for (const d of r.front) out.push(row(at(d.line), d.text, FRONT[d.why]));
   }
   if (r.dropped.length > 0) {
     out.push("", "## 删除的非正文行", "", `| ${where} | 内容 | 原因 |`, "| --- | --- | --- |");
-    for (const d of r.dropped) out.push(`| ${at(d.line)} | \`${d.text.trim().replace(/\|/g, "\\|")}\` | ${WHY[d.why] ?? d.why} |`);
+    for (const d of r.dropped) out.push(row(at(d.line), d.text, WHY[d.why] ?? d.why));
   }
   for (const d of r.documents) {
     const c = d.changes;
     out.push("", `## \`${d.slug}.md\`：${d.fields.title}`, "");
     out.push("| 修正类别 | 数量 |", "| --- | --- |");
-    out.push(`| 删除识别留下的空格 | ${c.spaces} |`, `| 半角标点改全角 | ${c.punctuation} |`, `| 合并段内断行 | ${c.joinedLines} |`, `| 合并跨页断开的段落 | ${c.merges.length} |`, `| 制表符分列改为表格 | ${c.tables} |`);
+    out.push(`| 删除识别留下的空格 | ${c.spaces} |`, `| 半角标点改全角 | ${c.punctuation} |`, `| 合并段内断行 | ${c.joinedLines} |`, `| 合并跨页断开的段落 | ${c.merges.length} |`, `| 未合并、请核对的断段 | ${c.keptBreaks.length} |`, `| 制表符分列改为表格 | ${c.tables} |`);
     if (c.merges.length > 0) {
       out.push("", "跨页断段合并（`｜` 为原断开处，请核对）：", "");
       c.merges.forEach((m, i) => out.push(`${i + 1}. \`${m}\``));
     }
+    if (c.keptBreaks.length > 0) {
+      out.push("", "未合并的断行（`｜` 处分为两段；上一段没有以句末标点结束，若原件是同一段，请在文件中把两段接成一段）：", "");
+      c.keptBreaks.forEach((m, i) => out.push(`${i + 1}. \`${m}\``));
+    }
     const unsure = Object.entries(d.fields.unsure);
     if (unsure.length > 0) {
       out.push("", "待核字段：", "");
-      for (const [k, v] of unsure) out.push(`- \`${k}\`：${v}`);
+      for (const [k, v] of unsure) out.push(`- ${FIELD_LABEL[k] ? `${FIELD_LABEL[k]}（\`${k}\`）` : `\`${k}\``}：${v}`);
     }
   }
   return out.join("\n") + "\n";
+}
+
+/** A row of the editor's note's tables of lines: the line as printed ({@link asPrinted}), saying when it was letter-spaced. */
+function row(where: string, text: string, why: string): string {
+  const printed = asPrinted(text);
+  return `| ${where} | \`${printed.text.replace(/\|/g, "\\|")}\` | ${why}${printed.spaced ? "（原件字间加空印出，此处去掉字间空格）" : ""} |`;
+}
+
+/**
+ * A line of the dump as printed: without the Markdown marks the import or a PDF-to-Markdown
+ * conversion put on it (`#`/`##` of a heading, `**` of bold), and with the single spaces between
+ * the characters of a letter-spaced run (four or more Chinese characters each followed by one
+ * space, as pdf.js reads a letter-spaced line) taken out.
+ * @returns the text, and whether a letter-spaced run was collapsed
+ */
+export function asPrinted(line: string): { text: string; spaced: boolean } {
+  const bare = line.trim().replace(/^#{1,6}\s+/u, "").replace(/^\*\*(.+)\*\*$/u, "$1");
+  let spaced = false;
+  const text = bare.replace(/(?:\p{Script=Han} ){3,}\p{Script=Han}/gu, (run) => {
+    spaced = true;
+    return run.replace(/ /g, "");
+  });
+  return { text, spaced };
 }
 
 const WHY: Record<string, string> = { "section heading": "栏目标题", "page number": "页码", "page header": "页眉", "page break": "分页线", masthead: "版头（发文机关标志），用作下一件文件发文机关的依据" };

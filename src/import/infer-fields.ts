@@ -93,6 +93,12 @@ function redHeader(segment: DumpSegment, title: string): { text: string; printed
 }
 
 let placeOf = (line: number) => `底本第${line}行`;
+/** The place of dump lines `first` to `last`: one place when they are the same (one line, or one page of a PDF). */
+function placeSpan(first: number, last: number): string {
+  const [a, b] = [placeOf(first), placeOf(last)];
+  if (a === b) return a;
+  return a === `底本第${first}行` ? `底本第${first}–${last}行` : `${a}至${b}`;
+}
 const at = (segment: DumpSegment, i: number) => placeOf(segment.lineNumbers[i] ?? 0);
 
 /**
@@ -206,11 +212,16 @@ export function inferFields(segment: DumpSegment, context: InferContext): Inferr
   const header = redHeader(segment, title);
   // A 版头 printed above the title (GB/T 9704-2012 §7.2.3): states the issuer, checked against the signature.
   const masthead = segment.masthead;
-  const mastheadPrinted = masthead ? `${masthead.printed.map((l) => `“${l}”`).join("")}（${placeOf(masthead.line)}）` : "";
+  const mastheadPrinted = masthead ? `${masthead.printed.map((l) => `“${l}”`).join("")}（${placeSpan(masthead.line, masthead.lastLine)}）` : "";
   let issuer = "";
   if (header) {
     issuer = header.text;
-    evidence.issuer = `标题首行（版头）“${header.printed}”（${placeOf(segment.startLine)}）`;
+    const titleLine = `标题首行“${header.printed}”（${placeOf(segment.startLine)}）`;
+    // A masthead above a title that opens with the same names: the masthead is cited from its own lines, the title line agreeing.
+    const sameMasthead = masthead && comparable(masthead.names.join("")) === comparable(header.text);
+    const agree = [sameMasthead ? titleLine : "", signature && comparable(signature.text) === comparable(header.text) ? `署名${signature.printed}（${at(segment, signature.index)}）` : ""].filter(Boolean);
+    evidence.issuer = (sameMasthead ? `版头${mastheadPrinted}` : `标题首行（版头）“${header.printed}”（${placeOf(segment.startLine)}）`) + (agree.length > 0 ? `；与${agree.join("、")}一致` : "");
+    if (masthead && !sameMasthead) unsure.issuer = `版头${mastheadPrinted}与${titleLine}不一致，请按原件核定发文机关`;
     if (signature && comparable(signature.text) !== comparable(header.text)) unsure.issuer = `版头为“${header.text}”，署名为“${signature.text}”`;
   } else if (signature) {
     issuer = signature.names ? signature.names.join(" ") : signature.text;

@@ -16,6 +16,8 @@ export interface Run {
   size: number;
   text: string;
   heavy: boolean;
+  /** The ideographic spaces the PDF prints right before this run (`pdf-spaces.ts`), if any. */
+  gap?: string | undefined;
 }
 
 /** A line of runs, or a table row of cells (each cell's lines joined in order). */

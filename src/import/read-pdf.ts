@@ -3,6 +3,7 @@ import path from "node:path";
 import { foldRadicals } from "./fold-radicals.ts";
 import { ImportError } from "./import-error.ts";
 import { groupTables, type Run } from "./pdf-tables.ts";
+import { ideographicSpaces, inkCount, withIdeographicSpaces, type OperatorList } from "./pdf-spaces.ts";
 
 /** One printed line of a PDF page (a run of text on one baseline, in one column). Units: PDF points, y from the top. */
 export interface PdfLine {
@@ -73,7 +74,7 @@ async function loadPdfjs(): Promise<typeof import("pdfjs-dist/legacy/build/pdf.m
  * @throws ImportError (Chinese) when the file is not a PDF, is encrypted, or has no text layer (a scan).
  */
 export async function readPdf(data: Uint8Array): Promise<PdfText> {
-  const { getDocument } = await loadPdfjs();
+  const { getDocument, OPS } = await loadPdfjs();
   const root = path.dirname(require.resolve("pdfjs-dist/package.json"));
   let doc;
   try {
@@ -92,7 +93,10 @@ export async function readPdf(data: Uint8Array): Promise<PdfText> {
     const [x0, y0, x1, y1] = page.view as [number, number, number, number];
     const content = await page.getTextContent();
     // The operator list loads the page's fonts (page.commonObjs), whose names tell the weight; the text content names only an id.
-    await page.getOperatorList();
+    const ops = (await page.getOperatorList()) as OperatorList;
+    // Full-width spaces, which the text content gives as plain spaces, from the glyphs of the operator list.
+    const spaces = ideographicSpaces(ops, [OPS.showText, OPS.showSpacedText], content.items.reduce((n, item) => n + ("str" in item ? inkCount(item.str) : 0), 0));
+    let ink = 0;
     const heavy = new Map<string, boolean>();
     const isHeavy = (id: string): boolean => {
       let h = heavy.get(id);
@@ -106,14 +110,16 @@ export async function readPdf(data: Uint8Array): Promise<PdfText> {
     const runs: Run[] = [];
     for (const item of content.items) {
       if (!("str" in item) || item.str === "") continue;
+      const at = ink;
+      ink += inkCount(item.str);
       const [a, b, , , e, f] = item.transform as number[];
       const size = Math.hypot(a!, b!);
       // A blank run is a space between words, unless it spans a wide gap (columns, table cells).
       if (item.str.trim() === "" && (item.width > 1.5 * size || size === 0)) continue;
-      const fold = foldRadicals(item.str);
+      const fold = foldRadicals(withIdeographicSpaces(item.str, at, spaces));
       folded += fold.folded;
       chars += fold.text.length;
-      runs.push({ x: e! - x0, right: e! - x0 + item.width, y: y1 - f!, size, text: fold.text, heavy: isHeavy(item.fontName) });
+      runs.push({ x: e! - x0, right: e! - x0 + item.width, y: y1 - f!, size, text: fold.text, heavy: isHeavy(item.fontName), gap: spaces.get(at) });
     }
     page.cleanup();
     const width = x1 - x0;
@@ -225,7 +231,7 @@ function toLine(runs: Run[], cells: boolean): PdfLine {
       if (cells && gap > 2 * r.size) {
         text += "\t";
         count++;
-      } else if (gap > r.size * 0.6) text += " ";
+      } else if (gap > r.size * 0.6) text += r.gap ?? " ";
     }
     text += r.text;
   });

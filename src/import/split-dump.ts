@@ -18,7 +18,7 @@ export interface DumpSegment {
   /** 1-based page of the dump (form feeds before the title, plus one): the page of the original PDF for a PDF import. */
   pdfPage: number;
   /** The 版头 printed above the title (`…文件`, or a joint document's names apart): its lines as printed, the 1-based dump line of its first, the organ names. */
-  masthead?: { printed: string[]; line: number; names: string[] };
+  masthead?: { printed: string[]; line: number; lastLine: number; names: string[] };
 }
 
 /** A whole dump split up: its cover lines, table of contents and one segment per document. */
@@ -128,7 +128,7 @@ export function splitDump(text: string, gazette = ""): SplitDump {
       body.push(line);
       numbers.push(lineOf(i));
     }
-    const masthead = m ? { masthead: { printed: m.printed, line: lineOf(m.indexes[0]!), names: m.names } } : {};
+    const masthead = m ? { masthead: { printed: m.printed, line: lineOf(m.indexes[0]!), lastLine: lineOf(m.indexes.at(-1)!), names: m.names } } : {};
     return { entry, startLine, titleLines, lines: body, lineNumbers: numbers, pdfPage: pageOf(lines, start.index), ...masthead };
   });
   const cover = lines.slice(0, toc.tocStart);

@@ -1,3 +1,4 @@
+import { FIELD_LABEL } from "../content/checks/field-shapes.ts";
 import type { ImportResult } from "./import-dump.ts";
 
 /**
@@ -14,7 +15,7 @@ export function formatSummaryTable(result: ImportResult): string {
     d.fields.date || "—",
     d.fields.issuers?.join("；") ?? (d.fields.issuer || "—"),
     d.fields.publication,
-    Object.keys(d.fields.unsure).join(", ") || "—",
+    Object.keys(d.fields.unsure).map((k) => FIELD_LABEL[k] ?? k).join("、") || "—",
   ]);
   const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\uFFFF]/u.test(ch) ? 2 : 1), 0);
   const cols = header.map((_, i) => Math.max(...[header, ...rows].map((r) => width(r[i]!))));

@@ -111,7 +111,7 @@ test("prints a summary table of the import", () => {
   const table = formatSummaryTable(seed);
   assert.match(table, /^文件\s+页\s+栏目\s+发文字号\s+成文日期\s+发文机关\s+公开方式\s+待核/);
   assert.match(table, /rzbf-2019-4\.md\s+9\s+市政府办公室文件\s+乳政办发〔2019〕4号\s+2019-04-11\s+乳山市人民政府办公室\s+public\s+—/);
-  assert.match(table, /renmian\.md\s+20\s+政务动态\s+乳政任〔2019〕2号、乳政任〔2019〕3号\s+2019-04-03\s+乳山市人民政府\s+public\s+date/);
+  assert.match(table, /renmian\.md\s+20\s+政务动态\s+乳政任〔2019〕2号、乳政任〔2019〕3号\s+2019-04-03\s+乳山市人民政府\s+public\s+成文日期/);
 });
 
 test("refuses to overwrite an existing gazette issue", async () => {

@@ -39,7 +39,7 @@ test("a red header printing two issuers apart gives an issuer list, read from th
   assert.equal(frontMatter(d.text).issuer, BOTH);
   assert.match(d.text, /\nissuer: \["乳山市自然资源局", "乳山市住房和城乡建设局"\]\n/, "no # 待核 on the issuer");
   assert.equal(d.fields.unsure, {});
-  assert.match(d.fields.evidence.issuer!, /^标题首行（版头）“乳山市自然资源局 乳山市住房和城乡建设局”（底本第\d+行）$/);
+  assert.match(d.fields.evidence.issuer!, /^标题首行（版头）“乳山市自然资源局 乳山市住房和城乡建设局”（底本第\d+行）；与署名“[^”]+”（底本第\d+行）一致$/);
   assert.match(r.files["_review.md"]!, /\| 发文机关 \| 乳山市自然资源局；乳山市住房和城乡建设局 \| 标题首行（版头）/);
   assert.is(frontMatter(d.text).title, "乳山市自然资源局 乳山市住房和城乡建设局关于规范城区老旧小区改造工作的通知", "the space between the names in the title is kept");
 });

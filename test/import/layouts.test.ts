@@ -134,7 +134,22 @@ test("a masthead (版头) above a title stays out of every text and is the evide
   assert.ok(result.documents[0]!.text.endsWith("（此件公开发布）\n\n:::\n"), "the first document ends with its note");
   const note = result.files["_editors-note.md"]!;
   assert.match(note, /\| 原件页 \| 内容 \| 原因 \|/);
-  for (const d of result.documents) assert.ok(note.includes(`| ${d.fields.pdfPage} | \`# 乳 山 市 人 民 政 府`), `masthead of page ${d.fields.pdfPage} listed`);
+  // As printed: no Markdown heading mark, the letter-spacing taken out and said.
+  for (const d of result.documents) assert.match(note, new RegExp(`\\| ${d.fields.pdfPage} \\| \`乳山市人民政府[^\`]*\` \\| 版头[^|]*原件字间加空印出`), `masthead of page ${d.fields.pdfPage} listed`);
+});
+
+test("a full-width space printed in a PDF (Chromium's text layer maps its glyph to U+2003) stays U+3000; a gap with no glyph stays a space", () => {
+  let pdfs = 0;
+  for (const [file, { result }] of results) {
+    if (!file.endsWith(".pdf")) continue;
+    pdfs++;
+    const publisher = result.front.find((f) => /主办$/.test(f.text));
+    assert.ok(publisher, `${file}: the cover's publisher line`);
+    assert.match(publisher!.text, /[^\s]\u3000主办$/u, `${file}: ${JSON.stringify(publisher!.text)}`);
+  }
+  assert.ok(pdfs >= 5, "every PDF layout checked");
+  // The 目录 heading is letter-spaced by the stylesheet (no space glyph): pdf.js's gap, an ASCII space.
+  assert.ok(results.get("regulations.pdf")!.result.front.some((f) => /^#* ?目 录$/u.test(f.text)));
 });
 
 test("the review sheet lists every inferred field of every document with its evidence", () => {
@@ -142,7 +157,7 @@ test("the review sheet lists every inferred field of every document with its evi
   const sheet = result.files["_review.md"]!;
   assert.match(sheet, /^# 导入核对单：乳山市人民政府公报 2019年第3期/);
   assert.match(sheet, /\| 发文机关 \| 乳山市人民政府 \| 署名“乳山市人民政府”（原件第4页） \| {2}\|/);
-  assert.match(sheet, /\| 发文机关 \| 乳山市人民政府办公室 \| 标题首行（版头）“乳山市人民政府办公室”（原件第6页） \| {2}\|/);
+  assert.match(sheet, /\| 发文机关 \| 乳山市人民政府办公室 \| 标题首行（版头）“乳山市人民政府办公室”（原件第6页）；与署名“乳山市人民政府办公室”（原件第\d+页）一致 \| {2}\|/);
   assert.match(sheet, /\| 成文日期 \| 2019-04-03 \| “2019年4月3日.{0,2}乳政任〔2019〕3号”（原件第\d+页） \| 正文含多个日期，取最晚的一个 \|/);
   assert.is((sheet.match(/^## /gm) ?? []).length, result.documents.length);
 });

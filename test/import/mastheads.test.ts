@@ -78,7 +78,7 @@ test("a joint masthead (names apart, 文件 on its own line, the number below it
   assert.is(fm.docNumber, "青自然资发〔2025〕5号");
   assert.not.ok(d.fields.unsure.issuer, d.fields.unsure.issuer);
   assert.not.ok(d.fields.unsure.docNumber, d.fields.unsure.docNumber);
-  assert.match(d.fields.evidence.issuer!, /与版头“青石县自然资源局　青石县住房和城乡建设局”“文件”（底本第\d+行）一致/);
+  assert.match(d.fields.evidence.issuer!, /与版头“青石县自然资源局　青石县住房和城乡建设局”“文件”（底本第\d+–\d+行）一致/);
   assert.ok(bodyOf(d.text).startsWith("为规范农村住房建设"), "the number line is in the front matter, not the text");
   // The names set apart by ASCII spaces, without a line 文件, at the top of the page: still the masthead.
   const spaced = dump.replace("青石县自然资源局　青石县住房和城乡建设局\n\n文件\n", "青石县自然资源局  青石县住房和城乡建设局\n");
