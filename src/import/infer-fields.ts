@@ -62,7 +62,7 @@ export function cleanValue(text: string): string {
 }
 
 /**
- * The organ name that opens a title (标题 = 发文机关 + 关于 + 事由 + 文种, GB/T 9704-2012 §7.2.5):
+ * The organ name that opens a title (标题 = 发文机关 + 关于 + 事由 + 文种, GB/T 9704-2012 §7.3.1):
  * the text before the first 关于 when it ends like an organ name and holds no verb of
  * forwarding (转发, 批转, 印发); else, for titles without 关于 (`…人民政府任免的工作人员名单`,
  * `…人民政府公告`), the longest head ending like an organ name.

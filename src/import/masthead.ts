@@ -11,7 +11,7 @@ export interface Masthead {
   printed: string[];
   /** The organ names it prints, in order (one, or several for a joint document). */
   names: string[];
-  /** 0-based index of the document-number line printed between the masthead and the title (GB/T 9704-2012 §7.2.4), when there is one: a line of the document below. */
+  /** 0-based index of the document-number line printed between the masthead and the title (GB/T 9704-2012 §7.2.5), when there is one: a line of the document below. */
   numberIndex?: number;
 }
 
