@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --sizes 1000,5000,20000] [--runs 3 | --runs 3,3,1] [--baseline-max 5000] [--no-browser]
- * [--no-rebuild] [--full-rebuild] [--work DIR] [--results DIR] [--merge a.json,b.json] [--note TEXT]`: generates benchmark archives (real corpus text from
+ * [--no-rebuild] [--full-rebuild] [--work DIR] [--results DIR] [--merge a.json,b.json] [--note TEXT]` (with `--merge` and no `--sizes` it only merges earlier reports): generates benchmark archives (real corpus text from
  * ../shared/corpus, generated text without it), measures our cold build (phases, peak RSS of the
  * process tree, output and index size) and the bare tools on the same content (Eleventy with a
  * one-line layout, the `pagefind` command on our HTML), then on the largest archive: search in
@@ -37,7 +37,8 @@ import { searchCacheDir, shardDocumentsFromEnv, type ShardManifest } from "../sr
 
 const { values } = parseArgs({
   options: {
-    sizes: { type: "string", default: "1000,5000,20000" },
+    // Default 1000,5000,20000; none with --merge (only merging earlier reports).
+    sizes: { type: "string" },
     runs: { type: "string", default: "3" },
     "baseline-max": { type: "string", default: "5000" },
     "no-browser": { type: "boolean", default: false },
@@ -52,7 +53,7 @@ const { values } = parseArgs({
   },
 });
 const root = process.cwd();
-const sizes = values.sizes.split(",").filter(Boolean).map(Number);
+const sizes = (values.sizes ?? (values.merge ? "" : "1000,5000,20000")).split(",").filter(Boolean).map(Number);
 // --runs 3 or one count per size, e.g. --runs 3,1 (the last applies to the rest).
 const runsList = values.runs.split(",").map(Number);
 const baselineMax = Number(values["baseline-max"]);
