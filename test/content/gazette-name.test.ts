@@ -1,19 +1,10 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { rm } from "node:fs/promises";
 import path from "node:path";
 import { loadArchive, type Finding } from "../../src/content/index.ts";
-import { PROJECT_ROOT, documentText, tempArchive } from "../helpers/temp-archive.ts";
+import { findingsWith } from "../helpers/findings.ts";
+import { PROJECT_ROOT, documentText } from "../helpers/temp-archive.ts";
 
-/** The findings `npm run check` gives for the fixture archive (title 测试市人民政府公报) with `files` on top. */
-async function findingsWith(files: Record<string, string>): Promise<Finding[]> {
-  const dir = await tempArchive(files);
-  try {
-    return (await loadArchive(dir, dir)).findings;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 const show = (fs: Finding[]) => fs.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message} — ${f.fix}`).join("\n");
 // Another city's monthly gazette, fields in another order than the fixture's.

@@ -5,16 +5,8 @@ import path from "node:path";
 import { loadArchive, type Finding } from "../../src/content/index.ts";
 import { closestIssuer } from "../../src/content/checks/index.ts";
 import { documentText, tempArchive } from "../helpers/temp-archive.ts";
+import { findingsWith } from "../helpers/findings.ts";
 
-/** The findings `npm run check` gives for the fixture archive with `files` on top. */
-async function findingsWith(files: Record<string, string>): Promise<Finding[]> {
-  const dir = await tempArchive(files);
-  try {
-    return (await loadArchive(dir, dir)).findings;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 const A = "2019-01/new.md";
 const show = (fs: Finding[]) => fs.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`).join("\n");

@@ -6,17 +6,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { parse } from "yaml";
-import { loadArchive, splitFrontMatter } from "../../src/content/index.ts";
+import { loadArchive } from "../../src/content/index.ts";
 import { formatSummaryTable, ImportError, importDump, splitDump, writeImport, type ImportResult } from "../../src/import/index.ts";
 import { PROJECT_ROOT, emptyArchive, tempArchive } from "../helpers/temp-archive.ts";
 import { runScripts } from "../helpers/run-scripts.ts";
 import { after, before } from "../helpers/hooks.ts";
+import { bodyOf, frontMatter } from "../helpers/imported-files.ts";
 
 const FIXTURES = path.join(PROJECT_ROOT, "test/fixtures/import");
 const SAMPLE = path.join(PROJECT_ROOT, "issues/2019-02");
 const dump = (name: string) => readFile(path.join(FIXTURES, name), "utf8");
-const frontMatter = (text: string) => parse(splitFrontMatter(text)!.frontMatter) as Record<string, unknown>;
-const bodyOf = (text: string) => splitFrontMatter(text)!.body.trimStart();
 const FIELDS = ["title", "docNumber", "issuer", "date", "publication", "section", "page"];
 
 let seed: ImportResult;

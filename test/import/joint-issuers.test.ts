@@ -3,11 +3,11 @@ import * as assert from "uvu/assert";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
-import { splitFrontMatter } from "../../src/content/index.ts";
 import { cleanNameLine, cleanOcrLine, gluedNames, importDump, namesApart, splitDump, type ImportResult } from "../../src/import/index.ts";
 import { importDocx } from "../../src/import/import-docx.ts";
 import { PROJECT_ROOT } from "../helpers/temp-archive.ts";
 import { before } from "../helpers/hooks.ts";
+import { frontMatter, bodyOf, importedDocument } from "../helpers/imported-files.ts";
 
 /**
  * A department issue of the editor's own making (plain text, blank lines between paragraphs):
@@ -18,8 +18,6 @@ import { before } from "../helpers/hooks.ts";
  */
 const FIXTURE = path.join(PROJECT_ROOT, "test/fixtures/import/joint-issuers.txt");
 const BOTH = ["乳山市自然资源局", "乳山市住房和城乡建设局"];
-const frontMatter = (text: string) => parse(splitFrontMatter(text)!.frontMatter) as Record<string, unknown>;
-const bodyOf = (text: string) => splitFrontMatter(text)!.body.trimStart();
 
 let dump = "";
 let r: ImportResult;
@@ -28,11 +26,7 @@ before(test, async () => {
   r = importDump(dump, { dumpName: "joint-issuers.txt" });
 });
 
-const doc = (slug: string) => {
-  const d = r.documents.find((x) => x.slug === slug);
-  assert.ok(d, `${slug} imported (have ${r.documents.map((x) => x.slug).join(", ")})`);
-  return d!;
-};
+const doc = (slug: string) => importedDocument(r, slug);
 
 test("a red header printing two issuers apart gives an issuer list, read from the print, without 待核", () => {
   const d = doc("rzrzf-2024-12");

@@ -2,12 +2,11 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { parse } from "yaml";
-import { splitFrontMatter } from "../../src/content/index.ts";
 import { importDump, splitDump, type ImportResult } from "../../src/import/index.ts";
 import { findMasthead } from "../../src/import/masthead.ts";
 import { PROJECT_ROOT } from "../helpers/temp-archive.ts";
 import { before } from "../helpers/hooks.ts";
+import { frontMatter, bodyOf, importedDocument } from "../helpers/imported-files.ts";
 
 /**
  * A county gazette of the editor's own making (plain text, blank lines between paragraphs):
@@ -20,8 +19,6 @@ import { before } from "../helpers/hooks.ts";
  * signature, and a masthead of a notice without signature.
  */
 const FIXTURE = path.join(PROJECT_ROOT, "test/fixtures/import/mastheads.txt");
-const frontMatter = (text: string) => parse(splitFrontMatter(text)!.frontMatter) as Record<string, unknown>;
-const bodyOf = (text: string) => splitFrontMatter(text)!.body.trimStart();
 
 let dump = "";
 let r: ImportResult;
@@ -30,11 +27,7 @@ before(test, async () => {
   r = importDump(dump, { dumpName: "mastheads.txt" });
 });
 
-const doc = (slug: string) => {
-  const d = r.documents.find((x) => x.slug === slug);
-  assert.ok(d, `${slug} imported (have ${r.documents.map((x) => x.slug).join(", ")})`);
-  return d!;
-};
+const doc = (slug: string) => importedDocument(r, slug);
 
 test("a masthead printed after the page number and running head is never appended to the document before it", () => {
   assert.is(r.documents.length, 5);
