@@ -1,6 +1,6 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { stringify } from "yaml";
+import { parse, stringify } from "yaml";
 import { latestIssueInfo } from "./latest-issue.ts";
 import { pathExists } from "../util/index.ts";
 import { EditorError } from "../i18n/index.ts";
@@ -15,7 +15,9 @@ export interface ScaffoldOptions {
 
 /**
  * `npm run new`: creates `<contentDir>/<YYYY-NN>/` with `issue.yml` (year and number given;
- * gazette, frequency, publisher and sections taken from the latest issue) and one document
+ * gazette, frequency, publisher and sections taken from the latest issue; without one, the
+ * gazette's name is `archive.yml`'s `title`, which the check requires, and its `publisher` is
+ * offered marked `# 待核`) and one document
  * template `wenjian-1.md` whose placeholders `npm run check` reports until they are filled in
  * (an empty title, a `# 待核` marker on each guessed field).
  * @returns the paths written, relative to `contentDir`.
@@ -33,14 +35,17 @@ export async function scaffoldIssue(options: ScaffoldOptions): Promise<string[]>
   const latest = await latestIssueInfo(contentDir);
   const q = (v: unknown) => stringify(v, { defaultStringType: "QUOTE_DOUBLE", collectionStyle: "flow", lineWidth: 0 }).trim();
   const mark = latest ? "" : "  # 待核：没有上一期可参照，请填写";
+  const settings = latest ? null : await archiveSettings(contentDir);
   const sections = latest?.issue.sections ?? ["待定"];
+  const gazette = latest ? `${q(latest.issue.gazette)}` : settings?.title ? `${q(settings.title)}  # 取自 archive.yml 的 title（一个网站只收一种公报）` : `${q("待填")}${mark}`;
+  const publisher = latest ? q(latest.issue.publisher) : settings?.publisher ? `${q(settings.publisher)}  # 待核：取自 archive.yml 的 publisher，请按封面核对` : `${q("待填")}${mark}`;
   const issueYml = [
-    `gazette: ${q(latest?.issue.gazette ?? "待填")}${mark}`,
+    `gazette: ${gazette}`,
     `year: ${year}`,
     `number: ${number}`,
     `# published: ${year}-01-01   出版日期：知道时去掉行首的 # 并填写`,
     `frequency: ${q(latest?.issue.frequency ?? "待填")}${mark}`,
-    `publisher: ${q(latest?.issue.publisher ?? "待填")}${mark}`,
+    `publisher: ${publisher}`,
     "sections:",
     ...sections.map((s) => `  - ${q(s)}`),
     "",
@@ -49,7 +54,7 @@ export async function scaffoldIssue(options: ScaffoldOptions): Promise<string[]>
     "---",
     'title: ""                     # 标题：按目录填写发文机关＋标题',
     `docNumber: "〔${year}〕号"  # 待核：发文字号，如 乳政发〔${year}〕2号；没有文号时删去这一行`,
-    `issuer: ${q(latest?.issue.publisher ?? "待填")}  # 待核：发文机关`,
+    `issuer: ${q(latest?.issue.publisher ?? settings?.publisher ?? "待填")}  # 待核：发文机关`,
     `date: ${year}-01-01  # 待核：成文日期（署名下的日期）`,
     "# 公开方式：核对后改为 public（主动公开）/ on-request（依申请公开）/ withheld（不予公开）",
     "publication: draft",
@@ -78,5 +83,18 @@ export async function scaffoldIssue(options: ScaffoldOptions): Promise<string[]>
   await writeFile(path.join(dir, "issue.yml"), issueYml, { flag: "wx" });
   await writeFile(path.join(dir, "wenjian-1.md"), doc, { flag: "wx" });
   return [`${folder}/issue.yml`, `${folder}/wenjian-1.md`];
+}
+
+/** `title` and `publisher` of `<contentDir>/archive.yml` when they are strings; null when the file is missing or unreadable (the check reports it). */
+async function archiveSettings(contentDir: string): Promise<{ title?: string; publisher?: string } | null> {
+  try {
+    const data = parse(await readFile(path.join(contentDir, "archive.yml"), "utf8")) as Record<string, unknown> | null;
+    const text = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined);
+    const title = text(data?.title);
+    const publisher = text(data?.publisher);
+    return { ...(title ? { title } : {}), ...(publisher ? { publisher } : {}) };
+  } catch {
+    return null;
+  }
 }
 

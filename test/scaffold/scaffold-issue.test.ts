@@ -5,7 +5,7 @@ import path from "node:path";
 import { parse } from "yaml";
 import { loadArchive } from "../../src/content/index.ts";
 import { scaffoldIssue } from "../../src/scaffold/index.ts";
-import { PROJECT_ROOT, tempArchive } from "../helpers/temp-archive.ts";
+import { PROJECT_ROOT, emptyArchive, tempArchive } from "../helpers/temp-archive.ts";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 
@@ -23,6 +23,23 @@ test("scaffolds a gazette issue prefilled from the latest issue, with one docume
     assert.ok(mine.some((f) => f.severity === "error" && /缺少必填项 标题|标题（title）不能为空/.test(f.message)), "the empty title is reported");
     assert.ok(mine.filter((f) => /标有 # 待核/.test(f.message)).length >= 4, "every placeholder is reported");
     assert.equal(mine.filter((f) => f.severity === "warning"), [], "the template itself gets no warning");
+  } finally {
+    await rm(content, { recursive: true, force: true });
+  }
+});
+
+test("the first issue of a new archive takes the gazette's name from archive.yml, so the one-gazette rule holds", async () => {
+  const content = await emptyArchive("title: 青岚市人民政府公报\npublisher: 青岚市人民政府办公室\n");
+  try {
+    await scaffoldIssue({ contentDir: content, year: 2024, number: 1 });
+    const yml = await readFile(path.join(content, "2024-01/issue.yml"), "utf8");
+    const meta = parse(yml) as Record<string, unknown>;
+    assert.is(meta.gazette, "青岚市人民政府公报");
+    assert.is(meta.publisher, "青岚市人民政府办公室");
+    assert.match(yml, /^publisher: .*# 待核/m, "the publisher is offered for checking");
+    assert.not.match(yml, /^gazette: .*待核/m, "the name is archive.yml's, not a guess");
+    const { findings } = await loadArchive(content, content);
+    assert.equal(findings.filter((f) => f.file === "2024-01/issue.yml" && /公报/.test(f.message) && /title/.test(f.message + f.fix)), [], "no gazette-name error");
   } finally {
     await rm(content, { recursive: true, force: true });
   }
