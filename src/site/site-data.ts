@@ -156,7 +156,7 @@ function issueView(issue: GazetteIssue, ctx: ViewContext): IssueView {
 
 function documentView(doc: GazetteDocument, issue: DocumentView["issue"], ctx: ViewContext, published: string | undefined): DocumentView {
   const textPublished = isTextPublished(doc);
-  // HTML and outline are flat copies (renderBodies): markdown-it's output is a tree of pieces sliced
+  // HTML and outline are flat copies (renderBody): markdown-it's output is a tree of pieces sliced
   // from the source, which would keep every Markdown body in memory as long as Eleventy keeps the site data.
   const body = ctx.bodies.get(doc);
   const html = body?.html ?? "";
