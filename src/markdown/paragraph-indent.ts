@@ -8,7 +8,7 @@ import type { MarkdownIt, Token } from "markdown-it";
 export const LEADING_INDENT = /^[\u3000\u00A0 \t]+/u;
 
 /**
- * Starts a new paragraph at each line typed with a leading `　`, as pasted from Word (see
+ * Starts a new paragraph at each line typed with a paragraph indent, as pasted from Word (see
  * `splitAtIndentedLines`), and drops the indentation typed at the start of a body paragraph (`LEADING_INDENT`): the layouts
  * indent every paragraph by two characters themselves (GB/T 9704-2012 §7.3.3: 每个自然段左空二字，
  * 回行顶格), so a typed `　　` would show a double indent. It is
@@ -31,13 +31,17 @@ export function paragraphIndent(md: MarkdownIt): void {
   });
 }
 
-/** A line of a paragraph that starts with an ideographic space (U+3000): a paragraph start. */
-const INDENTED_LINE = /^\u3000/u;
+/**
+ * A source line of a paragraph typed with a paragraph indent: an ideographic space (U+3000), a
+ * no-break space, a tab or two ASCII spaces, as Word and PDF copies indent each paragraph.
+ */
+const INDENTED_LINE = /^(?:[\u3000\u00A0\t]| {2})/u;
 
 /**
- * Splits a visible paragraph where one of its lines starts with an ideographic space: text pasted
- * from Word puts each paragraph on one line, indented with `　　`, without the blank line Markdown
- * needs between paragraphs, and those paragraphs would otherwise run together. Only soft line
+ * Splits a visible paragraph where one of its lines starts with a paragraph indent (`INDENTED_LINE`):
+ * text pasted from Word puts each paragraph on one line, indented with `　　` (or no-break spaces,
+ * a tab, spaces), without the blank line Markdown needs between paragraphs, and those paragraphs
+ * would otherwise run together. Only soft line
  * breaks split (a hard break, e.g. of a 附件说明, is kept); tight list items (hidden paragraphs)
  * are left alone.
  * @returns the paragraph's tokens (open, inline, close), one triple per paragraph, with the source
@@ -45,8 +49,10 @@ const INDENTED_LINE = /^\u3000/u;
  */
 function splitAtIndentedLines(open: Token, inline: Token, close: Token, TokenClass: new (type: string, tag: string, nesting: -1 | 0 | 1) => Token): Token[] {
   const children = inline.children ?? [];
-  if (open.hidden || !children.some((c, k) => c.type === "softbreak" && INDENTED_LINE.test(children[k + 1]?.content ?? ""))) return [open, inline, close];
+  // The paragraph's source lines (markdown-it keeps each line's indent there, while the text
+  // tokens lose leading ASCII spaces and tabs); the n-th line break ends line n.
   const lines = inline.content.split("\n");
+  if (open.hidden || !lines.slice(1).some((l) => INDENTED_LINE.test(l))) return [open, inline, close];
   const first = open.map?.[0] ?? 0;
   const out: Token[] = [];
   let start = 0;
@@ -60,7 +66,7 @@ function splitAtIndentedLines(open: Token, inline: Token, close: Token, TokenCla
   };
   children.forEach((c, k) => {
     if (c.type !== "softbreak" && c.type !== "hardbreak") return;
-    if (c.type === "softbreak" && INDENTED_LINE.test(children[k + 1]?.content ?? "")) {
+    if (c.type === "softbreak" && INDENTED_LINE.test(lines[line + 1] ?? "")) {
       flush(k);
       start = k + 1;
       startLine = line + 1;

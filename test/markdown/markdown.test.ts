@@ -68,6 +68,8 @@ test("indentation typed at the start of a paragraph is dropped (the layouts inde
     ["in a signature block", "::: signature\n　　　　某市人民政府\n:::\n", '<div class="doc-signature">\n<p>某市人民政府</p>\n</div>\n'],
     ["spaces inside a line stay", "　　2019年3月4日　乳政任〔2019〕2号\n", "<p>2019年3月4日　乳政任〔2019〕2号</p>\n"],
     ["paragraphs pasted from Word, one a line without blank lines", "　　第一段。\n　　第二段。\n", "<p>第一段。</p>\n<p>第二段。</p>\n"],
+    ["paragraphs indented with no-break spaces, a tab or spaces, one a line", "　　第一段。\n\u00A0\u00A0第二段。\n\t第三段。\n    四、第四段。\n", "<p>第一段。</p>\n<p>第二段。</p>\n<p>第三段。</p>\n<p>四、第四段。</p>\n"],
+    ["a list item's own continuation indent is not a paragraph start", "1. 甲\n   续\n\n2. 乙\n", "<ol>\n<li>\n<p>甲续</p>\n</li>\n<li>\n<p>乙</p>\n</li>\n</ol>\n"],
     ["an unindented line continues its paragraph", "　　第一段\n续行。\n　　第二段。\n", "<p>第一段续行。</p>\n<p>第二段。</p>\n"],
     ["signature lines pasted from Word", "::: signature\n　　　　某市人民政府\n　　　　2019年3月4日\n:::\n", '<div class="doc-signature">\n<p>某市人民政府</p>\n<p>2019年3月4日</p>\n</div>\n'],
     ["an indented attachment note keeps its names together", "　　附件：1. 甲表\n　　　　　2. 乙表\n　　第三段。\n", '<p class="doc-attachment-note">附件：1. 甲表<br>\n2. 乙表</p>\n<p>第三段。</p>\n'],
