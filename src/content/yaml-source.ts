@@ -154,12 +154,16 @@ function listValueError(line: string): { column: number; message: Bilingual; fix
   const label = FIELD_LABEL[field] ? `${FIELD_LABEL[field]}（${field}）` : `“${field}”`;
   const bracket = value[0]!;
   const docNumber = ["docNumber", "repealedBy", "amendedBy"].includes(field);
-  const written = docNumber ? value.replace(/[[［【(（]\s*(\d{4})\s*[\]］】)）]/u, "〔$1〕") : value;
-  const quoted = `${field}: "${written.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+  const written = docNumber ? value.replace(/[[［【(（]\s*(\d{4})\s*[\]］】)）]\s*/u, "〔$1〕") : value;
+  // A document number written from its year on lacks the 机关代字 (乳政发): the line to write shows where it goes.
+  const noPrefix = docNumber && written.startsWith("〔");
+  const quoted = `${field}: "${noPrefix ? "机关代字" : ""}${written.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
   return {
     column: line.indexOf(value) + 1,
     message: { zh: `${label}的值以 ${bracket} 开头，YAML 把 ${bracket === "[" ? "[ ]" : "{ }"} 当成${bracket === "[" ? "列表" : "映射"}的括号，读不懂这一行`, en: `the value of "${field}" starts with ${bracket}, which YAML reads as the start of a ${bracket === "[" ? "list" : "map"}, so the line cannot be read` },
-    fix: docNumber
+    fix: noPrefix
+      ? { zh: `写全发文字号（机关代字〔年份〕序号号，GB/T 9704-2012 §7.2.5），给整个值加英文双引号，并把“机关代字”换成原件上的代字（如 乳政发）：${quoted}`, en: `write the whole document number (agency code, year in 〔〕, serial number; GB/T 9704-2012 §7.2.5) in quotes, replacing 机关代字 with the agency code printed on the original: ${quoted}` }
+      : docNumber
       ? { zh: `给整个值加英文双引号，年份用六角括号〔〕（GB/T 9704-2012 §7.2.5）：${quoted}`, en: `quote the whole value, with the year in 〔〕 (GB/T 9704-2012 §7.2.5): ${quoted}` }
       : { zh: `给整个值加英文双引号：${quoted}`, en: `quote the whole value: ${quoted}` },
   };

@@ -121,7 +121,12 @@ test("a document number written [2024]5号 without quotes is one error at its va
   assert.is(fs.length, 1, show(fs));
   assert.is(`${fs[0]!.line}:${fs[0]!.column} ${fs[0]!.severity}`, "3:12 error");
   assert.is(fs[0]!.message, "发文字号（docNumber）的值以 [ 开头，YAML 把 [ ] 当成列表的括号，读不懂这一行");
-  assert.is(fs[0]!.fix, '给整个值加英文双引号，年份用六角括号〔〕（GB/T 9704-2012 §7.2.5）：docNumber: "〔2024〕5号"');
+  assert.is(fs[0]!.fix, '写全发文字号（机关代字〔年份〕序号号，GB/T 9704-2012 §7.2.5），给整个值加英文双引号，并把“机关代字”换成原件上的代字（如 乳政发）：docNumber: "机关代字〔2024〕5号"');
+  // The suggested line, with the code put in, is accepted; a space after the bracket is not carried into it.
+  const followed = (await findingsWith({ [A]: documentText({ docNumber: '"测政发〔2024〕5号"', date: "2024-09-05" }) })).filter((f) => f.file === A && f.line === 3);
+  assert.equal(followed, [], show(followed));
+  const spaced = (await findingsWith({ [A]: documentText({ docNumber: "[2024] 5号", date: "2024-09-05" }) })).filter((f) => f.file === A && f.line === 3);
+  assert.match(spaced[0]!.fix, /"机关代字〔2024〕5号"$/);
   // Another field: the value is quoted as it is.
   const title = (await findingsWith({ [A]: documentText({ title: "[草案]测试市人民政府关于测试的通知" }) })).filter((f) => f.file === A && f.line === 2);
   assert.equal(title.map((f) => `${f.column} ${f.message} — ${f.fix}`), ['8 标题（title）的值以 [ 开头，YAML 把 [ ] 当成列表的括号，读不懂这一行 — 给整个值加英文双引号：title: "[草案]测试市人民政府关于测试的通知"'], show(title));
