@@ -68,7 +68,7 @@ export class ErrorBanner {
       ? say({ zh: `这一页还没有生成：内容有 ${n} 处错误`, en: `This page is not built yet: the content has ${n} error${n === 1 ? "" : "s"}` })
       : say({ zh: `内容有 ${n} 处错误，网站还没有生成`, en: `The content has ${n} error${n === 1 ? "" : "s"}; the site was not built yet` });
     const after = siteBuilt
-      ? say({ zh: "网站的其他页面照常显示上次生成的版本；改正上面列出的错误并保存后，这一页会生成并自动显示。", en: "The other pages show the last good build; fix the errors above and save: this page is then built and shows by itself." })
+      ? say({ zh: "网站的其他页面照常显示上次生成的版本；改正上面列出的错误并保存后，这一页会生成并自动显示。如果错误改完后这里仍找不到页面，请检查地址是否输错（例如期号写成 /2025/1/，不是 /2025/01/）。", en: "The other pages show the last good build; fix the errors above and save: this page is then built and shows by itself. If it is still not found once the errors are fixed, check the address for a typo." })
       : say({ zh: "逐条改正并保存后，这里会自动显示网站。", en: "Fix each and save: the site then shows here by itself." });
     const home = siteBuilt ? `<p><a href="/">${escapeHtml(say({ zh: "回到首页", en: "Back to the home page" }))}</a></p>` : "";
     return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><link rel="stylesheet" href="/.gazette-dev/banner.css"></head><body><main id="gazette-error-banner" role="alert"><h1>${escapeHtml(title)}</h1>${this.#list()}<p>${escapeHtml(after)}</p>${home}</main></body></html>`;
