@@ -9,7 +9,7 @@ import { say } from "../src/i18n/index.ts";
 import { parseCliArgs } from "../src/util/index.ts";
 
 try {
-  const { values } = parseCliArgs({ options: { json: { type: "boolean", default: false }, content: { type: "string", default: "issues" } } }, "npm run check [-- --json] [--content DIR]");
+  const { values } = parseCliArgs({ options: { json: { type: "boolean", default: false }, content: { type: "string", default: "issues" } } }, "npm run check [-- --json] [--content 内容文件夹]");
   const { archive, findings } = await loadArchive(values.content);
   const errors = findings.filter((f) => f.severity === "error").length;
   if (values.json) console.log(JSON.stringify({ errors, warnings: findings.length - errors, findings }, null, 2));

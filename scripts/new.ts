@@ -8,7 +8,7 @@ import { EditorError, say } from "../src/i18n/index.ts";
 import { parseCliArgs } from "../src/util/index.ts";
 
 try {
-  const { values } = parseCliArgs({ options: { year: { type: "string" }, number: { type: "string" }, content: { type: "string", default: "issues" } } }, "npm run new -- --year YYYY --number N [--content DIR]");
+  const { values } = parseCliArgs({ options: { year: { type: "string" }, number: { type: "string" }, content: { type: "string", default: "issues" } } }, "npm run new -- --year 年份 --number 期号 [--content 内容文件夹]");
   if (!values.year || !values.number) throw new EditorError({ zh: "请给出年份和期号：npm run new -- --year 2019 --number 3", en: "give the year and number: npm run new -- --year 2019 --number 3" });
   if (!/^\d+$/.test(values.year)) throw new EditorError({ zh: `--year 应为年份，如 2019，现为“${values.year}”`, en: `--year must be a year like 2019, got "${values.year}"` });
   if (!/^\d+$/.test(values.number)) throw new EditorError({ zh: `--number 应为期号，如 3，现为“${values.number}”`, en: `--number must be an issue number like 3, got "${values.number}"` });

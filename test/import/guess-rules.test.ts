@@ -101,7 +101,7 @@ test("an imported PDF issue passes the check with its original.pdf, which the si
     await writeImport(result, content);
     const { archive, findings } = await loadArchive(content, content);
     const mine = findings.filter((f) => f.file.startsWith("2019-05/"));
-    assert.equal(mine.map((f) => `${f.file}:${f.line} ${f.message}`), ["2019-05/renmian.md:5 “date”标有 # 待核（尚未核对）：正文含多个日期，取最晚的一个"]);
+    assert.equal(mine.map((f) => `${f.file}:${f.line} ${f.message}`), ["2019-05/renmian.md:5 成文日期（date）标有 # 待核（尚未核对）：正文含多个日期，取最晚的一个"]);
     assert.is(archive, null, "the 待核 mark stops publication");
     const { archive: fixed } = await loadArchive(content, content).then(async () => {
       const file = path.join(content, "2019-05/renmian.md");

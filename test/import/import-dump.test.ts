@@ -84,7 +84,7 @@ test("on the seed: the imported issue passes npm run check except the fields mar
     assert.equal(
       mine.map((f) => `${f.file}:${f.line} ${f.severity} ${f.message}`),
       [
-        "2019-02/renmian.md:5 error “date”标有 # 待核（尚未核对）：正文含多个日期，取最晚的一个",
+        "2019-02/renmian.md:5 error 成文日期（date）标有 # 待核（尚未核对）：正文含多个日期，取最晚的一个",
       ],
     );
     const note = await readFile(path.join(content, "2019-02/_editors-note.md"), "utf8");
@@ -195,7 +195,7 @@ test("npm run import writes the issue, prints the table, and on a bad dump stops
     const ok = await run(tsx, [path.join(PROJECT_ROOT, "scripts/import.ts"), path.join(FIXTURES, "one-heading.md"), "--content", content], { cwd: PROJECT_ROOT });
     assert.match(ok.stdout, /yzr-2021-1\.md\s+5\s+人事任免/);
     assert.match(ok.stdout, /已写入 6 个文件/);
-    assert.match(ok.stdout, /“date”标有 # 待核/);
+    assert.match(ok.stdout, /成文日期（date）标有 # 待核/);
     const badDump = path.join(dir, "bad.md");
     await import("node:fs/promises").then((fs) => fs.writeFile(badDump, bad[1]![1]));
     // The same script in the shared script host (test/helpers/run-scripts.ts): no second Node start-up.
