@@ -209,10 +209,7 @@ function joinsLine(prev: string, prevLine: string, next: string, o: { wrap: numb
   return CJK_END.test(prev) && !TITLE_END.test(prevLine.trim()) && (CJK_START.test(next) || opensWithDateInText(next)) && [...prevLine].length >= 15;
 }
 
-/**
- * A paragraph's first line indented by one to four full-width spaces, or two to eight spaces as
- * `pdftotext -layout` keeps them (further in: a signature or a centred line).
- */
+/** A paragraph's first line indented by one to four full-width spaces, or two to eight spaces (`pdftotext -layout`); further in: a signature. */
 const PARAGRAPH_INDENT = /^(?:\u3000{1,4}| {2,8})[^\s\u3000]/u;
 
 
