@@ -66,7 +66,7 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
   // Paragraph indents kept as leading spaces (`pdftotext -layout`): then an indent, not the width, starts a paragraph.
   const bodyLines = blocks.flatMap((b) => b.lines).filter((l) => !l.includes("\t"));
   const indents = wrap !== null && bodyLines.filter((l) => /^\s/.test(l)).length >= Math.max(3, bodyLines.length * 0.05);
-  // Not hard-wrapped, paragraphs' first lines marked by a full-width indent (a typed or OCR dump): a flush line may then continue one.
+  // Not hard-wrapped (or too short a text to tell), paragraphs' first lines marked by an indent (a typed or OCR dump, a short `pdftotext -layout` one): a flush line may then continue one.
   const marked = wrap === null && bodyLines.filter((l) => PARAGRAPH_INDENT.test(l)).length >= 2;
   // One printed line that pdftotext put on several rows (a quotation mark or bracket on another baseline).
   blocks = blocks.map((b) => {
@@ -187,7 +187,9 @@ export function formatBody(lines: readonly string[], issuer: string): { body: st
  * 5. text of one paragraph a line (OCR, Markdown), never a new item, heading or date line
  *    ({@link isSignatureDate}): where the dump marks paragraphs by a full-width indent
  *    (`o.marked`: this paragraph's first line has one), a flush line after a line ending
- *    mid-sentence; else a long line ending in a Chinese character (not like a title) followed by
+ *    mid-sentence (an indent of spaces too: a `pdftotext -layout` text too short to find its wrap
+ *    width, whose flush lines are the rest of an indented one); else a long line ending in a
+ *    Chinese character (not like a title) followed by
  *    a Chinese line or a date running on into the sentence (`2024年11月1日起…`).
  * Before 2 and 4: a flush line opening with closing punctuation, or finishing a date cut at the
  * line end (`…2026年12月31` / `日。`, {@link cutsDate}), is always the rest of the line above.
@@ -207,8 +209,8 @@ function joinsLine(prev: string, prevLine: string, next: string, o: { wrap: numb
   return CJK_END.test(prev) && !TITLE_END.test(prevLine.trim()) && (CJK_START.test(next) || opensWithDateInText(next)) && [...prevLine].length >= 15;
 }
 
-/** A paragraph's first line indented by one to four full-width spaces (further in: a signature). */
-const PARAGRAPH_INDENT = /^\u3000{1,4}[^\s\u3000]/u;
+/** A paragraph's first line indented by one to four full-width spaces, or two to eight spaces (`pdftotext -layout`); further in: a signature. */
+const PARAGRAPH_INDENT = /^(?:\u3000{1,4}| {2,8})[^\s\u3000]/u;
 
 
 /** A line indented as a paragraph's first line (two or more spaces, as `pdftotext -layout` keeps them). */

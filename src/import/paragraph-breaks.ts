@@ -72,7 +72,8 @@ export function continues(p: string, prev?: string): boolean {
 /**
  * Whether a break the import kept between two paragraphs is one an editor should check: the
  * paragraph above (its last line of 8 characters or more) ends mid-sentence (a Chinese character,
- * a comma or a digit; not like a title, {@link TITLE_END}) and the one below opens like running text, not like a new item, heading,
+ * a comma or a digit; not like a title, {@link TITLE_END}, unless the paragraph has punctuation
+ * inside, as running text does: `…经研究，决定`) and the one below opens like running text, not like a new item, heading,
  * table, date line or container, and is not set far in (five spaces or more: a signature).
  * @returns the text around the break (`…12 characters｜12 characters…`), or null
  */
@@ -82,7 +83,7 @@ export function keptBreak(prevText: string, prevLast: string, next: string): str
   // Set far in (a signature's place), not a paragraph's indent.
   if (/^[\s\u3000]{5,}/u.test(next)) return null;
   if (prevText.startsWith("#") || prevText.startsWith("|") || prevText.startsWith(":::") || prevText.includes("\t")) return null;
-  if ([...last].length < 8 || !/[\p{Script=Han}，、\d]$/u.test(last) || TERMINAL.test(last) || TITLE_END.test(last)) return null;
+  if ([...last].length < 8 || !/[\p{Script=Han}，、\d]$/u.test(last) || TERMINAL.test(last) || (TITLE_END.test(last) && !/[，、；：。]/u.test(prevText))) return null;
   if (n === "" || ITEM_START.test(n) || isSignatureDate(n) || /^[:|#>]/.test(n)) return null;
   if (!/^[\p{Script=Han}\p{N}\p{L}“‘（《]/u.test(n)) return null;
   return `${prevText.trimEnd().slice(-12)}｜${n.slice(0, 12)}`;
