@@ -9,7 +9,7 @@ import { EditorError, say } from "../src/i18n/index.ts";
 import { parseCliArgs } from "../src/util/index.ts";
 import { settingsFromEnv } from "./settings.ts";
 
-const { values } = parseCliArgs({ options: { port: { type: "string", default: "8080" }, host: { type: "string" }, content: { type: "string" }, output: { type: "string" } } }, "npm start [-- --port 8080] [--host 127.0.0.1] [--content DIR] [--output DIR]");
+const { values } = parseCliArgs({ options: { port: { type: "string", default: "8080" }, host: { type: "string" }, content: { type: "string" }, output: { type: "string" } } }, "npm start [-- --port 8080] [--host 127.0.0.1] [--content 内容文件夹] [--output 输出文件夹]");
 const env = settingsFromEnv();
 // Ctrl-C (or a kill) ends the process through process.exit, so the lock on the output folder is removed.
 // `on`, not `once`: Ctrl-C can arrive twice (the terminal signals the whole process group, the tsx

@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { execFile, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { request } from "node:http";
 import { connect } from "node:net";
@@ -85,8 +85,20 @@ test("npm start listens on 127.0.0.1 only, says so, answers hostile paths with a
     await rm(content, { recursive: true, force: true });
     await rm(site, { recursive: true, force: true });
   }
-  // The tsx launcher can end a moment before the node process under it has run its exit handlers.
-  await waitFor("Ctrl-C to remove the lock", async () => !existsSync(lockFileOf(site)), 10_000);
+  // The tsx launcher can end a moment before the node process under it has run its exit handlers
+  // (seconds on a loaded machine). On a timeout, say whether the lock's process still runs.
+  await waitFor("Ctrl-C to remove the lock", async () => !existsSync(lockFileOf(site)), 60_000).catch((err: Error) => {
+    const holder = JSON.parse(readFileSync(lockFileOf(site), "utf8")) as { pid: number; command: string };
+    const alive = (() => {
+      try {
+        process.kill(holder.pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    })();
+    throw new Error(`${err.message}; the lock names process ${holder.pid} (${holder.command}), which ${alive ? "still runs" : "has ended without removing it"}`);
+  });
 });
 
 test.run();
