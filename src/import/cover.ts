@@ -1,4 +1,4 @@
-import { parseChineseDate } from "./chinese-date.ts";
+import { parseChineseDate } from "../content/chinese-date.ts";
 import { cleanValue } from "./infer-fields.ts";
 import { toSimplified } from "./traditional.ts";
 

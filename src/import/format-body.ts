@@ -1,4 +1,4 @@
-import { isDateLine } from "./chinese-date.ts";
+import { isDateLine } from "../content/chinese-date.ts";
 import { addCorrections, cleanNameLine, cleanOcrLine, type OcrCorrections } from "./clean-ocr.ts";
 import { joinSplitRows, width } from "./split-rows.ts";
 import { isCompleteOrganName, namesApart } from "./organ-names.ts";

@@ -1,4 +1,4 @@
-export { isDateLine, parseChineseDate, parseChineseNumber } from "./chinese-date.ts";
+export { isDateLine, parseChineseDate, parseChineseNumber } from "../content/chinese-date.ts";
 export { cleanNameLine, cleanOcrLine, type OcrCorrections } from "./clean-ocr.ts";
 export { documentSlug } from "./document-slug.ts";
 export { formatBody, type BodyChanges } from "./format-body.ts";

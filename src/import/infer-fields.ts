@@ -1,6 +1,6 @@
 import { canonicalDocNumber } from "../content/doc-number.ts";
 import type { Publication } from "../content/schema.ts";
-import { CHINESE_DATE, isDateLine, parseChineseDate } from "./chinese-date.ts";
+import { CHINESE_DATE, isDateLine, parseChineseDate } from "../content/chinese-date.ts";
 import { cleanOcrLine } from "./clean-ocr.ts";
 import type { DumpSegment } from "./split-dump.ts";
 import { comparable } from "./split-dump.ts";

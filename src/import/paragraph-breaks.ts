@@ -3,7 +3,7 @@
  * paragraph, which line break cuts a date in two, and which kept break an editor should check.
  * Used by `format-body.ts`; the layout rules (line widths, indents) stay there.
  */
-import { CHINESE_DATE, isDateLine } from "./chinese-date.ts";
+import { CHINESE_DATE, isDateLine } from "../content/chinese-date.ts";
 import { toSimplified } from "./traditional.ts";
 
 export const CJK_END = /[\p{Script=Han}，、]$/u;

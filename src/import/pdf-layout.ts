@@ -1,4 +1,4 @@
-import { isDateLine } from "./chinese-date.ts";
+import { isDateLine } from "../content/chinese-date.ts";
 import type { PdfLine, PdfPage } from "./read-pdf.ts";
 
 /** A PDF's pages laid out as a text dump, and what the geometry told. */

@@ -2,9 +2,9 @@ import type { MarkdownIt, StateCore, Token } from "markdown-it";
 import { stripLineIndent } from "./paragraph-indent.ts";
 
 /** A 附件说明 paragraph: it opens (after any typed indentation) with 附件 and a colon (GB/T 9704-2012 §7.3.4); group 1 is the number of its first attachment. */
-const ATTACHMENT_NOTE = /^[\u3000\u00A0 \t]*附件[：:][\u3000\u00A0 \t]*(\d+)?/u;
+export const ATTACHMENT_NOTE = /^[\u3000\u00A0 \t]*附件[：:][\u3000\u00A0 \t]*(\d+)?/u;
 /** The start of a numbered attachment name after typed indentation: `2.` `2．` `2、` `2)`; group 1 is the number. */
-const NUMBERED = /^[\u3000\u00A0 \t]*(\d+)[\u3000\u00A0 \t]*[.．、)]/u;
+export const ATTACHMENT_NUMBER = /^[\u3000\u00A0 \t]*(\d+)[\u3000\u00A0 \t]*[.．、)]/u;
 /** Class of a 附件说明 paragraph: the layouts hang its further lines under the first name (§7.3.4). */
 export const ATTACHMENT_NOTE_CLASS = "doc-attachment-note";
 
@@ -35,7 +35,7 @@ export function attachmentLines(md: MarkdownIt): void {
       const children = note.children ?? [];
       children.forEach((child, k) => {
         const next = children[k + 1];
-        if (child.type !== "softbreak" || next?.type !== "text" || !NUMBERED.test(next.content)) return;
+        if (child.type !== "softbreak" || next?.type !== "text" || !ATTACHMENT_NUMBER.test(next.content)) return;
         child.type = "hardbreak";
         child.tag = "br";
         stripLineIndent(note, k + 1);
@@ -50,7 +50,7 @@ function lastNumber(note: Token, first: number): number {
   let last = first;
   children.forEach((child, k) => {
     const next = children[k + 1];
-    const numbered = child.type === "softbreak" && next?.type === "text" ? NUMBERED.exec(next.content) : null;
+    const numbered = child.type === "softbreak" && next?.type === "text" ? ATTACHMENT_NUMBER.exec(next.content) : null;
     if (numbered) last = Number(numbered[1]);
   });
   return last;
@@ -72,7 +72,7 @@ function absorbFollowingNames(state: StateCore, at: number, last: number): void 
     const next = tokens[at + 2];
     if (next?.type === "paragraph_open" && next.level === level) {
       const inline = tokens[at + 3]!;
-      const numbered = NUMBERED.exec(inline.content);
+      const numbered = ATTACHMENT_NUMBER.exec(inline.content);
       if (!numbered || Number(numbered[1]) !== last + 1) return;
       stripLineIndent(inline, 0);
       append(inline.children ?? []);

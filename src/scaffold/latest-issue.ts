@@ -32,6 +32,20 @@ export async function latestIssueInfo(contentDir: string): Promise<{ issue: Issu
   return latest ? { issue: latest, issuers: [...issuers] } : null;
 }
 
+/**
+ * `title` and `publisher` of `<contentDir>/archive.yml`, each when it is a non-empty string; read
+ * as safely as the issues above (no link or FIFO opened, hostile YAML skipped). Empty when the
+ * file is missing or unreadable (`npm run check` reports it).
+ */
+export function archiveGazette(contentDir: string): { title?: string; publisher?: string } {
+  const data = safeParse(textOf(path.join(contentDir, "archive.yml")));
+  const text = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined);
+  const fields = data && typeof data === "object" ? (data as Record<string, unknown>) : {};
+  const title = text(fields.title);
+  const publisher = text(fields.publisher);
+  return { ...(title ? { title } : {}), ...(publisher ? { publisher } : {}) };
+}
+
 /** The text of a regular UTF-8 file, else null. */
 function textOf(file: string): string | null {
   const read = readContentFile(file, file);

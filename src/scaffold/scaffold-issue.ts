@@ -1,7 +1,7 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parse, stringify } from "yaml";
-import { latestIssueInfo } from "./latest-issue.ts";
+import { stringify } from "yaml";
+import { archiveGazette, latestIssueInfo } from "./latest-issue.ts";
 import { pathExists } from "../util/index.ts";
 import { EditorError } from "../i18n/index.ts";
 
@@ -35,7 +35,7 @@ export async function scaffoldIssue(options: ScaffoldOptions): Promise<string[]>
   const latest = await latestIssueInfo(contentDir);
   const q = (v: unknown) => stringify(v, { defaultStringType: "QUOTE_DOUBLE", collectionStyle: "flow", lineWidth: 0 }).trim();
   const mark = latest ? "" : "  # 待核：没有上一期可参照，请填写";
-  const settings = latest ? null : await archiveSettings(contentDir);
+  const settings = latest ? null : archiveGazette(contentDir);
   const sections = latest?.issue.sections ?? ["待定"];
   const gazette = latest ? `${q(latest.issue.gazette)}` : settings?.title ? `${q(settings.title)}  # 取自 archive.yml 的 title（一个网站只收一种公报）` : `${q("待填")}${mark}`;
   const publisher = latest ? q(latest.issue.publisher) : settings?.publisher ? `${q(settings.publisher)}  # 待核：取自 archive.yml 的 publisher，请按封面核对` : `${q("待填")}${mark}`;
@@ -84,17 +84,3 @@ export async function scaffoldIssue(options: ScaffoldOptions): Promise<string[]>
   await writeFile(path.join(dir, "wenjian-1.md"), doc, { flag: "wx" });
   return [`${folder}/issue.yml`, `${folder}/wenjian-1.md`];
 }
-
-/** `title` and `publisher` of `<contentDir>/archive.yml` when they are strings; null when the file is missing or unreadable (the check reports it). */
-async function archiveSettings(contentDir: string): Promise<{ title?: string; publisher?: string } | null> {
-  try {
-    const data = parse(await readFile(path.join(contentDir, "archive.yml"), "utf8")) as Record<string, unknown> | null;
-    const text = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined);
-    const title = text(data?.title);
-    const publisher = text(data?.publisher);
-    return { ...(title ? { title } : {}), ...(publisher ? { publisher } : {}) };
-  } catch {
-    return null;
-  }
-}
-

@@ -1,9 +1,5 @@
+import { ATTACHMENT_NOTE as NOTE, ATTACHMENT_NUMBER as NUMBERED } from "../../markdown/attachment-lines.ts";
 import type { Finding } from "../finding.ts";
-
-/** The first line of a 附件说明 after any typed indentation; group 1 is its first number (GB/T 9704-2012 §7.3.4). */
-const NOTE = /^[\u3000\u00A0 \t]*附件[：:][\u3000\u00A0 \t]*(\d+)?/u;
-/** A line that starts with an attachment number: `2.` `2．` `2、` `2)`; group 1 is the number. */
-const NUMBERED = /^[\u3000\u00A0 \t]*(\d+)[\u3000\u00A0 \t]*[.．、)]/u;
 
 /**
  * Warns where attachment names set apart from their 附件说明 by a blank line cannot be put back

@@ -1,7 +1,6 @@
+import { isDateLine } from "../chinese-date.ts";
 import type { Finding } from "../finding.ts";
 
-/** A 成文日期 alone on its line, in Arabic or Chinese numerals (`2024年3月5日`, `二〇二四年三月五日`). */
-const DATE_LINE = /^[\u3000\u00A0 \t]*(?:\d{4}|[〇○零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日[\u3000\u00A0 \t]*$/u;
 /** What a signature line (署名, an organ's name) never has: sentence punctuation, a heading mark, a list number. */
 const NOT_A_NAME = /[。；：，？！、“”《》]|^\s*(?:#|[-*+]\s|\d+[.．、])/u;
 
@@ -27,7 +26,7 @@ export function checkSignatureOutsideBlock(body: string, file: string, bodyLine:
       continue;
     }
     if (line.trim() === "") continue;
-    if (DATE_LINE.test(line) && previous && !NOT_A_NAME.test(previous.text) && [...previous.text.trim()].length <= 40) {
+    if (isDateLine(line) && previous && !NOT_A_NAME.test(previous.text) && [...previous.text.trim()].length <= 40) {
       const name = previous.text.trim();
       const date = line.trim();
       return [
