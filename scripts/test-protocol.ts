@@ -15,8 +15,9 @@ export interface FileResult {
   /** Wall time of the file, ms. */
   ms: number;
   /**
-   * CPU time (user + system) of the file, ms: the worker's own and that of the child processes it
-   * waited for meanwhile (a browser or script host kept for later files is counted where it ends).
+   * CPU time (user + system) of the file, ms: the worker's own and that of all its child processes
+   * meanwhile, those that ended and those still running (a browser or script host kept for later
+   * files is charged to the file that made it work). Linux only for the children.
    */
   cpuMs?: number;
 }

@@ -10,7 +10,7 @@
  * files shared (test/helpers/browser.ts) and exits; the exit status
  * is 1 when a suite's teardown failed (test/helpers/hooks.ts), as with uvu alone.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { closeSharedBrowser, keepSharedBrowser } from "../test/helpers/browser.ts";
 import { useSharedBuildDir } from "../test/helpers/shared-build.ts";
@@ -28,18 +28,40 @@ await import("uvu");
 const write = (text: string) => process.stdout.write(text);
 process.stderr.write = process.stdout.write.bind(process.stdout) as typeof process.stderr.write;
 
-/** CPU time so far of this process and of its children that ended, ms (Linux /proc; the children's part is 0 elsewhere). */
+/**
+ * CPU time so far of this process and all its descendants, ms (Linux /proc; elsewhere only this
+ * process's own): the children that ended and were waited for (cutime, cstime), and those still
+ * running (a shared Chromium and its renderers, a script host), so a file is charged for the
+ * browser work it caused.
+ */
 function cpuNow(): number {
   const own = process.cpuUsage();
-  let children = 0;
+  let ticks = 0;
   try {
-    // Fields 16 and 17 of /proc/self/stat (after the command name): cutime and cstime, in clock ticks (100 per second).
-    const fields = readFileSync("/proc/self/stat", "utf8").replace(/^.*\) /s, "").split(" ");
-    children = (Number(fields[13]) + Number(fields[14])) * 10;
+    // Fields after the command name of /proc/<pid>/stat: [1] ppid, [11] utime, [12] stime, [13] cutime, [14] cstime, in clock ticks (100 per second).
+    const stats = new Map<number, number[]>();
+    for (const name of readdirSync("/proc")) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        stats.set(Number(name), readFileSync(`/proc/${name}/stat`, "utf8").replace(/^.*\) /s, "").split(" ").map(Number));
+      } catch {
+        // ended meanwhile
+      }
+    }
+    const self = stats.get(process.pid);
+    if (self) ticks += self[13]! + self[14]!;
+    const parents = new Map<number, number[]>();
+    for (const [pid, f] of stats) parents.set(f[1]!, [...(parents.get(f[1]!) ?? []), pid]);
+    const queue = [...(parents.get(process.pid) ?? [])];
+    for (let pid = queue.pop(); pid !== undefined; pid = queue.pop()) {
+      const f = stats.get(pid)!;
+      ticks += f[11]! + f[12]! + f[13]! + f[14]!;
+      queue.push(...(parents.get(pid) ?? []));
+    }
   } catch {
     // not Linux
   }
-  return (own.user + own.system) / 1000 + children;
+  return (own.user + own.system) / 1000 + ticks * 10;
 }
 
 async function runFile(file: string, name: string): Promise<FileResult> {
