@@ -12,7 +12,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import {
   AUDIT_WIDTHS,
-  auditPage,
+  auditPages,
   checkSiteLinks,
   formatHtmlProblems,
   pageWeight,
@@ -67,14 +67,11 @@ try {
   failed ||= links.broken.length > 0;
 
   console.log("axe (WCAG 2.1 AA) under CSP:");
-  for (const sample of await samplePages(site, values.query)) {
-    for (const width of AUDIT_WIDTHS) {
-      const a = await auditPage(browser, origin, sample, width);
-      const problems = [...a.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.targets.join(", ")}`), ...a.cspViolations.map((c) => `CSP ${c}`), ...a.errors.map((e) => `console: ${e}`)];
-      console.log(`  ${sample.kind.padEnd(8)} ${String(width).padStart(4)} px  axe violations ${a.violations.length}, CSP ${a.cspViolations.length}, errors ${a.errors.length}`);
-      for (const p of problems) console.log(`      ${p}`);
-      failed ||= problems.length > 0;
-    }
+  for (const a of await auditPages(browser, origin, await samplePages(site, values.query), AUDIT_WIDTHS)) {
+    const problems = [...a.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.targets.join(", ")}`), ...a.cspViolations.map((c) => `CSP ${c}`), ...a.errors.map((e) => `console: ${e}`)];
+    console.log(`  ${a.kind.padEnd(8)} ${String(a.width).padStart(4)} px  axe violations ${a.violations.length}, CSP ${a.cspViolations.length}, errors ${a.errors.length}`);
+    for (const p of problems) console.log(`      ${p}`);
+    failed ||= problems.length > 0;
   }
 
   console.log("document pages, gzip -9 HTML + CSS:");

@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { Browser } from "playwright-core";
-import { AUDIT_WIDTHS, auditPage, samplePages, type PageSample } from "../../src/dev/audit/index.ts";
+import { AUDIT_WIDTHS, auditPages, samplePages, type PageSample } from "../../src/dev/audit/index.ts";
 import { serveStatic, type StaticServer } from "../../src/browser/index.ts";
 import { sampleSite } from "../helpers/sample-site.ts";
 import { after, before } from "../helpers/hooks.ts";
@@ -28,12 +28,11 @@ after(test, async () => {
 test("axe finds no WCAG 2.1 AA violation on any page type at phone and desktop widths", async () => {
   assert.equal(samples.map((s) => s.kind), ["home", "year", "issue", "document", "search", "404"]);
   const failures: string[] = [];
-  for (const sample of samples) {
-    for (const width of AUDIT_WIDTHS) {
-      const a = await auditPage(browser, server.url, sample, width);
-      for (const v of a.violations) failures.push(`${sample.kind} @${width}px: ${v.id} ${v.help} (${v.targets.join(", ")})`);
-      for (const e of a.errors) failures.push(`${sample.kind} @${width}px: console ${e}`);
-    }
+  const audits = await auditPages(browser, server.url, samples, AUDIT_WIDTHS);
+  assert.equal(audits.map((a) => `${a.kind}@${a.width}`), samples.flatMap((s) => AUDIT_WIDTHS.map((w) => `${s.kind}@${w}`)));
+  for (const a of audits) {
+    for (const v of a.violations) failures.push(`${a.kind} @${a.width}px: ${v.id} ${v.help} (${v.targets.join(", ")})`);
+    for (const e of a.errors) failures.push(`${a.kind} @${a.width}px: console ${e}`);
   }
   assert.equal(failures, []);
 });

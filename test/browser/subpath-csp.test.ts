@@ -3,7 +3,7 @@ import * as assert from "uvu/assert";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { auditPage, checkSiteLinks, formatHtmlProblems, samplePages, STRICT_CSP, validateSiteHtml, waitForDocumentLinks } from "../../src/dev/audit/index.ts";
+import { auditPages, checkSiteLinks, formatHtmlProblems, samplePages, STRICT_CSP, validateSiteHtml, waitForDocumentLinks } from "../../src/dev/audit/index.ts";
 import { serveStatic, type StaticServer } from "../../src/browser/index.ts";
 import { listFiles } from "../helpers/site-files.ts";
 import { sampleSite } from "../helpers/sample-site.ts";
@@ -44,11 +44,12 @@ test("every root-relative URL in every page, feed and data file starts with the 
 
 test("every page type loads with no CSP violation and no console error", async () => {
   const failures: string[] = [];
-  for (const sample of await samplePages(out, "工作要点")) {
-    const a = await auditPage(browser, origin, sample, 1280);
-    for (const c of a.cspViolations) failures.push(`${sample.kind}: CSP ${c}`);
-    for (const e of a.errors) failures.push(`${sample.kind}: ${e}`);
-    for (const v of a.violations) failures.push(`${sample.kind}: axe ${v.id}`);
+  const audits = await auditPages(browser, origin, await samplePages(out, "工作要点"), [1280]);
+  assert.is(audits.length, 6);
+  for (const a of audits) {
+    for (const c of a.cspViolations) failures.push(`${a.kind}: CSP ${c}`);
+    for (const e of a.errors) failures.push(`${a.kind}: ${e}`);
+    for (const v of a.violations) failures.push(`${a.kind}: axe ${v.id}`);
   }
   assert.equal(failures, []);
 });

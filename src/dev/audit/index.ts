@@ -4,4 +4,4 @@ export { pageWeight, type PageWeight } from "./page-weight.ts";
 export { formatHtmlProblems, HTML_VALIDATE_CONFIG, validateSiteHtml, type HtmlProblem } from "./validate-html.ts";
 export { STRICT_CSP } from "../../build/csp.ts";
 export { samplePages, type PageSample } from "./page-types.ts";
-export { AUDIT_WIDTHS, auditPage, waitForDocumentLinks, type PageAudit } from "./browser-audit.ts";
+export { AUDIT_WIDTHS, auditPages, waitForDocumentLinks, type PageAudit } from "./browser-audit.ts";
