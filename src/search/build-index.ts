@@ -4,9 +4,9 @@ import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { fork } from "node:child_process";
 import { pathExists } from "../util/index.ts";
 import { timePhase } from "../util/phase-times.ts";
+import { indexRecords } from "./index-records.ts";
 import { shardRecordsFile } from "./records.ts";
 import type { SearchShard } from "./shard-plan.ts";
 
@@ -37,7 +37,7 @@ export interface IndexOptions {
   /** Folder of the index cache; default {@link searchCacheDir} of `previousDir`. */
   cacheDir?: string;
   /**
-   * Work of the caller's that may run while Pagefind indexes in its child process: started with
+   * Work of the caller's that may run while Pagefind indexes (its service is a process of its own): started with
    * the indexing and awaited with it. `buildSite` writes the site's assets and completes the print views there.
    */
   alongside?: () => Promise<unknown>;
@@ -50,7 +50,7 @@ export interface ShardManifest {
 }
 
 /** Source files whose code decides the index's words: a change to them makes the cached index stale. */
-const TOKENISER_FILES = ["tokenise.ts", "plain-text.ts", "record-content.ts", "index-worker.ts"];
+const TOKENISER_FILES = ["tokenise.ts", "plain-text.ts", "record-content.ts", "index-records.ts"];
 
 /**
  * The index cache of an output folder: `.<name>-search/` beside it (`_site` → `._site-search`), a
@@ -68,8 +68,8 @@ export function searchCacheDir(outputDir: string): string {
  * `<site>/pagefind/shards/<first issue>/`; the search page loads the first and adds the others
  * with Pagefind's own multisite search (`mergeIndex`). Pagefind holds every page of a run in
  * memory (about 1.3 MB per document of regulation text), so one run per shard bounds its memory;
- * each shard is indexed through Pagefind's Node API (Pagefind 1.6, pinned) in a child process
- * (`index-worker.ts`) that ends when the shard is written. The text is tokenised by the project
+ * each shard is indexed through Pagefind's Node API (Pagefind 1.6, pinned) by `indexRecords`,
+ * which closes Pagefind's service when the shard is written. The text is tokenised by the project
  * (`indexContent`: character bigrams, language `en`), the same code the search page uses for
  * queries. Shard bundles are kept in a cache beside the output (`<cache>/<SHA-256 of the Pagefind
  * version, the tokeniser's code and the shard's records>/`), so a build indexes only shards whose
@@ -109,7 +109,7 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions): 
 async function indexInto(records: string, bundle: string): Promise<void> {
   const partial = `${bundle}.partial-${process.pid}`;
   await rm(partial, { recursive: true, force: true });
-  const { errors, urls } = await indexInChild(records, partial);
+  const { errors, urls } = await indexRecords(records, partial);
   if (errors.length > 0) {
     await rm(partial, { recursive: true, force: true });
     throw new Error(`检索索引未能建立（Pagefind）：${errors.slice(0, 5).join("；")}${errors.length > 5 ? `（另有 ${errors.length - 5} 处）` : ""}`);
@@ -170,23 +170,4 @@ export function pagefindVersion(): string {
   const main = fileURLToPath(import.meta.resolve("pagefind"));
   const pkg = path.join(main.slice(0, main.lastIndexOf(`${path.sep}lib${path.sep}`)), "package.json");
   return (require(pkg) as { version: string }).version;
-}
-
-const WORKER = fileURLToPath(new URL("./index-worker.ts", import.meta.url));
-
-/**
- * Builds a Pagefind index of the records file at `outputPath`, by `index-worker.ts` in a child
- * Node process (same loader flags as this one).
- * @returns Pagefind's errors (empty on success) or why the worker stopped, and the URLs indexed; never rejects.
- */
-export function indexInChild(records: string, outputPath: string): Promise<{ errors: string[]; urls: string[] }> {
-  return new Promise((resolve) => {
-    const child = fork(WORKER, [records, outputPath], { stdio: ["ignore", "ignore", "pipe", "ipc"] });
-    let answer: { errors: string[]; urls: string[] } | null = null;
-    let stderr = "";
-    child.stderr?.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
-    child.on("message", (m: { errors?: string[]; urls?: string[] }) => (answer = Array.isArray(m.errors) ? { errors: m.errors, urls: m.urls ?? [] } : { errors: ["unexpected answer from the index worker"], urls: [] }));
-    child.on("error", (err) => resolve({ errors: [err.message], urls: [] }));
-    child.on("exit", (code, signal) => resolve(answer ?? { errors: [`the index worker stopped (${signal ?? `exit code ${code}`})${stderr ? `: ${stderr.trim()}` : ""}`], urls: [] }));
-  });
 }

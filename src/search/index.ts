@@ -1,4 +1,4 @@
-export { buildSearchIndex, indexedUrls, indexInChild, pagefindVersion, searchCacheDir, type IndexOptions, type IndexReport, type ShardManifest } from "./build-index.ts";
+export { buildSearchIndex, indexedUrls, pagefindVersion, searchCacheDir, type IndexOptions, type IndexReport, type ShardManifest } from "./build-index.ts";
 export { DEFAULT_SHARD_DOCUMENTS, planSearchShards, shardDocumentsFromEnv, type SearchShard, type ShardIssue } from "./shard-plan.ts";
 export { DOCUMENT_TYPES, OTHER_DOCUMENT_TYPE, documentType } from "./document-type.ts";
 export { documentSeries, normaliseQuery, numberShard, queryDocNumber, querySeries, queryWords, type NormalisedQuery } from "./normalise-query.ts";

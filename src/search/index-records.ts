@@ -1,11 +1,11 @@
 /**
- * Child process that builds the search index with Pagefind's Node API (`createIndex`,
- * `addCustomRecord`, `writeFiles`; Pagefind keeps one service per Node process and frees its
- * memory only when the process ends). Started by `indexInChild` with `<recordsFile> <outputPath>`:
- * reads the search records (JSON Lines, see `writeSearchRecords`), turns each body into plain text
- * (`plainText`) and the title, numbers and text into tokens (`indexContent`), adds them with
- * language `INDEX_LANGUAGE` (no stemmer, no segmenter: the tokens are indexed as written),
- * and answers on the IPC channel with `{ errors: string[], urls: string[] }` (the URLs indexed, in order).
+ * Builds one shard's search index with Pagefind's Node API (`createIndex`, `addCustomRecord`,
+ * `writeFiles`), in this process: reads the search records (JSON Lines, see `writeSearchRecords`),
+ * turns each body into plain text (`plainText`) and the title, numbers and text into tokens
+ * (`indexContent`), and adds them with language `INDEX_LANGUAGE` (no stemmer, no segmenter: the
+ * tokens are indexed as written). Pagefind's service (its own binary, one per Node process) holds
+ * the index in memory until it is closed, so each shard closes it when written: memory stays bounded
+ * by one shard. Shards are indexed one at a time per process.
  */
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
@@ -16,12 +16,23 @@ import { checkBodySize, recordContent } from "./record-content.ts";
 import { INDEX_LANGUAGE } from "./tokenise.ts";
 import type { SearchRecord } from "./records.ts";
 
-const [recordsFile, outputPath] = process.argv.slice(2);
 /** Records sent to Pagefind's service before waiting for its answers. */
 const IN_FLIGHT = 32;
 
-async function run(): Promise<{ errors: string[]; urls: string[] }> {
-  if (!recordsFile || !outputPath) return { errors: ["usage: index-worker <recordsFile> <outputPath>"], urls: [] };
+/** The shard being indexed in this process: the next waits for it (Pagefind's service is process-wide). */
+let current: Promise<unknown> = Promise.resolve();
+
+/**
+ * Indexes the records file `recordsFile` into a Pagefind bundle at `outputPath`.
+ * @returns Pagefind's and the records' errors (empty on success) and the URLs indexed, in order; never rejects.
+ */
+export function indexRecords(recordsFile: string, outputPath: string): Promise<{ errors: string[]; urls: string[] }> {
+  const done = current.then(() => run(recordsFile, outputPath)).catch((err: unknown) => ({ errors: [err instanceof Error ? err.message : String(err)], urls: [] }));
+  current = done;
+  return done;
+}
+
+async function run(recordsFile: string, outputPath: string): Promise<{ errors: string[]; urls: string[] }> {
   const md = createMarkdown();
   try {
     const { index, errors } = await pagefind.createIndex({ verbose: false });
@@ -61,6 +72,3 @@ async function run(): Promise<{ errors: string[]; urls: string[] }> {
     await pagefind.close();
   }
 }
-
-const answer = await run().catch((err: unknown) => ({ errors: [err instanceof Error ? err.message : String(err)], urls: [] }));
-process.send?.(answer, () => process.exit(0));
