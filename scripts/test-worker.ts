@@ -51,7 +51,11 @@ function cpuNow(): number {
     const self = stats.get(process.pid);
     if (self) ticks += self[13]! + self[14]!;
     const parents = new Map<number, number[]>();
-    for (const [pid, f] of stats) parents.set(f[1]!, [...(parents.get(f[1]!) ?? []), pid]);
+    for (const [pid, f] of stats) {
+      const siblings = parents.get(f[1]!);
+      if (siblings) siblings.push(pid);
+      else parents.set(f[1]!, [pid]);
+    }
     const queue = [...(parents.get(process.pid) ?? [])];
     for (let pid = queue.pop(); pid !== undefined; pid = queue.pop()) {
       const f = stats.get(pid)!;

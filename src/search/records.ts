@@ -15,7 +15,7 @@ export interface SearchRecord {
   source: string;
   title: string;
   docNumbers: string[];
-  /** Markdown body (turned into plain text by the index worker, `plainText`); "" when not published. */
+  /** Markdown body (turned into plain text when indexed, `plainText` in `indexRecords`); "" when not published. */
   body: string;
   /** Shown with each result: `title`, `docNumber`, `issuer`, `date`, `issue`, and `validity` when not in force. */
   meta: Record<string, string>;
@@ -72,7 +72,7 @@ export function searchRecord(doc: RecordSource, body: string): SearchRecord {
 }
 
 /**
- * Where a build's search records are written for the index worker: `.<name>-search-records/`
+ * Where a build's search records are written for `indexRecords`: `.<name>-search-records/`
  * beside the output folder (a dot-folder, outside the published site), one file per shard.
  */
 export function searchRecordsDir(outputDir: string): string {

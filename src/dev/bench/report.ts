@@ -68,7 +68,7 @@ export function formatSummary(report: BenchReport): string {
   for (const n of names) lines.push(`| ${n} | ${report.sizes.map((s) => (n in s.phases ? round(s.phases[n]!) : "—")).join(" | ")} |`);
   lines.push(
     "",
-    "`checks` is the content check before Eleventy. `eleventy` is the whole Eleventy run with its data step (`site data (Markdown)`, `feeds, data, heads`, `page plan`: fingerprints of the pages, `reused pages`: unchanged pages linked from the previous output, `print views`: written from the site model). `pagefind` follows Eleventy and includes `search shard hashes` and `search merge`; `sass`, `print assets` and `client bundle` run while Pagefind's child processes index, so they overlap `pagefind`. `swap` puts the new output in place (the old one is removed in the background).",
+    "`checks` is the content check before Eleventy. `eleventy` is the whole Eleventy run with its data step (`site data (Markdown)`, `feeds, data, heads`, `page plan`: fingerprints of the pages, `reused pages`: unchanged pages linked from the previous output, `print views`: written from the site model). `pagefind` follows Eleventy and includes `search shard hashes` and `search merge`; `sass`, `print assets` and `client bundle` run while Pagefind's service indexes, so they overlap `pagefind`. `swap` puts the new output in place (the old one is removed in the background).",
   );
   if (report.queries) {
     lines.push("", `## Search in Chromium (${report.queries.documents} documents)`, "", "| kind | query | cold bytes (all, as served) | cold bytes (/pagefind/) | cold bytes gzip-served | cold ms to results | typed ms | typed bytes | results |", "|---|---|---:|---:|---:|---:|---:|---:|---:|");
