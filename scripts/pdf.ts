@@ -2,7 +2,7 @@
  * `npm run pdf [-- --issue 2019-02] [-- --documents]`: prints the GB/T 9704-2012 print view of
  * every gazette issue (or one) to `_site/pdf/<YYYY-NN>.pdf` in headless Chromium, and with
  * `--documents` one PDF per document to `_site/pdf/<YYYY-NN>/<slug>.pdf`. Builds the site first
- * when `_site/` has no print views. Chromium: CHROMIUM_PATH, else Debian's /usr/bin/chromium.
+ * when `_site/` has no print views. Chromium: CHROMIUM_PATH, else Debian's /usr/bin/chromium-headless-shell or /usr/bin/chromium.
  * A site built with `--path-prefix` (or GAZETTE_PATH_PREFIX) needs the same prefix here.
  * `--press` also writes the PDF/X-1a press PDF beside each issue PDF (`<YYYY-NN>.press.pdf`, needs
  * Ghostscript), `--right-hand-starts` starts every document of it on a right-hand page;

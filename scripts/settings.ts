@@ -4,7 +4,7 @@
  * - `GAZETTE_AS_OF`: calendar date `YYYY-MM-DD` that 有效性 is computed for (default today in Asia/Shanghai);
  * - `GAZETTE_PATH_PREFIX`: URL path the site is served under (a `--path-prefix` option wins);
  * - `GAZETTE_SEARCH_SHARD_DOCUMENTS`: most documents in one search shard (`all` for one shard);
- * - `CHROMIUM_PATH`: Chromium executable for PDFs and audits (default Debian's `/usr/bin/chromium`).
+ * - `CHROMIUM_PATH`: Chromium executable for PDFs and audits (default Debian's `/usr/bin/chromium-headless-shell`, else `/usr/bin/chromium`).
  */
 import { shardDocumentsFromEnv } from "../src/search/index.ts";
 
