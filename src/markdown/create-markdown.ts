@@ -1,14 +1,18 @@
-import MarkdownItFactory, { type MarkdownIt } from "markdown-it";
+import MarkdownItFactory, { type MarkdownIt, type PluginWithParams } from "markdown-it";
 import anchor from "markdown-it-anchor";
 import cjkBreaks from "markdown-it-cjk-breaks";
 import cjkFriendly from "markdown-it-cjk-friendly";
-import container from "markdown-it-container";
+import containerPlugin from "markdown-it-container";
 import { citationLinks } from "../relations/citation-links.ts";
 import { detachString } from "../util/index.ts";
 import { attachmentLines } from "./attachment-lines.ts";
 import { dropEmptyText } from "./empty-text.ts";
 import { paragraphIndent } from "./paragraph-indent.ts";
 import { headingId } from "./heading-id.ts";
+
+// @types/markdown-it-container types the plugin against markdown-it's CommonJS typings; the same
+// function, seen through the ES module typings this file uses.
+const container = containerPlugin as unknown as PluginWithParams;
 
 /**
  * The parts of an official document that the body marks with `::: name` blocks, and the class
