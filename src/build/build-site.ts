@@ -6,7 +6,7 @@ import { explainError } from "./explain-error.ts";
 import { removeInBackground } from "./remove-in-background.ts";
 import { phaseTimes, resetPhases, timePhase } from "../util/phase-times.ts";
 import { searchRecordsDir } from "../search/index.ts";
-import { isProcessRunning, pathExists } from "../util/index.ts";
+import { collectGarbage, isProcessRunning, pathExists } from "../util/index.ts";
 import { configureGazette, finishSite, type BuildPlan, type GazettePluginOptions } from "../site/index.ts";
 import { pageManifestPath, removePageManifest, writePageManifest } from "../site/page-reuse.ts";
 import { withBuildLock } from "./build-lock.ts";
@@ -176,11 +176,6 @@ async function runEleventy(root: string, staging: string, pathPrefix: string | u
   // Our own message (explainError) replaces Eleventy's log, which prints stack traces.
   eleventy.disableLogger();
   await timePhase("eleventy", () => eleventy.write());
-}
-
-/** Runs a full garbage collection when Node exposes it (`--expose-gc`); otherwise V8 decides when. */
-function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
 }
 
 /**

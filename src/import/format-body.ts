@@ -19,7 +19,6 @@ export interface BodyChanges extends OcrCorrections {
   containers: string[];
 }
 
-
 /**
  * Turns the lines of one document (as split from the dump, title and number lines removed) into
  * its Markdown body without changing its wording:
@@ -211,7 +210,6 @@ function joinsLine(prev: string, prevLine: string, next: string, o: { wrap: numb
 
 /** A paragraph's first line indented by one to four full-width spaces, or two to eight spaces (`pdftotext -layout`); further in: a signature. */
 const PARAGRAPH_INDENT = /^(?:\u3000{1,4}| {2,8})[^\s\u3000]/u;
-
 
 /** A line indented as a paragraph's first line (two or more spaces, as `pdftotext -layout` keeps them). */
 const INDENTED = /^(?:\s{2,}|\u3000)/u;

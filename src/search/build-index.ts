@@ -4,7 +4,7 @@ import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { pathExists } from "../util/index.ts";
+import { collectGarbage, pathExists } from "../util/index.ts";
 import { timePhase } from "../util/phase-times.ts";
 import { indexRecords } from "./index-records.ts";
 import { shardRecordsFile } from "./records.ts";
@@ -105,11 +105,22 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions): 
   return { pages: keys.reduce((n, k) => n + k.records, 0), outputPath: out, indexed: todo.map((i) => options.shards[i]!.path), reused };
 }
 
+/**
+ * Resident memory of the build process (bytes) above which the garbage of an indexed shard is
+ * collected before the next (`collectGarbage`, with `--expose-gc`). Pagefind's service for one
+ * shard takes up to about 0.9 GB, so the two together stay under 2 GB (see README, "Large archives").
+ */
+const GARBAGE_ABOVE_BYTES = 700 * 2 ** 20;
+
 /** Indexes the records into `bundle` (written under a temporary name, renamed when complete). */
 async function indexInto(records: string, bundle: string): Promise<void> {
   const partial = `${bundle}.partial-${process.pid}`;
   await rm(partial, { recursive: true, force: true });
   const { errors, urls } = await indexRecords(records, partial);
+  // The shard's records, Markdown tokens and texts are garbage now. Collected before the next shard
+  // starts Pagefind's service, they do not add to its memory (the build's peak); a collection takes
+  // a fraction of a second, so only when this process has grown past GARBAGE_ABOVE_BYTES.
+  if (process.memoryUsage().rss > GARBAGE_ABOVE_BYTES) collectGarbage();
   if (errors.length > 0) {
     await rm(partial, { recursive: true, force: true });
     throw new Error(`检索索引未能建立（Pagefind）：${errors.slice(0, 5).join("；")}${errors.length > 5 ? `（另有 ${errors.length - 5} 处）` : ""}`);

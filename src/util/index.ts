@@ -6,3 +6,4 @@ export { linkFile, linkTree } from "./link-tree.ts";
 export { parseCliArgs } from "./cli-args.ts";
 export { phaseTimes, resetPhases, timePhase } from "./phase-times.ts";
 export { isProcessRunning } from "./process-running.ts";
+export { collectGarbage } from "./collect-garbage.ts";
