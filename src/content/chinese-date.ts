@@ -44,6 +44,8 @@ export function parseChineseDate(text: string): string | null {
 
 /** True when the whole line (ignoring spaces and Markdown emphasis) is one printed date. */
 export function isDateLine(line: string): boolean {
+  // Most lines have no date: the three characters every date has are looked for first (this runs on every line of every body).
+  if (!line.includes("日") || !line.includes("年") || !line.includes("月")) return false;
   const bare = line.replace(/[\s*　]/g, "");
   const m = CHINESE_DATE.exec(bare);
   return m !== null && m.index === 0 && m[0].length === bare.length;
