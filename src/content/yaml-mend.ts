@@ -21,7 +21,11 @@ export interface YamlMend {
  * 3. if the text still does not parse, a top-level `field: "value` line whose opening quote
  *    (" or ') is not closed on that line (YAML lets a quoted value run over several lines, so it
  *    swallows the lines after it): the quote is closed at the end of the line, and the field's
- *    value is marked unsure.
+ *    value is marked unsure;
+ * 4. then a top-level list written on one line, `field: ["A", "B]` or `field: ["A", "B"`, whose
+ *    last item's quote or closing `]` is missing and whose next line is another field (YAML reads
+ *    on into that line and reports the error there): the quote goes before the final `]`, the `]`
+ *    at the end, and the message shows the line as mended (`mendList`).
  * @param stillBroken true when a text fails to parse.
  * @returns the mended text (line numbers unchanged) and one mend per mended line.
  */
@@ -56,6 +60,43 @@ export function mendYaml(text: string, stillBroken: (text: string) => boolean): 
         fix: { zh: `在这一行的末尾补上 ${quote}，或删去开头的 ${quote}`, en: `add ${quote} at the end of the line, or remove the opening one` },
       });
     });
+    lines.forEach((raw, line) => {
+      const next = lines.slice(line + 1).find((l) => l.trim() !== "");
+      if (next !== undefined && !/^[\w-]+:/u.test(next)) return;
+      const mend = mendList(raw.replace(/\r$/u, ""), line);
+      if (!mend) return;
+      lines[line] = mend.text;
+      mends.push(mend.mend);
+    });
   }
   return { text: lines.join("\n"), mends };
+}
+
+/**
+ * Mends a top-level one-line list of double-quoted items, `field: ["A", "B]` (the last item's
+ * closing quote missing) or `field: ["A", "B"` (the closing `]` missing), into `field: ["A", "B"]`.
+ * @returns null when the line is no such list or is complete.
+ */
+function mendList(raw: string, line: number): { text: string; mend: YamlMend } | null {
+  const m = /^([\w-]+):[ \t]+(\[.*?)[ \t]*$/u.exec(raw);
+  if (!m || !m[2]!.includes('"')) return null;
+  const [, field, value] = m as unknown as [string, string, string];
+  const quotes = value.replace(/\\./gu, "").split('"').length - 1;
+  let fixed = value;
+  if (quotes % 2 === 1) fixed = fixed.endsWith("]") ? `${fixed.slice(0, -1)}"]` : `${fixed}"`;
+  // The closing bracket counts only outside the quotes.
+  if (!/\]$/u.test(fixed.replace(/"(?:\\.|[^"\\])*"/gu, ""))) fixed += "]";
+  if (fixed === value) return null;
+  const text = `${field}: ${fixed}`;
+  const quote = quotes % 2 === 1;
+  return {
+    text,
+    mend: {
+      line, column: raw.indexOf(value) + 1, unsure: field,
+      message: quote
+        ? { zh: `“${field}”的列表里有一个英文双引号 " 没有配对，YAML 把后面几行也当成了它的值`, en: `a double quote in the list of '${field}' is not closed, so YAML reads on into the next lines` }
+        : { zh: `“${field}”的列表缺少结尾的 ]，YAML 把后面几行也当成了它的值`, en: `the list of '${field}' lacks its closing ], so YAML reads on into the next lines` },
+      fix: { zh: `每一项都用一对英文双引号括起来，列表以 ] 结束，改为：${text}`, en: `put each item in a pair of double quotes and end the list with ]: ${text}` },
+    },
+  };
 }

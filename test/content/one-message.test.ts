@@ -94,6 +94,25 @@ test("an unclosed quote hides no other mistake: the mended front matter is check
   ], show(fs));
 });
 
+test("a joint issuer list missing its last quote or its ] is one error at its own line, with the line to write; the date after it is still checked", async () => {
+  // Fields in another order than the sample's: the list sits between title and date, as a new-user test typed it.
+  const head = '---\ntitle: "测试市人民政府办公室 测试市财政局关于测试的通知"\n';
+  const tail = '\ndate: 2020-02-30\npublication: public\nsection: "市政府文件"\n---\n\n正文。\n';
+  const want = '改为：issuer: ["测试市人民政府办公室", "测试市财政局"]';
+  for (const [list, kind] of [['["测试市人民政府办公室", "测试市财政局]', /双引号 " 没有配对/], ['["测试市人民政府办公室", "测试市财政局"', /缺少结尾的 \]/], ['["测试市人民政府办公室", "测试市财政局', /双引号 " 没有配对/]] as const) {
+    const fs = (await findingsWith({ [A]: `${head}issuer: ${list}${tail}` })).filter((f) => f.file === A);
+    const errors = fs.filter((f) => f.severity === "error");
+    assert.equal(errors.map((f) => f.line), [3, 4], `${list}\n${show(fs)}`);
+    assert.match(errors[0]!.message, kind);
+    assert.ok(errors[0]!.fix.endsWith(want), errors[0]!.fix);
+    assert.match(errors[1]!.message, /2020-02-30/);
+    assert.not.ok(fs.some((f) => /方括号或花括号|格式有误/.test(f.message)), show(fs));
+  }
+  // A list over two lines is YAML's own and stays as written.
+  const two = (await findingsWith({ [A]: `${head}issuer: ["测试市人民政府办公室",\n  "测试市财政局"]${tail}` })).filter((f) => f.file === A);
+  assert.equal(two.filter((f) => f.severity === "error").map((f) => f.line), [5], show(two));
+});
+
 test("an issuer with a shape error is not also suggested for the list of known issuers", async () => {
   const dir = await tempArchive({ [A]: documentText({ issuer: '"测试市人民政府关于印发"' }) });
   try {
