@@ -3,6 +3,8 @@ import { readFileSync, unlinkSync } from "node:fs";
 import { link, mkdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import path from "node:path";
+import { DateTime } from "luxon";
+import { EditorError, type Bilingual } from "../i18n/index.ts";
 
 /** Who holds an output folder: written as JSON into `<output>.lock`. */
 export interface LockHolder {
@@ -32,11 +34,11 @@ export interface LockOptions {
   onWait?: (holder: LockHolder, message: string) => void;
 }
 
-/** Thrown when the output folder is in use: `message` is the Chinese text for the editor. */
-export class OutputBusyError extends Error {
+/** Thrown when the output folder is in use: `message` is the Chinese text for the editor (`text` both languages), so every command says it as it is (`explainError`). */
+export class OutputBusyError extends EditorError {
   readonly holder: LockHolder | null;
-  constructor(message: string, holder: LockHolder | null) {
-    super(message);
+  constructor(text: Bilingual, holder: LockHolder | null) {
+    super(text);
     this.name = "OutputBusyError";
     this.holder = holder;
   }
@@ -89,7 +91,7 @@ export async function lockOutput(outputDir: string, command: string, options: Lo
     }
     const message = busyMessage(file, other);
     if (Date.now() >= deadline || other?.command === "npm start") throw new OutputBusyError(message, other);
-    if (!waited) options.onWait?.(other!, `${message.split("\n")[0]}，等待它结束……`);
+    if (!waited) options.onWait?.(other!, `${message.zh.split("\n")[0]}，等待它结束……`);
     waited = true;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
@@ -204,9 +206,15 @@ function processStart(pid: number): number | null {
   }
 }
 
-function busyMessage(file: string, holder: LockHolder | null): string {
+function busyMessage(file: string, holder: LockHolder | null): Bilingual {
   const out = path.basename(file, ".lock");
-  if (!holder) return `输出文件夹 ${out}/ 正被另一个进程使用（锁文件 ${file} 无法读取）。\n如果确认没有其他构建在运行，删除 ${file} 后重试。`;
+  if (!holder) return { zh: `输出文件夹 ${out}/ 正被另一个进程使用（锁文件 ${file} 无法读取）。\n如果确认没有其他构建在运行，删除 ${file} 后重试。`, en: `The output folder ${out}/ is in use by another process (its lock file ${file} cannot be read).\nIf no other build is running, delete ${file} and try again.` };
   const where = holder.host === hostname() ? "" : `（在另一台计算机 ${holder.host} 上）`;
-  return `输出文件夹 ${out}/ 正被另一个进程使用：进程 ${holder.pid}${where}「${holder.command}」，开始于 ${holder.started}。\n等它结束后再运行（npm start 用 Ctrl-C 停止）；如果确认它已不在运行，删除 ${file} 后重试。`;
+  // The editor's clock: Beijing time, as every date of the site.
+  const started = DateTime.fromISO(holder.started).setZone("Asia/Shanghai");
+  const when = started.isValid ? `${started.toFormat("yyyy-MM-dd HH:mm:ss")}（北京时间）` : holder.started;
+  return {
+    zh: `输出文件夹 ${out}/ 正被另一个进程使用：进程 ${holder.pid}${where}「${holder.command}」，开始于 ${when}。\n等它结束后再运行（npm start 用 Ctrl-C 停止）；如果确认它已不在运行，删除 ${file} 后重试。`,
+    en: `The output folder ${out}/ is in use by process ${holder.pid}${holder.host === hostname() ? "" : ` on ${holder.host}`} ("${holder.command}", started ${holder.started}).\nRun again when it has finished (stop npm start with Ctrl-C); if it is no longer running, delete ${file} and try again.`,
+  };
 }

@@ -5,7 +5,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { hostname, tmpdir } from "node:os";
 import path from "node:path";
+import { DateTime } from "luxon";
 import { lockFileOf, lockOutput, OutputBusyError, type LockHolder } from "../../src/build/output-lock.ts";
+import { explainError } from "../../src/build/explain-error.ts";
 import { PROJECT_ROOT } from "../helpers/temp-archive.ts";
 import { after, before } from "../helpers/hooks.ts";
 
@@ -57,6 +59,11 @@ test("a lock held by another running process stops a second build with a Chinese
     const message = (err as OutputBusyError).message;
     assert.match(message, new RegExp(`输出文件夹 busy/ 正被另一个进程使用：进程 ${holder.child.pid}「npm run build」`));
     assert.match(message, /如果确认它已不在运行，删除 .*busy\.lock 后重试/);
+    // The start in Beijing time, as the editor's clock reads it.
+    const started = DateTime.fromISO(holderOf(out).started).setZone("Asia/Shanghai").toFormat("yyyy-MM-dd HH:mm:ss");
+    assert.ok(message.includes(`开始于 ${started}（北京时间）`), message);
+    // Every command says it as it is (npm run pdf said "发生了意外错误" with it as a technical detail).
+    assert.is(explainError(err), message);
   } finally {
     holder.child.kill();
     await holder.exited;
