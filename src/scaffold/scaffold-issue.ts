@@ -4,6 +4,7 @@ import { stringify } from "yaml";
 import { archiveGazette, latestIssueInfo } from "./latest-issue.ts";
 import { pathExists } from "../util/index.ts";
 import { EditorError } from "../i18n/index.ts";
+import { BODY_PLACEHOLDERS } from "../content/checks/index.ts";
 
 /** Options of {@link scaffoldIssue}. */
 export interface ScaffoldOptions {
@@ -64,15 +65,15 @@ export async function scaffoldIssue(options: ScaffoldOptions): Promise<string[]>
     "",
     "::: addressee",
     "",
-    "主送机关：",
+    BODY_PLACEHOLDERS.addressee,
     "",
     ":::",
     "",
-    "正文。",
+    BODY_PLACEHOLDERS.text,
     "",
     "::: signature",
     "",
-    "发文机关",
+    BODY_PLACEHOLDERS.signature,
     "",
     `${year}年1月1日`,
     "",

@@ -69,7 +69,7 @@ test("a document number used twice is reported when the issue.yml of either file
 
 test("a title with a stray straight quote says to delete it or pair it, at the quote", async () => {
   // Fields in another order than the sample's, the title last, with a quote left over from the YAML.
-  const text = '---\ndocNumber: "测政发〔2019〕41号"\nissuer: "测试市人民政府"\ndate: 2019-03-01\npublication: public\nsection: "市政府文件"\ntitle: 测试市人民政府关于“乡村振兴”的通知"\n---\n\n正文。\n';
+  const text = '---\ndocNumber: "测政发〔2019〕41号"\nissuer: "测试市人民政府"\ndate: 2019-03-01\npublication: public\nsection: "市政府文件"\ntitle: 测试市人民政府关于“乡村振兴”的通知"\n---\n\n现将有关事项通知如下。\n';
   const fs = (await findingsWith({ [A]: text })).filter((f) => f.file === A);
   assert.is(fs.length, 1, show(fs));
   assert.is(`${fs[0]!.line}:${fs[0]!.column}`, "7:26", "line and column of the stray quote");
@@ -84,7 +84,7 @@ test("a title with a stray straight quote says to delete it or pair it, at the q
 
 test("an unclosed quote hides no other mistake: the mended front matter is checked for shapes in the same pass", async () => {
   // Fields in the order an editor typed them in a new-user test; the title misses its closing quote.
-  const text = '---\ntitle: "测试市人民政府关于印发《测试市河长制工作规则的通知\ndocNumber: "测政发〔2019〕18号"\nissuer: "测试市人民政府关于印发"\ndate: 2019-03-01\npublication: public\nsection: 市政府文件\n---\n\n正文。\n';
+  const text = '---\ntitle: "测试市人民政府关于印发《测试市河长制工作规则的通知\ndocNumber: "测政发〔2019〕18号"\nissuer: "测试市人民政府关于印发"\ndate: 2019-03-01\npublication: public\nsection: 市政府文件\n---\n\n现将有关事项通知如下。\n';
   const fs = (await findingsWith({ [A]: text })).filter((f) => f.file === A);
   const at = fs.map((f) => `${f.line}:${f.column} ${f.severity} ${f.message}`);
   assert.equal(at, [
@@ -97,7 +97,7 @@ test("an unclosed quote hides no other mistake: the mended front matter is check
 test("a joint issuer list missing its last quote or its ] is one error at its own line, with the line to write; the date after it is still checked", async () => {
   // Fields in another order than the sample's: the list sits between title and date, as a new-user test typed it.
   const head = '---\ntitle: "测试市人民政府办公室 测试市财政局关于测试的通知"\n';
-  const tail = '\ndate: 2020-02-30\npublication: public\nsection: "市政府文件"\n---\n\n正文。\n';
+  const tail = '\ndate: 2020-02-30\npublication: public\nsection: "市政府文件"\n---\n\n现将有关事项通知如下。\n';
   const want = '改为：issuer: ["测试市人民政府办公室", "测试市财政局"]';
   for (const [list, kind] of [['["测试市人民政府办公室", "测试市财政局]', /双引号 " 没有配对/], ['["测试市人民政府办公室", "测试市财政局"', /缺少结尾的 \]/], ['["测试市人民政府办公室", "测试市财政局', /双引号 " 没有配对/]] as const) {
     const fs = (await findingsWith({ [A]: `${head}issuer: ${list}${tail}` })).filter((f) => f.file === A);

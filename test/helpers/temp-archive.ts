@@ -36,7 +36,7 @@ export async function emptyArchive(settings: string): Promise<string> {
 }
 
 /** A valid document front matter with `overrides` merged in (a value of `undefined` drops the key). */
-export function documentText(overrides: Record<string, string | undefined> = {}, body = "正文。\n"): string {
+export function documentText(overrides: Record<string, string | undefined> = {}, body = "现将有关事项通知如下。\n"): string {
   const fields: Record<string, string | undefined> = {
     title: '"测试文件"',
     docNumber: '"测政发〔2019〕8号"',

@@ -30,7 +30,7 @@ before(test, async () => {
     "2020-03/issue.yml": "gazette: 测试市人民政府公报\nyear: 2020\nnumber: 3\ntotal: 12\npublished: 2020-09-30\nfrequency: 季刊\npublisher: 测试市人民政府办公室\nsections: [政务动态]\n",
     "2020-03/table.md": documentText(
       { title: '"测试市长表格文件"', docNumber: '"测政发〔2020〕5号"', date: "2020-03-01", section: '"政务动态"' },
-      `正文。\n\n| 序号列标题 | 表头内容列 |\n| --- | --- |\n${rows}\n`,
+      `现将有关事项通知如下。\n\n| 序号列标题 | 表头内容列 |\n| --- | --- |\n${rows}\n`,
     ),
   });
   out = path.join(await mkdtemp(path.join(tmpdir(), "gazette-print-fixture-")), "_site");

@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { readFile, rm } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
 import { loadArchive } from "../../src/content/index.ts";
@@ -23,6 +23,33 @@ test("scaffolds a gazette issue prefilled from the latest issue, with one docume
     assert.ok(mine.some((f) => f.severity === "error" && /缺少必填项 标题|标题（title）不能为空/.test(f.message)), "the empty title is reported");
     assert.ok(mine.filter((f) => /标有 # 待核/.test(f.message)).length >= 4, "every placeholder is reported");
     assert.equal(mine.filter((f) => f.severity === "warning"), [], "the template itself gets no warning");
+  } finally {
+    await rm(content, { recursive: true, force: true });
+  }
+});
+
+test("a scaffolded document made public with its front matter filled in but the template's body left stops the build at each placeholder line; as a draft it does not", async () => {
+  const content = await tempArchive();
+  try {
+    await scaffoldIssue({ contentDir: content, year: 2020, number: 4 });
+    const file = path.join(content, "2020-04/wenjian-1.md");
+    const template = await readFile(file, "utf8");
+    // The editor fills every field and removes the # 待核 notes, as a new-user test did, but leaves the body.
+    const filled = template
+      .replace(/^title: ""/m, 'title: "测试市人民政府关于做好测试工作的通知"')
+      .replace(/^docNumber: .*$/m, 'docNumber: "测政发〔2020〕5号"')
+      .replace(/^publication: draft$/m, "publication: public")
+      .replace(/^(\w+: .*?)\s+# .*$/gm, "$1")
+      .replace(/^# .*\n/gm, "");
+    const errorsOf = async () => (await loadArchive(content, content)).findings.filter((f) => f.file === "2020-04/wenjian-1.md" && f.severity === "error");
+    await writeFile(file, filled);
+    const errors = await errorsOf();
+    const lines = filled.split("\n");
+    assert.equal(errors.map((f) => `${f.line} ${lines[f.line - 1]}`), ["13 主送机关：", "17 正文。", "21 发文机关"], errors.map((f) => `${f.line}:${f.column} ${f.message}`).join("\n"));
+    assert.match(errors[1]!.message, /“正文。”是 npm run new 模板里的占位文字，还没有换成正文/);
+    assert.match(errors[1]!.fix, /对照印刷本/);
+    await writeFile(file, filled.replace("publication: public", "publication: draft"));
+    assert.equal(await errorsOf(), [], "a draft's text is never published: its placeholders are not in the way");
   } finally {
     await rm(content, { recursive: true, force: true });
   }

@@ -4,6 +4,7 @@ export { checkDocNumberForm } from "./doc-number-form.ts";
 export { checkFieldShapes } from "./field-shapes.ts";
 export { checkGazetteName, type ArchiveGazette } from "./gazette-name.ts";
 export { checkKnownIssuers, checkMetadataShapes, closestIssuer, issuerShapeProblem, titleShapeProblem } from "./metadata-shapes.ts";
+export { checkPlaceholders, BODY_PLACEHOLDERS } from "./placeholders.ts";
 export { checkRawText } from "./raw-text.ts";
 export { checkReviewMarkers, REVIEW_MARKER } from "./review-markers.ts";
 export { checkUnknownFields, suggestField } from "./unknown-fields.ts";
