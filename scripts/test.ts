@@ -11,7 +11,7 @@
  *
  * Prints each file's uvu report once the file is done, then uvu's summary summed over the workers
  * (`Total:`, `Passed:`, `Skipped:`, `Duration:`; .ci/run reads them). Exit status 1 when a test
- * failed, a file did not load, a worker ended early or ended with status ≠ 0.
+ * failed, a file did not load or ran no test, a worker ended early or ended with status ≠ 0.
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -85,6 +85,8 @@ function worker(): Promise<void> {
         buffer = buffer.slice(end + 1);
         results.push(result);
         if (result.failed) problems.push(`${result.name}: failed`);
+        // uvu runs nothing in a file that never calls test.run(), and says nothing.
+        else if (result.total === 0) problems.push(`${result.name}: ran no test (does it end with test.run()?)`);
         next();
       }
     });

@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
-import { checkBodyText, checkDocNumberForm, checkFieldShapes, checkGazetteName, checkMetadataShapes, checkPlaceholders, checkRawText, checkReviewMarkers, checkUnknownFields, checkYamlTraps } from "./checks/index.ts";
+import { checkBodyText, checkDocNumberForm, checkFieldShapes, checkGazetteName, checkMetadataShapes, checkPlaceholders, checkRawText, checkSignatureDate, checkReviewMarkers, checkUnknownFields, checkYamlTraps } from "./checks/index.ts";
 import type { Finding } from "./finding.ts";
 import { canonicalDocNumber } from "./doc-number.ts";
 import { isTextPublished, type GazetteDocument, type GazetteIssue, type IssueLoad, type NumberedFile } from "./model.ts";
@@ -159,6 +159,7 @@ function loadDocument(
   const textPublished = fm ? isTextPublished(fm) : readable.publication === "public";
   findings.push(...checkBodyText(split.body, relPath, split.bodyLine, { gazette: issue.gazette, textPublished }));
   if (textPublished) findings.push(...checkPlaceholders(split.body, relPath, split.bodyLine));
+  findings.push(...checkSignatureDate(split.body, date, relPath, split.bodyLine));
   // A document left out for an error still takes part in the document-number rule across files.
   const leftOut = () => {
     const written = Array.isArray(readable.docNumber) ? readable.docNumber : [readable.docNumber];

@@ -7,7 +7,7 @@ import { PROJECT_ROOT } from "./temp-archive.ts";
 /**
  * `npm test` runs the test files in two worker processes (scripts/test.ts). Its summary must be
  * uvu's, summed over the workers (.ci/run reads it), and any failure in any worker must fail the
- * run: a failed test, a file that does not load, a worker that ends early, a failed teardown.
+ * run: a failed test, a file that does not load or runs no test, a worker that ends early, a failed teardown.
  */
 function runTests(dir: string, pattern: string) {
   const result = spawnSync(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "scripts/test.ts"), "--dir", dir, "--jobs", "2", pattern], {
@@ -39,6 +39,7 @@ test("every kind of failure in either process fails the run, and every file is s
   assert.match(run.output, /fixture assertion failed/);
   assert.match(run.output, /fixture file broke at load/);
   assert.match(run.output, /exits-early\.suite\.ts: its worker ended before the file was done/);
+  assert.match(run.output, /never-runs\.suite\.ts: ran no test \(does it end with test\.run\(\)\?\)/);
 });
 
 test("through the runner, a throwing before hook and a throwing after hook fail the run", () => {

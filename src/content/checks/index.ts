@@ -6,6 +6,7 @@ export { checkGazetteName, type ArchiveGazette } from "./gazette-name.ts";
 export { checkKnownIssuers, checkMetadataShapes, closestIssuer, issuerShapeProblem, titleShapeProblem } from "./metadata-shapes.ts";
 export { checkPlaceholders, BODY_PLACEHOLDERS } from "./placeholders.ts";
 export { checkRawText } from "./raw-text.ts";
+export { checkSignatureDate } from "./signature-date.ts";
 export { checkReviewMarkers, REVIEW_MARKER } from "./review-markers.ts";
 export { checkUnknownFields, suggestField } from "./unknown-fields.ts";
 export { checkYamlTraps } from "./yaml-traps.ts";
