@@ -113,6 +113,16 @@ test("a joint issuer list missing its last quote or its ] is one error at its ow
   assert.equal(two.filter((f) => f.severity === "error").map((f) => f.line), [5], show(two));
 });
 
+test("a title with a 【 it never closes, or a 】 for a 》, is an error saying to pair them as printed", async () => {
+  for (const title of ['"测试市人民政府关于【2020年测试工作的通知"', '"测试市人民政府关于印发《测试市重点项目推进计划】的通知"']) {
+    const fs = (await findingsWith({ [A]: documentText({ title }) })).filter((f) => f.file === A && f.severity === "error");
+    assert.is(fs.length, 1, show(fs));
+    assert.match(fs[0]!.message, /没有闭合，标题不完整|而没有对应的/);
+    assert.match(fs[0]!.fix, /书名号、括号、引号要成对，用错的改成原件上的那一个/);
+  }
+  assert.equal((await findingsWith({ [A]: documentText({ title: '"测试市人民政府关于【重点】项目的通知"' }) })).filter((f) => f.file === A), [], "a pair is fine");
+});
+
 test("an issuer with a shape error is not also suggested for the list of known issuers", async () => {
   const dir = await tempArchive({ [A]: documentText({ issuer: '"测试市人民政府关于印发"' }) });
   try {

@@ -23,5 +23,7 @@ test("the same day written either way, no signature block, or a signature date t
   assert.equal(await warnings({ date: "2019-03-11" }, signed("二〇一九年三月十一日")), []);
   assert.equal(await warnings({ date: "2019-03-11" }, "现将有关事项通知如下。\n\n青岚市人民政府\n\n2019年3月12日\n"), []);
   assert.equal(await warnings({ date: "2019-02-28" }, signed("2019年2月30日")), []);
+  // A date: written the Chinese way is its own error; the signature's date is not compared with it.
+  assert.equal(await warnings({ date: "2019年3月11日" }, signed("2019年3月11日")), []);
 });
 test.run();

@@ -47,7 +47,8 @@ test("a scaffolded document made public with its front matter filled in but the 
     const lines = filled.split("\n");
     assert.equal(errors.map((f) => `${f.line} ${lines[f.line - 1]}`), ["13 主送机关：", "17 正文。", "21 发文机关"], errors.map((f) => `${f.line}:${f.column} ${f.message}`).join("\n"));
     assert.match(errors[1]!.message, /“正文。”是 npm run new 模板里的占位文字，还没有换成正文/);
-    assert.match(errors[1]!.fix, /对照印刷本/);
+    assert.is(errors[1]!.fix, "对照印刷本把这一行换成正文的原文", "正文。 is in no ::: block");
+    assert.match(errors[0]!.fix, /连同它所在的 ::: addressee 块一起删去/);
     await writeFile(file, filled.replace("publication: public", "publication: draft"));
     assert.equal(await errorsOf(), [], "a draft's text is never published: its placeholders are not in the way");
   } finally {

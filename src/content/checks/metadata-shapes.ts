@@ -19,11 +19,11 @@ export function issuerShapeProblem(issuer: string): string | null {
   return null;
 }
 
-const PAIRS: [string, string][] = [["《", "》"], ["（", "）"], ["(", ")"], ["“", "”"], ["〔", "〕"]];
+const PAIRS: [string, string][] = [["《", "》"], ["（", "）"], ["(", ")"], ["“", "”"], ["〔", "〕"], ["【", "】"]];
 
 /**
  * A title (标题) that is not a whole title: it ends in 、 ， ； or ：, or opens a bracket or
- * quotation mark (《 （ “ 〔) that it never closes, or closes one it never opened: the sign of a
+ * quotation mark (《 （ “ 〔 【) that it never closes, or closes one it never opened: the sign of a
  * title taken from one line of a title printed over several. An unpaired straight double quote
  * (") is a YAML quote written once too often or too seldom.
  * @returns the problem in Chinese, or null.
@@ -64,7 +64,7 @@ export function checkMetadataShapes(source: YamlSource, value: unknown): Finding
   if (typeof fm.title === "string") {
     const problem = titleShapeProblem(fm.title);
     if (problem && hasStrayQuote(fm.title)) findings.push(strayQuoteFinding(source, fm.title, problem));
-    else if (problem) findings.push({ file: source.file, ...source.positionOf(["title"]), severity: "error", message: `标题“${fm.title}”${problem}`, fix: "按原件（或目录）补全标题：分几行印刷的标题要连成一行" });
+    else if (problem) findings.push({ file: source.file, ...source.positionOf(["title"]), severity: "error", message: `标题“${fm.title}”${problem}`, fix: "按原件（或目录）核对标题：分几行印刷的标题要连成一行；书名号、括号、引号要成对，用错的改成原件上的那一个" });
   }
   return findings;
 }

@@ -6,10 +6,10 @@ import type { Finding } from "../finding.ts";
  */
 export const BODY_PLACEHOLDERS = { addressee: "主送机关：", text: "正文。", signature: "发文机关" } as const;
 
-const WHAT: Record<string, { zh: string; en: string }> = {
-  [BODY_PLACEHOLDERS.addressee]: { zh: "主送机关", en: "the addressee" },
-  [BODY_PLACEHOLDERS.text]: { zh: "正文", en: "the text" },
-  [BODY_PLACEHOLDERS.signature]: { zh: "署名（发文机关）", en: "the signature" },
+const WHAT: Record<string, { zh: string; en: string; block: string | null }> = {
+  [BODY_PLACEHOLDERS.addressee]: { zh: "主送机关", en: "the addressee", block: "addressee" },
+  [BODY_PLACEHOLDERS.text]: { zh: "正文", en: "the text", block: null },
+  [BODY_PLACEHOLDERS.signature]: { zh: "署名（发文机关）", en: "the signature", block: "signature" },
 };
 
 /**
@@ -29,8 +29,8 @@ export function checkPlaceholders(body: string, file: string, bodyLine: number):
       column: line.indexOf(line.trim()) + 1,
       severity: "error",
       message: `“${line.trim()}”是 npm run new 模板里的占位文字，还没有换成${what.zh}`,
-      fix: `对照印刷本把这一行换成${what.zh}的原文；原件没有${what.zh}的，连同它所在的 ::: 块一起删去`,
-      en: { message: `"${line.trim()}" is a placeholder of the npm run new template, not yet replaced by ${what.en}`, fix: `replace the line with ${what.en} as printed, or delete it (with its ::: block) if the original has none` },
+      fix: what.block ? `对照印刷本把这一行换成${what.zh}的原文；原件没有${what.zh}的，连同它所在的 ::: ${what.block} 块一起删去` : `对照印刷本把这一行换成${what.zh}的原文`,
+      en: { message: `"${line.trim()}" is a placeholder of the npm run new template, not yet replaced by ${what.en}`, fix: what.block ? `replace the line with ${what.en} as printed, or delete it with its ::: ${what.block} block if the original has none` : `replace the line with ${what.en} as printed` },
     });
   });
   return findings;

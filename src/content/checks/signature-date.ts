@@ -10,7 +10,8 @@ import type { Finding } from "../finding.ts";
  * @param bodyLine 1-based line of the file where the body starts.
  */
 export function checkSignatureDate(body: string, date: string | undefined, file: string, bodyLine: number): Finding[] {
-  if (!date || !body.includes("::: signature")) return [];
+  // A date: that is not YYYY-MM-DD has its own error; compared with it, every date would differ.
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/u.test(date) || !body.includes("::: signature")) return [];
   const lines = body.split(/\r?\n/);
   const start = lines.findIndex((l) => /^\s*:::\s*signature\s*$/u.test(l));
   if (start < 0) return [];
