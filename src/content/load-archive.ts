@@ -68,7 +68,7 @@ export async function loadArchive(contentDir: string, root = process.cwd()): Pro
   findings.push(...checkLimits(issues, settings?.limits));
   findings.push(...checkAcrossFiles(issues, loaded.flatMap((l) => l.numbered)));
   findings.push(...checkValidityFields(issues));
-  findings.push(...checkKnownIssuers(issues, settings?.issuers ?? []));
+  findings.push(...checkKnownIssuers(issues, settings?.issuers ?? [], loaded.flatMap((l) => l.numbered)));
   issues.sort((a, b) => b.year - a.year || b.number - a.number);
   const hasError = findings.some((f) => f.severity === "error");
   return { archive: hasError || !settings ? null : { settings, issues }, findings: sortFindings(findings) };

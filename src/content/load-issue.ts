@@ -164,7 +164,10 @@ function loadDocument(
   const leftOut = () => {
     const written = Array.isArray(readable.docNumber) ? readable.docNumber : [readable.docNumber];
     const docNumbers = written.flatMap((n) => (typeof n === "string" && canonicalDocNumber(n) ? [canonicalDocNumber(n)!] : []));
-    if (docNumbers.length > 0) numbered.push({ sourcePath: relPath, docNumbers, line: source.positionOf(["docNumber"]).line });
+    // …and in the list of known issuers: an unknown issuer is said in the same pass as the error.
+    const names = (Array.isArray(readable.issuer) ? readable.issuer : [readable.issuer]).flatMap((n) => (typeof n === "string" && n.trim() !== "" ? [n.trim()] : []));
+    const issuers = names.length > 0 ? { issuers: { names, line: source.positionOf(["issuer"]).line } } : {};
+    if (docNumbers.length > 0 || names.length > 0) numbered.push({ sourcePath: relPath, docNumbers, line: source.positionOf(["docNumber"]).line, ...issuers });
     return null;
   };
   const section = fm?.section ?? (typeof readable.section === "string" ? readable.section.trim() : undefined);

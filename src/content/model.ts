@@ -87,11 +87,13 @@ export interface IssueLoad {
   numbered: NumberedFile[];
 }
 
-/** A document file that did not load (it has an error) but whose document numbers could be read. */
+/** A document file that did not load (it has an error) but whose document numbers or issuers could be read. */
 export interface NumberedFile {
   sourcePath: string;
   /** Canonical 〔〕 forms. */
   docNumbers: string[];
   /** 1-based line of `docNumber:`. */
   line: number;
+  /** The issuers still read from it (for the list of known issuers), and the 1-based line of `issuer:`. */
+  issuers?: { names: string[]; line: number };
 }

@@ -134,6 +134,19 @@ test("an issuer with a shape error is not also suggested for the list of known i
   }
 });
 
+test("an issuer missing from the known list is said in the same pass as an error in another field of its document", async () => {
+  const dir = await tempArchive({ [A]: documentText({ issuer: '["测试市人民政府办公室", "测试市新设局"]', date: "2019-02-30", page: "abc" }) });
+  try {
+    await writeFile(path.join(dir, "archive.yml"), (await readFile(path.join(dir, "archive.yml"), "utf8")) + "issuers:\n  - 测试市人民政府办公室\n");
+    const fs = (await loadArchive(dir, dir)).findings.filter((f) => f.file === A);
+    assert.ok(fs.some((f) => f.severity === "error" && /2019-02-30/.test(f.message)), show(fs));
+    const unknown = fs.filter((f) => /不在已知发文机关名单/.test(f.message));
+    assert.equal(unknown.map((f) => `${f.line} ${f.severity} ${f.message}`), ["4 warning 发文机关“测试市新设局”不在已知发文机关名单（issues/archive.yml 的 issuers）中"], show(fs));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
 test("findings come by file, then line, then column; a document number used twice stands among its file's findings", async () => {
   const B = "2019-01/other.md";
   const text = documentText({ docNumber: '"测政发〔2019〕1号"', date: "2019-02-30", issuer: '"测试市人民政府关于"' }).replace("\n", "\r\n");

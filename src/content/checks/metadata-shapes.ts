@@ -1,6 +1,6 @@
 import { closest, distance } from "fastest-levenshtein";
 import type { Finding } from "../finding.ts";
-import type { GazetteIssue } from "../model.ts";
+import type { GazetteIssue, NumberedFile } from "../model.ts";
 import type { YamlSource } from "../yaml-source.ts";
 
 /**
@@ -117,26 +117,30 @@ export function closestIssuer(issuer: string, known: readonly string[]): string 
  * archive keeps no such list. An issuer with a shape error ({@link issuerShapeProblem}) is left
  * out: it is reported as an error, and adding it to the list would be wrong.
  * @param issues every loaded gazette issue.
+ * @param leftOut documents left out for an error elsewhere, with the issuers still read from them,
+ *   so that an unknown issuer is said in the same pass as that error.
  */
-export function checkKnownIssuers(issues: readonly GazetteIssue[], known: readonly string[]): Finding[] {
+export function checkKnownIssuers(issues: readonly GazetteIssue[], known: readonly string[], leftOut: readonly NumberedFile[] = []): Finding[] {
   if (known.length === 0) return [];
   const set = new Set(known);
   const findings: Finding[] = [];
-  for (const issue of issues) {
-    for (const doc of issue.documents) {
-      for (const issuer of doc.issuers) {
-        // An issuer that cannot be an organ name is an error already: never suggest listing it.
-        if (set.has(issuer) || issuerShapeProblem(issuer)) continue;
-        const near = closestIssuer(issuer, known);
-        findings.push({
-          file: doc.sourcePath,
-          line: doc.fieldLines?.issuer ?? 1,
-          column: 1,
-          severity: "warning",
-          message: `发文机关“${issuer}”不在已知发文机关名单（issues/archive.yml 的 issuers）中${near ? `，最接近的是“${near}”` : ""}`,
-          fix: near ? `核对原件：如应为“${near}”请改正；确为新的发文机关时，把它加入 issues/archive.yml 的 issuers` : "核对原件后，把它加入 issues/archive.yml 的 issuers",
-        });
-      }
+  const files = [
+    ...issues.flatMap((i) => i.documents.map((d) => ({ file: d.sourcePath, names: d.issuers, line: d.fieldLines?.issuer ?? 1 }))),
+    ...leftOut.flatMap((f) => (f.issuers ? [{ file: f.sourcePath, ...f.issuers }] : [])),
+  ];
+  for (const { file, names, line } of files) {
+    for (const issuer of names) {
+      // An issuer that cannot be an organ name is an error already: never suggest listing it.
+      if (set.has(issuer) || issuerShapeProblem(issuer)) continue;
+      const near = closestIssuer(issuer, known);
+      findings.push({
+        file,
+        line,
+        column: 1,
+        severity: "warning",
+        message: `发文机关“${issuer}”不在已知发文机关名单（issues/archive.yml 的 issuers）中${near ? `，最接近的是“${near}”` : ""}`,
+        fix: near ? `核对原件：如应为“${near}”请改正；确为新的发文机关时，把它加入 issues/archive.yml 的 issuers` : "核对原件后，把它加入 issues/archive.yml 的 issuers",
+      });
     }
   }
   return findings;
