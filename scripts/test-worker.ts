@@ -23,7 +23,7 @@ type UvuGlobals = typeof globalThis & { UVU_DEFER?: number; UVU_INDEX?: number; 
 const g = globalThis as UvuGlobals;
 // Set before uvu loads: its suites then wait in the queue instead of running themselves.
 g.UVU_DEFER = 1;
-await import("uvu");
+const { test: uvuTest } = await import("uvu");
 
 const write = (text: string) => process.stdout.write(text);
 process.stderr.write = process.stdout.write.bind(process.stdout) as typeof process.stderr.write;
@@ -84,6 +84,16 @@ async function runFile(file: string, name: string): Promise<FileResult> {
   } catch (err) {
     write(`\n  ✘ ${name} did not load: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     return { name, total: 1, passed: 0, skipped: 0, failed: true, ms: performance.now() - started, cpuMs: cpuNow() - cpuStarted };
+  }
+  if (g.UVU_QUEUE[0]!.length === 1) {
+    // The file never called test.run(): the tests it gave uvu's shared `test` would run in the next
+    // file's test.run(). They are taken out of it unrun (test.run() into a queue that is dropped);
+    // the runner then reports that the file ran no test.
+    g.UVU_QUEUE.push([]);
+    g.UVU_INDEX = 1;
+    uvuTest.run();
+    g.UVU_QUEUE.pop();
+    g.UVU_INDEX = 0;
   }
   for (const group of g.UVU_QUEUE) {
     group.shift();

@@ -1,8 +1,11 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { spawnSync } from "node:child_process";
+import { fork, spawnSync } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { PROJECT_ROOT } from "./temp-archive.ts";
+import { RESULT_MARK, type FileResult } from "../../scripts/test-protocol.ts";
 
 /**
  * `npm test` runs the test files in two worker processes (scripts/test.ts). Its summary must be
@@ -48,6 +51,39 @@ test("through the runner, a throwing before hook and a throwing after hook fail 
   assert.match(run.output, /fixture setup broke/);
   assert.match(run.output, /fixture teardown broke/);
   assert.match(run.output, /a suite's teardown failed/);
+});
+
+test("a file that never calls test.run() leaks none of its tests into the next file of its worker", async () => {
+  const shared = await mkdtemp(path.join(tmpdir(), "gazette-worker-"));
+  const worker = fork(path.join(PROJECT_ROOT, "scripts/test-worker.ts"), [shared], { cwd: PROJECT_ROOT, execArgv: ["--import", "tsx"], stdio: ["ignore", "pipe", "inherit", "ipc"], env: { ...process.env, FORCE_COLOR: "0" } });
+  try {
+    let out = "";
+    const results: FileResult[] = [];
+    const files = ["never-runs.suite.ts", "passing-b.suite.ts"];
+    let sent = false;
+    const done = new Promise<void>((resolve, reject) => {
+      worker.stdout!.on("data", (chunk: Buffer) => {
+        out += chunk.toString();
+        for (const m of out.matchAll(new RegExp(`${RESULT_MARK}(.*)\\n`, "g"))) if (!results.some((r) => r.name === JSON.parse(m[1]!).name)) results.push(JSON.parse(m[1]!) as FileResult);
+        if (results.length === files.length) resolve();
+        else if (results.length === 1 && !sent) {
+          sent = true;
+          worker.send({ file: path.join(PROJECT_ROOT, "test/fixtures/runner", files[1]!), name: files[1]! });
+        }
+      });
+      worker.once("exit", (code) => reject(new Error(`the worker ended (${code}) before both files were done:\n${out}`)));
+    });
+    worker.send({ file: path.join(PROJECT_ROOT, "test/fixtures/runner", files[0]!), name: files[0]! });
+    await done;
+    assert.equal(results.map((r) => [r.name, r.total, r.passed, r.skipped, r.failed]), [
+      ["never-runs.suite.ts", 0, 0, 0, false],
+      ["passing-b.suite.ts", 1, 1, 1, false],
+    ], out);
+    assert.not.match(out, /fixture test that should never run/);
+  } finally {
+    worker.kill();
+    await rm(shared, { recursive: true, force: true });
+  }
 });
 
 test.run();
