@@ -11,8 +11,9 @@ import type { Finding } from "../finding.ts";
  */
 export function checkSignatureDate(body: string, date: string | undefined, file: string, bodyLine: number): Finding[] {
   // A date: that is not YYYY-MM-DD has its own error; compared with it, every date would differ.
-  if (!date || !/^\d{4}-\d{2}-\d{2}$/u.test(date) || !body.includes("::: signature")) return [];
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/u.test(date) || !body.includes("signature")) return [];
   const lines = body.split(/\r?\n/);
+  // `::: signature` or `:::signature`, as the container plugin reads both.
   const start = lines.findIndex((l) => /^\s*:::\s*signature\s*$/u.test(l));
   if (start < 0) return [];
   for (let i = start + 1; i < lines.length && !/^\s*:::\s*$/u.test(lines[i]!); i++) {
